@@ -1,0 +1,123 @@
+import { invalid } from './errors.js';
+import { WEEKDAYS, weekdayOfDay } from './calendar.js';
+
+/**
+ * When a habit is meant to happen. Fixed schedules name the days; per-period schedules ask for
+ * N repetitions in each period and leave the days to the person.
+ */
+export type Schedule =
+  | { type: 'daily' }
+  | { type: 'weekdays' }
+  | { type: 'days'; days: number[] } // ISO weekday indices, 0 = Monday
+  | { type: 'per-week'; times: number }
+  | { type: 'per-days'; times: number; days: number }
+  | { type: 'every'; days: number };
+
+export const SCHEDULE_HELP = 'expected daily, weekdays, mon,wed,…, N/week, N/Mdays or every N days';
+
+const bad = () => invalid('schedule', SCHEDULE_HELP);
+
+function positiveInt(text: string, max: number): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw bad();
+  return n;
+}
+
+export function parseSchedule(input: string): Schedule {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (text === 'daily' || text === 'every day') return { type: 'daily' };
+  if (text === 'weekdays') return { type: 'weekdays' };
+
+  let m = /^(\d+) ?\/ ?week$/.exec(text);
+  if (m) {
+    const times = positiveInt(m[1]!, 7);
+    return { type: 'per-week', times };
+  }
+  m = /^(\d+) ?\/ ?(\d+) ?days?$/.exec(text);
+  if (m) {
+    const times = positiveInt(m[1]!, 365);
+    const days = positiveInt(m[2]!, 365);
+    if (times > days) throw invalid('schedule', `${times}/${days}days asks for more repetitions than days`);
+    return { type: 'per-days', times, days };
+  }
+  m = /^every (\d+) ?days?$/.exec(text);
+  if (m) {
+    const days = positiveInt(m[1]!, 365);
+    return days === 1 ? { type: 'daily' } : { type: 'every', days };
+  }
+  if (/^[a-z]{3}( ?, ?[a-z]{3})*$/.test(text)) {
+    const names = text.split(',').map((s) => s.trim());
+    const days = names.map((name) => {
+      const index = (WEEKDAYS as readonly string[]).indexOf(name);
+      if (index < 0) throw invalid('schedule', `unknown day "${name}"; ${SCHEDULE_HELP}`);
+      return index;
+    });
+    const unique = [...new Set(days)].sort((a, b) => a - b);
+    if (unique.length === 7) return { type: 'daily' };
+    return { type: 'days', days: unique };
+  }
+  throw bad();
+}
+
+export function formatSchedule(schedule: Schedule): string {
+  switch (schedule.type) {
+    case 'daily':
+      return 'daily';
+    case 'weekdays':
+      return 'weekdays';
+    case 'days':
+      return schedule.days.map((d) => WEEKDAYS[d]).join(',');
+    case 'per-week':
+      return `${schedule.times}/week`;
+    case 'per-days':
+      return `${schedule.times}/${schedule.days}days`;
+    case 'every':
+      return `every ${schedule.days} days`;
+  }
+}
+
+/** Repetitions N in M days, as Loop Habit Tracker's frequency. Not reduced: 2/4 is not 1/2. */
+export function frequencyOf(schedule: Schedule): { numerator: number; denominator: number } {
+  switch (schedule.type) {
+    case 'daily':
+      return { numerator: 1, denominator: 1 };
+    case 'weekdays':
+      return { numerator: 5, denominator: 7 };
+    case 'days':
+      return { numerator: schedule.days.length, denominator: 7 };
+    case 'per-week':
+      return { numerator: schedule.times, denominator: 7 };
+    case 'per-days':
+      return { numerator: schedule.times, denominator: schedule.days };
+    case 'every':
+      return { numerator: 1, denominator: schedule.days };
+  }
+}
+
+/** The schedule that Loop's frequency N/M means in grow's words. */
+export function scheduleFromFrequency(numerator: number, denominator: number): Schedule {
+  if (numerator >= 1 && numerator === denominator) return numerator === 1 ? { type: 'daily' } : { type: 'per-days', times: numerator, days: denominator };
+  if (denominator === 7) return { type: 'per-week', times: numerator };
+  return { type: 'per-days', times: numerator, days: denominator };
+}
+
+export function isPerPeriod(schedule: Schedule): schedule is Extract<Schedule, { type: 'per-week' | 'per-days' }> {
+  return schedule.type === 'per-week' || schedule.type === 'per-days';
+}
+
+/** Whether a fixed schedule names this day. Per-period schedules name no day. */
+export function isScheduledDay(schedule: Schedule, day: number, anchorDay: number): boolean {
+  switch (schedule.type) {
+    case 'daily':
+      return true;
+    case 'weekdays':
+      return weekdayOfDay(day) < 5;
+    case 'days':
+      return schedule.days.includes(weekdayOfDay(day));
+    case 'every':
+      return (((day - anchorDay) % schedule.days) + schedule.days) % schedule.days === 0;
+    case 'per-week':
+    case 'per-days':
+      return false;
+  }
+}

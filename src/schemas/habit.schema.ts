@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { SCHEDULE_HELP, formatSchedule, parseSchedule } from '../core/schedule.js';
+import { AppError } from '../core/errors.js';
+import { isoDate, optionalText, tagList } from './common.schema.js';
+
+const schedule = z.string().transform((value, ctx) => {
+  try {
+    return formatSchedule(parseSchedule(value));
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof AppError ? error.message.replace(/^schedule: /, '') : SCHEDULE_HELP });
+    return z.NEVER;
+  }
+});
+
+const amount = z.number({ error: 'expected a number' }).finite().nonnegative({ message: 'must not be negative' });
+
+const habitFields = {
+  name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
+  kind: z.enum(['build', 'break'], { error: 'expected build or break' }),
+  schedule,
+  target: z.number({ error: 'expected a number' }).finite().positive({ message: 'must be greater than 0' }).nullable(),
+  unit: optionalText(30),
+  identity: optionalText(),
+  when: optionalText(),
+  where: optionalText(),
+  after: optionalText(200),
+  twoMinute: optionalText(),
+  bundle: optionalText(),
+  lawObvious: optionalText(),
+  lawAttractive: optionalText(),
+  lawEasy: optionalText(),
+  lawSatisfying: optionalText(),
+  group: optionalText(60),
+  skills: tagList,
+};
+
+export const habitCreateSchema = z
+  .object({
+    ...habitFields,
+    kind: habitFields.kind.default('build'),
+    schedule: habitFields.schedule.default('daily'),
+    target: habitFields.target.optional(),
+    skills: habitFields.skills.optional(),
+  })
+  .strict()
+  .refine((h) => !(h.unit && (h.target === undefined || h.target === null)), { message: 'a unit needs a target', path: ['unit'] });
+
+export const habitUpdateSchema = z
+  .object({
+    ...habitFields,
+    archived: z.boolean({ error: 'expected true or false' }),
+  })
+  .partial()
+  .strict();
+
+export type HabitCreateInput = z.output<typeof habitCreateSchema>;
+export type HabitUpdateInput = z.output<typeof habitUpdateSchema>;
+
+export const checkInSchema = z
+  .object({
+    date: isoDate.optional(),
+    amount: amount.optional(),
+    note: optionalText(2000),
+  })
+  .strict();
+export type CheckInInput = z.output<typeof checkInSchema>;
+
+export const undoSchema = z.object({ date: isoDate.optional() }).strict();
+
+export const asOfSchema = z.object({ asOf: isoDate.optional() }).strict();
+
+export const scorecardAddSchema = z
+  .object({
+    text: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200, { message: 'at most 200 characters' }),
+    rating: z.enum(['+', '-', '='], { error: 'expected +, - or =' }),
+    time: optionalText(20),
+  })
+  .strict();
+export type ScorecardAddInput = z.output<typeof scorecardAddSchema>;
+
+export const scorecardToHabitSchema = z.object({ kind: z.enum(['build', 'break'], { error: 'expected build or break' }).optional() }).strict();
+
+export const settingsSchema = z
+  .object({
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, { message: 'expected an IANA time zone such as Europe/Berlin' }),
+    name: z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
+  })
+  .partial()
+  .strict();
+export type SettingsInput = z.output<typeof settingsSchema>;

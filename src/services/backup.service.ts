@@ -1,0 +1,159 @@
+import { AppError } from '../core/errors.js';
+import { parseSchedule } from '../core/schedule.js';
+import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, parseBackup, serializeBackup } from '../formats/backup.format.js';
+import { allCheckInRows, allHabitRows, countPersonData, insertHabitRows, insertScorecardRows } from '../store/backup.repository.js';
+import { insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { findPerson, updatePerson } from '../store/person.repository.js';
+import { listScorecardItems } from '../store/scorecard.repository.js';
+import type { CheckInRow, HabitRow } from '../store/schema.js';
+import type { Context } from './context.js';
+
+export async function exportBackup(ctx: Context): Promise<Backup> {
+  const db = ctx.store.db;
+  const person = await findPerson(db, ctx.personId);
+  const habits = await allHabitRows(db, ctx.personId);
+  const checkIns = await allCheckInRows(db, ctx.personId);
+  const scorecard = await listScorecardItems(db, ctx.personId);
+  const byHabit = new Map<string, CheckInRow[]>();
+  for (const c of checkIns) {
+    let list = byHabit.get(c.habit_id);
+    if (!list) byHabit.set(c.habit_id, (list = []));
+    list.push(c);
+  }
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    person: { name: person?.name ?? 'me', timeZone: person?.time_zone ?? null },
+    habits: habits.map((h) => ({
+      id: h.id,
+      slug: h.slug,
+      name: h.name,
+      kind: h.kind,
+      schedule: h.schedule,
+      target: h.target,
+      unit: h.unit,
+      identity: h.identity,
+      when: h.when_text,
+      where: h.where_text,
+      afterHabitId: h.after_habit_id,
+      afterText: h.after_text,
+      twoMinute: h.two_minute,
+      bundle: h.bundle,
+      lawObvious: h.law_obvious,
+      lawAttractive: h.law_attractive,
+      lawEasy: h.law_easy,
+      lawSatisfying: h.law_satisfying,
+      group: h.group_name,
+      skills: JSON.parse(h.skills) as string[],
+      archived: h.archived === 1,
+      position: h.position,
+      startDate: h.start_date,
+      loopUuid: h.loop_uuid,
+      createdAt: h.created_at,
+      updatedAt: h.updated_at,
+      checkIns: (byHabit.get(h.id) ?? []).map((c) => ({
+        id: c.id,
+        date: c.date,
+        status: c.status,
+        amount: c.amount,
+        note: c.note,
+        createdAt: c.created_at,
+      })),
+    })),
+    scorecard: scorecard.map((s) => ({
+      id: s.id,
+      position: s.position,
+      text: s.text,
+      rating: s.rating,
+      time: s.time_text,
+      habitId: s.habit_id,
+      createdAt: s.created_at,
+    })),
+  };
+}
+
+export async function exportBackupText(ctx: Context): Promise<string> {
+  return serializeBackup(await exportBackup(ctx));
+}
+
+export interface ImportSummary {
+  habits: number;
+  checkIns: number;
+  scorecard: number;
+}
+
+/** Restores a backup into a person with no data yet, in one transaction. */
+export async function importBackup(ctx: Context, content: string): Promise<ImportSummary> {
+  const backup = parseBackup(content);
+  const ids = new Set(backup.habits.map((h) => h.id));
+  backup.habits.forEach((h, i) => {
+    try {
+      parseSchedule(h.schedule);
+    } catch (error) {
+      throw new AppError('validation_failed', `habits[${i}].${error instanceof Error ? error.message : 'schedule: invalid'}`);
+    }
+    if (h.afterHabitId && !ids.has(h.afterHabitId)) throw new AppError('validation_failed', `habits[${i}].afterHabitId: no habit with id ${h.afterHabitId} in the backup`);
+  });
+  backup.scorecard.forEach((s, i) => {
+    if (s.habitId && !ids.has(s.habitId)) throw new AppError('validation_failed', `scorecard[${i}].habitId: no habit with id ${s.habitId} in the backup`);
+  });
+
+  return ctx.store.db.transaction().execute(async (trx) => {
+    if ((await countPersonData(trx, ctx.personId)) > 0) {
+      throw new AppError('conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database');
+    }
+    await updatePerson(trx, ctx.personId, { name: backup.person.name, time_zone: backup.person.timeZone });
+    const habitRows: HabitRow[] = backup.habits.map((h) => ({
+      id: h.id,
+      person_id: ctx.personId,
+      slug: h.slug,
+      name: h.name,
+      kind: h.kind,
+      schedule: h.schedule,
+      target: h.target,
+      unit: h.unit,
+      identity: h.identity,
+      when_text: h.when,
+      where_text: h.where,
+      // Stacks are linked after every habit exists, whatever the order in the file.
+      after_habit_id: null,
+      after_text: h.afterText,
+      two_minute: h.twoMinute,
+      bundle: h.bundle,
+      law_obvious: h.lawObvious,
+      law_attractive: h.lawAttractive,
+      law_easy: h.lawEasy,
+      law_satisfying: h.lawSatisfying,
+      group_name: h.group,
+      skills: JSON.stringify(h.skills),
+      archived: h.archived ? 1 : 0,
+      position: h.position,
+      start_date: h.startDate,
+      loop_uuid: h.loopUuid,
+      created_at: h.createdAt,
+      updated_at: h.updatedAt,
+    }));
+    await insertHabitRows(trx, habitRows);
+    for (const h of backup.habits) {
+      if (h.afterHabitId) await updateHabit(trx, h.id, { after_habit_id: h.afterHabitId });
+    }
+    const checkIns: CheckInRow[] = backup.habits.flatMap((h) =>
+      h.checkIns.map((c) => ({ id: c.id, habit_id: h.id, date: c.date, status: c.status, amount: c.amount, note: c.note, created_at: c.createdAt })),
+    );
+    await insertCheckIns(trx, checkIns);
+    await insertScorecardRows(
+      trx,
+      backup.scorecard.map((s) => ({
+        id: s.id,
+        person_id: ctx.personId,
+        position: s.position,
+        text: s.text,
+        rating: s.rating,
+        time_text: s.time,
+        habit_id: s.habitId,
+        created_at: s.createdAt,
+      })),
+    );
+    return { habits: habitRows.length, checkIns: checkIns.length, scorecard: backup.scorecard.length };
+  });
+}

@@ -1,0 +1,26 @@
+import type { IsoDate } from '../core/calendar.js';
+import type { Context } from './context.js';
+import { type HabitSummary, listHabits } from './habit.service.js';
+
+export interface Today {
+  date: IsoDate;
+  /** Habits to build that want doing today and are not yet checked in. */
+  due: HabitSummary[];
+  /** Habits already checked in today. */
+  done: HabitSummary[];
+  /** Habits to break: today is a day to keep. */
+  avoid: HabitSummary[];
+  /** Habits that were missed last time: never miss twice. */
+  atRisk: string[];
+}
+
+export async function today(ctx: Context): Promise<Today> {
+  const habits = await listHabits(ctx);
+  return {
+    date: ctx.today,
+    due: habits.filter((h) => h.dueToday),
+    done: habits.filter((h) => h.kind === 'build' && h.today !== null),
+    avoid: habits.filter((h) => h.kind === 'break'),
+    atRisk: habits.filter((h) => h.neverMissTwice !== 'ok' && h.today === null).map((h) => h.slug),
+  };
+}

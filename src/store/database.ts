@@ -1,0 +1,96 @@
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
+import * as m0001 from './migrations/0001_foundation.js';
+import { AppError } from '../core/errors.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives, for messages (a file path, or the URL without its password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS: Record<string, Migration> = { '0001_foundation': m0001 };
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+export function growHome(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GROW_HOME) return env.GROW_HOME;
+  const base = env.XDG_DATA_HOME || join(homedir(), '.local', 'share');
+  return join(base, 'grow');
+}
+
+/** The database URL: --db, then GROW_DATABASE_URL, then SQLite in GROW_HOME. */
+export function resolveDatabaseUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag || env.GROW_DATABASE_URL || join(growHome(env), 'grow.db');
+}
+
+function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+async function openSqlite(path: string): Promise<Store> {
+  const { default: SQLite } = await import('better-sqlite3');
+  const { SqliteDialect } = await import('kysely');
+  if (path !== ':memory:') {
+    // The data is personal: only its owner may read it.
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
+  const sqlite = new SQLite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<Store> {
+  const { default: pg } = await import('pg');
+  const { PostgresDialect } = await import('kysely');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location: redact(url), close: () => db.destroy() };
+}
+
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    throw new AppError('internal', `migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** Opens the database at `url` and applies pending migrations. */
+export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  const store = isPostgresUrl(url) ? await openPostgres(url) : await openSqlite(url);
+  if (options.migrate !== false) {
+    try {
+      await migrate(store.db);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+/** Empties every table, children first. For tests that reuse one database between cases. */
+export async function deleteAllData(db: Kysely<Database>): Promise<void> {
+  for (const table of ['auth_token', 'scorecard_item', 'habit_check_in', 'habit', 'person'] as const) {
+    await db.deleteFrom(table).execute();
+  }
+}

@@ -1,0 +1,119 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { CheckInRow, Database, HabitRow, HabitUpdate, NewHabitRow } from './schema.js';
+import { newId } from './ids.js';
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export async function findHabitByRef(db: Db, personId: string, ref: string): Promise<HabitRow | undefined> {
+  return db
+    .selectFrom('habit')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where((eb) => eb.or([eb('slug', '=', ref), eb('id', '=', ref)]))
+    .executeTakeFirst();
+}
+
+export async function findHabitByName(db: Db, personId: string, name: string): Promise<HabitRow | undefined> {
+  return db.selectFrom('habit').selectAll().where('person_id', '=', personId).where('name', '=', name).executeTakeFirst();
+}
+
+export async function findHabitsByLoopUuid(db: Db, personId: string, uuids: string[]): Promise<HabitRow[]> {
+  // Guard against running an invalid query when the list is empty.
+  if (uuids.length === 0) return [];
+  return db.selectFrom('habit').selectAll().where('person_id', '=', personId).where('loop_uuid', 'in', uuids).execute();
+}
+
+export async function listHabitRows(db: Db, personId: string, options: { includeArchived?: boolean } = {}): Promise<HabitRow[]> {
+  let query = db.selectFrom('habit').selectAll().where('person_id', '=', personId);
+  if (!options.includeArchived) query = query.where('archived', '=', 0);
+  return query.orderBy('position').orderBy('name').execute();
+}
+
+export async function slugsStartingWith(db: Db, personId: string, prefix: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('habit')
+    .select('slug')
+    .where('person_id', '=', personId)
+    .where('slug', 'like', `${prefix}%`)
+    .execute();
+  return rows.map((r) => r.slug);
+}
+
+export async function nextHabitPosition(db: Db, personId: string): Promise<number> {
+  const row = await db
+    .selectFrom('habit')
+    .select((eb) => eb.fn.max<number | null>('position').as('max'))
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return Number(row?.max ?? -1) + 1;
+}
+
+export async function insertHabit(db: Db, row: Omit<NewHabitRow, 'id'> & { id?: string }): Promise<HabitRow> {
+  const full = { ...row, id: row.id ?? newId() } as NewHabitRow;
+  await db.insertInto('habit').values(full).execute();
+  return (await db.selectFrom('habit').selectAll().where('id', '=', full.id).executeTakeFirstOrThrow()) as HabitRow;
+}
+
+export async function updateHabit(db: Db, id: string, update: HabitUpdate): Promise<HabitRow> {
+  await db.updateTable('habit').set(update).where('id', '=', id).execute();
+  return db.selectFrom('habit').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+export async function deleteHabit(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('habit').where('id', '=', id).execute();
+}
+
+/** Check-ins of many habits in one query, oldest first (no query per habit). */
+export async function listCheckIns(db: Db, habitIds: string[], options: { to?: string } = {}): Promise<CheckInRow[]> {
+  if (habitIds.length === 0) return [];
+  let query = db.selectFrom('habit_check_in').selectAll().where('habit_id', 'in', habitIds);
+  if (options.to) query = query.where('date', '<=', options.to);
+  return query.orderBy('habit_id').orderBy('date').execute();
+}
+
+export async function findCheckIn(db: Db, habitId: string, date: string): Promise<CheckInRow | undefined> {
+  return db.selectFrom('habit_check_in').selectAll().where('habit_id', '=', habitId).where('date', '=', date).executeTakeFirst();
+}
+
+export interface CheckInValues {
+  status: CheckInRow['status'];
+  amount: number | null;
+  note: string | null;
+}
+
+/** One check-in per habit and date: a second one replaces the first. */
+export async function putCheckIn(db: Db, habitId: string, date: string, values: CheckInValues, createdAt: string): Promise<void> {
+  await db
+    .insertInto('habit_check_in')
+    .values({ id: newId(), habit_id: habitId, date, ...values, created_at: createdAt })
+    .onConflict((oc) => oc.columns(['habit_id', 'date']).doUpdateSet(values))
+    .execute();
+}
+
+export async function insertCheckIns(db: Db, rows: CheckInRow[]): Promise<void> {
+  // Large imports go in chunks: both databases cap the number of bound parameters per statement.
+  const chunk = 500;
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db.insertInto('habit_check_in').values(rows.slice(i, i + chunk)).execute();
+  }
+}
+
+export async function deleteCheckIn(db: Db, habitId: string, date: string): Promise<number> {
+  const result = await db.deleteFrom('habit_check_in').where('habit_id', '=', habitId).where('date', '=', date).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function earliestCheckInDate(db: Db, habitId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('habit_check_in')
+    .select((eb) => eb.fn.min<string | null>('date').as('first'))
+    .where('habit_id', '=', habitId)
+    .executeTakeFirst();
+  return row?.first ?? undefined;
+}
+
+export async function habitSlugsById(db: Db, personId: string, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('habit').select(['id', 'slug']).where('person_id', '=', personId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.slug]));
+}
