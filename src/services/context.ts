@@ -18,12 +18,19 @@ export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Today in the person's zone, unless GROW_TODAY pins it. */
-export function resolveToday(timeZone: string, env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): IsoDate {
+/**
+ * Today in the person's zone (null: the system's), unless GROW_TODAY pins it. The system's zone
+ * is read from the Date object, which spares short CLI runs the cost of loading Intl's zone data.
+ */
+export function resolveToday(timeZone: string | null, env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): IsoDate {
   const pinned = env.GROW_TODAY;
   if (pinned !== undefined && pinned !== '') {
     if (!isIsoDate(pinned)) throw new AppError('usage', `GROW_TODAY: expected a date YYYY-MM-DD, got ${JSON.stringify(pinned)}`);
     return pinned;
+  }
+  if (timeZone === null) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
   return dateInZone(now, timeZone);
 }
@@ -45,6 +52,15 @@ export async function createContext(
   const personId = options.personId ?? (await ensureLocalPerson(store, now()));
   const person = await findPerson(store.db, personId);
   if (!person) throw new AppError('unauthenticated', 'person: unknown person');
-  const timeZone = person.time_zone && isValidTimeZone(person.time_zone) ? person.time_zone : systemTimeZone();
-  return { store, personId, timeZone, today: resolveToday(timeZone, options.env, now()), now };
+  const ownZone = person.time_zone && isValidTimeZone(person.time_zone) ? person.time_zone : null;
+  let systemZone: string | undefined;
+  return {
+    store,
+    personId,
+    get timeZone() {
+      return ownZone ?? (systemZone ??= systemTimeZone());
+    },
+    today: resolveToday(ownZone, options.env, now()),
+    now,
+  };
 }

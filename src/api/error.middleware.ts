@@ -1,0 +1,32 @@
+import type { Context as HonoContext } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { AppError, type ErrorCode } from '../core/errors.js';
+
+/** The one map from error codes to HTTP statuses. */
+export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  usage: 400,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  internal: 500,
+};
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+export function handleError(error: Error, c: HonoContext): Response {
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message), HTTP_STATUS[error.code]);
+  if (error instanceof HTTPException) {
+    const status = error.status as ContentfulStatusCode;
+    const code: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'validation_failed' : 'internal';
+    const message = error.message === 'Malformed JSON in request body' ? 'body: not valid JSON' : error.message || 'request: rejected';
+    return c.json(errorBody(code, message), status);
+  }
+  // Internal errors keep their stack in the server log and ask to be reported.
+  console.error(error);
+  return c.json(errorBody('internal', 'internal error; please report it with the server log'), 500);
+}

@@ -1,0 +1,94 @@
+import { z } from '@hono/zod-openapi';
+
+/** Response shapes, for the OpenAPI document. Requests use the shared schemas in src/schemas. */
+export const errorSchema = z
+  .object({ error: z.object({ code: z.enum(['validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'usage', 'internal']), message: z.string() }) })
+  .openapi('Error');
+
+const nullableText = z.string().nullable();
+const checkInStatus = z.enum(['done', 'skipped', 'slip']);
+const stats = {
+  strength: z.number().min(0).max(1).openapi({ description: "Loop Habit Tracker's score, unrounded" }),
+  streak: z.number().int(),
+  bestStreak: z.number().int(),
+  dueToday: z.boolean(),
+  neverMissTwice: z.enum(['ok', 'missed-once', 'missed-twice']),
+};
+
+export const habitSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(['build', 'break']),
+    schedule: z.string(),
+    group: nullableText,
+    target: z.number().nullable(),
+    unit: nullableText,
+    archived: z.boolean(),
+    ...stats,
+    today: z.object({ status: checkInStatus, amount: z.number().nullable() }).nullable(),
+  })
+  .openapi('HabitSummary');
+
+export const habitDetailSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(['build', 'break']),
+    schedule: z.string(),
+    target: z.number().nullable(),
+    unit: nullableText,
+    identity: nullableText,
+    when: nullableText,
+    where: nullableText,
+    after: nullableText,
+    twoMinute: nullableText,
+    bundle: nullableText,
+    lawObvious: nullableText,
+    lawAttractive: nullableText,
+    lawEasy: nullableText,
+    lawSatisfying: nullableText,
+    group: nullableText,
+    skills: z.array(z.string()),
+    archived: z.boolean(),
+    startDate: z.string(),
+    ...stats,
+    completion30: z.number().nullable(),
+    completion365: z.number().nullable(),
+    asOf: z.string(),
+    history: z.array(
+      z.object({ date: z.string(), status: z.enum(['done', 'skipped', 'slip', 'missed', 'auto']), amount: z.number().nullable(), note: nullableText }),
+    ),
+  })
+  .openapi('HabitDetail');
+
+export const habitChartSchema = z
+  .object({
+    strength: z.array(z.object({ date: z.string(), value: z.number() })),
+    checkIns: z.array(z.object({ date: z.string(), status: checkInStatus, amount: z.number().nullable() })),
+  })
+  .openapi('HabitChart');
+
+export const removedSchema = z.object({ id: z.string(), slug: z.string().optional(), removed: z.literal(true) }).openapi('Removed');
+
+export const scorecardItemSchema = z
+  .object({ id: z.string(), position: z.number().int(), text: z.string(), rating: z.enum(['+', '-', '=']), time: nullableText, habit: nullableText })
+  .openapi('ScorecardItem');
+
+export const todaySchema = z
+  .object({
+    date: z.string(),
+    due: z.array(habitSummarySchema),
+    done: z.array(habitSummarySchema),
+    avoid: z.array(habitSummarySchema),
+    atRisk: z.array(z.string()),
+  })
+  .openapi('Today');
+
+export const settingsOutSchema = z
+  .object({ name: z.string(), timeZone: z.string(), timeZoneIsSystem: z.boolean(), today: z.string() })
+  .openapi('Settings');
+
+export const importSummarySchema = z.record(z.string(), z.number()).openapi('ImportSummary');

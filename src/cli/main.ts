@@ -1,0 +1,46 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AppError } from '../core/errors.js';
+import { reportError } from './output.js';
+import { registerHabitCommands } from './habit.command.js';
+import { registerScorecardCommands } from './scorecard.command.js';
+import { registerDataCommands } from './data.command.js';
+import { registerServerCommands } from './server.command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('grow')
+    .description('Grow technical and soft skills side by side, and build the habits that carry it.')
+    .addOption(new Option('--db <url>', 'database: a SQLite file or postgres://… (default $GROW_DATABASE_URL, else $GROW_HOME/grow.db)'))
+    .option('--json', 'machine-readable output on stdout')
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+  registerHabitCommands(program);
+  registerScorecardCommands(program);
+  registerDataCommands(program);
+  registerServerCommands(program);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ outputError: () => {} });
+    for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => {} });
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      if (error.code === 'commander.help') return 0;
+      const message = `${error.message.replace(/^error: /, '')}${json ? '' : ' (see grow --help)'}`;
+      return reportError(new AppError('usage', message), { json });
+    }
+    return reportError(error, { json });
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// Let pending output flush, then leave with the code; servers keep the process alive themselves.
+process.exitCode = code;

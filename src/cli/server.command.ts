@@ -1,0 +1,44 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { printJson, printLine } from './output.js';
+import { globals, numberFlag, openFromOptions, usage } from './session.js';
+
+const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .option('--host <host>', 'address to bind (default 127.0.0.1: only this machine)', '127.0.0.1')
+    .option('--port <port>', 'port (default 4870; 0 picks a free one)', '4870')
+    .option('--public-host <host>', 'a host name besides localhost that may address the server (behind a proxy)')
+    .description('serve the web app and the HTTP API')
+    .action(async (flags: { host: string; port: string; publicHost?: string }, command: Command) => {
+      const port = numberFlag('port', flags.port)!;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usage(`port: expected 0..65535, got ${flags.port}`);
+      const { startServer } = await import('../api/server.js');
+      const { createLoginToken } = await import('../services/auth.service.js');
+      const { ensureLocalPerson } = await import('../services/context.js');
+      const store = await openFromOptions(globals(command));
+      const personId = await ensureLocalPerson(store);
+      const server = await startServer({ store, host: flags.host, port, webRoot: WEB_ROOT, publicHost: flags.publicHost ?? process.env.GROW_PUBLIC_HOST });
+      const token = await createLoginToken(store, personId);
+      // The sign-in link names localhost, which the host check always accepts.
+      const address = new URL(server.url);
+      const linkHost = address.hostname === '0.0.0.0' || address.hostname === '[::]' ? '127.0.0.1' : address.hostname;
+      const loginUrl = `http://${linkHost}:${address.port}/login?token=${token}`;
+      if (globals(command).json) printJson({ url: server.url, loginUrl, database: store.location });
+      else {
+        printLine(`grow is serving ${store.location}`);
+        printLine(`Open this link to sign in (it works once):`);
+        printLine(`    ${loginUrl}`);
+      }
+      const stop = async () => {
+        await server.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}
