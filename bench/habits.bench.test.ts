@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { addDays } from '../src/core/calendar.js';
+import { openStore, type Store } from '../src/store/database.js';
+import { insertCheckIns } from '../src/store/habit.repository.js';
+import { newId } from '../src/store/ids.js';
+import { createContext } from '../src/services/context.js';
+import { addHabit, listHabits } from '../src/services/habit.service.js';
+import type { CheckInRow } from '../src/store/schema.js';
+import { compare, median, report, round } from './support.js';
+
+const TODAY = '2026-11-23';
+const home = mkdtempSync(join(tmpdir(), 'grow-bench-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+/** 100 habits with ten years of daily history, done on about four days in five. */
+async function seed(store: Store): Promise<void> {
+  const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
+  const start = addDays(TODAY, -3650);
+  let seedValue = 42;
+  const random = () => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let h = 0; h < 100; h++) {
+    const habit = await addHabit(ctx, { name: `Habit ${h}`, schedule: ['daily', '3/week', 'weekdays', '2/3days'][h % 4] });
+    const rows: CheckInRow[] = [];
+    for (let d = 0; d <= 3650; d++) {
+      const r = random();
+      if (r < 0.8) rows.push({ id: newId(), habit_id: habit.id, date: addDays(start, d), status: r < 0.78 ? 'done' : 'skipped', amount: null, note: null, created_at: '2026-01-01T00:00:00.000Z' });
+    }
+    await store.db.transaction().execute((trx) => insertCheckIns(trx, rows));
+  }
+}
+
+it('grow habit list over 100 habits × 10 years: at most 2× a plain SELECT of the same check-ins', async () => {
+  const store = await openStore(join(home, 'list.db'));
+  await seed(store);
+  const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
+  const result = await compare(
+    15,
+    () => store.db.selectFrom('habit_check_in').selectAll().execute(),
+    () => listHabits(ctx),
+  );
+  const pass = result.ratio <= 2;
+  report({ name: 'habit list (100 habits × 10 years, SQLite)', target: 'ratio ≤ 2 vs plain SELECT', pass, ...result });
+  await store.close();
+  expect(pass).toBe(true);
+});
+
+it('grow habit done: wall time at most 3× `node -e 0`', async () => {
+  const env = { ...process.env, GROW_HOME: join(home, 'cli'), GROW_TODAY: TODAY };
+  const grow = (args: string[]) => spawnSync(process.execPath, ['bin/grow.js', ...args], { env, encoding: 'utf8' });
+  expect(grow(['habit', 'add', 'Read']).status).toBe(0);
+  const timed = (args: string[]) => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    return performance.now() - t;
+  };
+  const base: number[] = [];
+  const measured: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    base.push(timed(['-e', '0']));
+    measured.push(timed(['bin/grow.js', 'habit', 'done', 'read', '--date', addDays(TODAY, -i), '--json']));
+  }
+  const baselineMs = median(base);
+  const subjectMs = median(measured);
+  const ratio = round(subjectMs / baselineMs);
+  const pass = ratio <= 3;
+  report({ name: 'grow habit done (wall time)', target: 'ratio ≤ 3 vs node -e 0', pass, baselineMs: round(baselineMs), subjectMs: round(subjectMs), ratio });
+  expect(pass).toBe(true);
+});

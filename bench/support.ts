@@ -1,0 +1,39 @@
+import { performance } from 'node:perf_hooks';
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Runs baseline and subject alternately, so load on the machine falls on both alike. */
+export async function compare(runs: number, baseline: () => unknown, subject: () => unknown) {
+  const base: number[] = [];
+  const measured: number[] = [];
+  await baseline();
+  await subject();
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await baseline();
+    base.push(performance.now() - t);
+    t = performance.now();
+    await subject();
+    measured.push(performance.now() - t);
+  }
+  const baselineMs = median(base);
+  const subjectMs = median(measured);
+  return { baselineMs: round(baselineMs), subjectMs: round(subjectMs), ratio: round(subjectMs / baselineMs) };
+}
+
+export const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export interface BenchResult {
+  name: string;
+  target: string;
+  pass: boolean;
+  [key: string]: unknown;
+}
+
+export function report(result: BenchResult): void {
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
