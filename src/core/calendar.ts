@@ -11,12 +11,32 @@ export function isIsoDate(value: string): boolean {
   const m = DATE_RE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d); // unlike Date.UTC, keeps years 0–99 as written
   return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
 }
 
+/**
+ * The day number of a `YYYY-MM-DD` date (NaN for anything else). Integer arithmetic on the
+ * characters (the proleptic Gregorian calendar), because this runs once per check-in.
+ */
 export function toDayNumber(date: IsoDate): number {
-  return Math.floor(Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY);
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return NaN;
+  const digit = (i: number) => {
+    const c = date.charCodeAt(i) - 48;
+    return c >= 0 && c <= 9 ? c : NaN;
+  };
+  let y = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const m = digit(5) * 10 + digit(6);
+  const d = digit(8) * 10 + digit(9);
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return NaN;
+  // Days from civil (H. Hinnant): count in 400-year eras of 146097 days, years starting in March.
+  if (m <= 2) y -= 1;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 export function fromDayNumber(day: number): IsoDate {
@@ -45,7 +65,7 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
     day: '2-digit',
   }).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

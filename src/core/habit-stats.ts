@@ -18,7 +18,10 @@ export interface HabitRules {
   schedule: Schedule;
   /** Measurable habits have a target: at least this much (build), at most this much (break). */
   target: number | null;
-  /** The day the habit began: its creation, or its first check-in when that is earlier. */
+  /**
+   * The day the habit was started (created). The habit begins on this day, or on its first
+   * check-in when that is earlier; `every N days` and N-in-M-days blocks count from that beginning.
+   */
   startDate: IsoDate;
 }
 
@@ -41,17 +44,21 @@ export interface HabitStats {
 
 /** How a day counts towards streaks and completion. */
 const enum Outcome {
-  /** Not yet decided (the as-of day without an entry), or before the habit began. */
+  /** Not yet decided: the as-of day, while it can still be done or kept. */
   None = 0,
-  /** Done, or kept (a habit to break with no slip over its limit). */
+  /** A repetition: done (enough, for a measurable habit), or a day kept from a habit to break. */
   Success = 1,
-  /** Missed, or a slip. */
+  /** A required day that was missed, or a slip on a day to keep. */
   Failure = 2,
-  /** Neither helps nor hurts: skipped, not required by the schedule. */
+  /** Neither helps nor hurts: skipped, or not required by the schedule. */
   Neutral = 3,
 }
 
 interface DayTable {
+  /**
+   * The day the habit began: its start date, or its first check-in when that is earlier. The first
+   * classified day, and the day `every N days` and N-in-M-days blocks count from.
+   */
   first: number;
   /** Per day from `first` to the as-of day. */
   outcome: Uint8Array;
@@ -61,94 +68,135 @@ interface DayTable {
   quotaOpen: boolean;
 }
 
+/** Numerical tolerance when comparing summed amounts with a target. */
+const EPSILON = 1e-9;
+
+/**
+ * Loop stores a skipped day of a measurable habit as the raw value 3, i.e. 0.003 of the unit, and
+ * its score adds that to the window's sum like any amount (the skipped day itself keeps its score).
+ * We do the same so that strengths agree with Loop's to 1e-6.
+ */
+const LOOP_SKIP_AMOUNT = 0.003;
+
+/** Check-ins with their day numbers, parsed once per computation. */
+interface Indexed {
+  checkIns: readonly CheckIn[];
+  days: Float64Array;
+  /** The earliest check-in's day (Infinity when there is none). */
+  earliest: number;
+}
+
+function indexCheckIns(checkIns: readonly CheckIn[]): Indexed {
+  const days = new Float64Array(checkIns.length);
+  let earliest = Infinity;
+  for (let k = 0; k < checkIns.length; k++) {
+    const d = toDayNumber(checkIns[k]!.date);
+    days[k] = d;
+    if (d < earliest) earliest = d;
+  }
+  return { checkIns, days, earliest };
+}
+
+/** Each day's entry, from day `from` for `length` days (the last one of a date wins). */
+function entriesByDay(ix: Indexed, from: number, length: number): (CheckIn | undefined)[] {
+  const entry: (CheckIn | undefined)[] = new Array(length);
+  for (let k = 0; k < ix.days.length; k++) {
+    const i = ix.days[k]! - from;
+    if (i >= 0 && i < length) entry[i] = ix.checkIns[k];
+  }
+  return entry;
+}
+
+/** The day the habit began: its start date, or its first check-in when that is earlier. */
+function beginningOf(rules: HabitRules, ix: Indexed): number {
+  return Math.min(toDayNumber(rules.startDate), ix.earliest);
+}
+
 /**
  * Classifies every day from the habit's start to `asOf` in one pass. Linear in the number of days.
+ *
+ * A habit to build makes a repetition on a day checked `done` (with at least the target, when
+ * measurable). A habit to break makes one on every day kept: a past day without a slip, or a slip
+ * within the limit (measurable). Fixed schedules require their named days; per-period schedules
+ * require a day only when the period can no longer reach its quota without it.
  */
-function classifyDays(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): DayTable {
-  const last = toDayNumber(asOf);
-  let first = toDayNumber(rules.startDate);
-  for (const c of checkIns) first = Math.min(first, toDayNumber(c.date));
+function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
+  const first = beginningOf(rules, ix);
   const length = Math.max(0, last - first + 1);
-  const entry: (CheckIn | undefined)[] = new Array(length);
-  for (const c of checkIns) {
-    const i = toDayNumber(c.date) - first;
-    if (i >= 0 && i < length) entry[i] = c;
-  }
+  const entry = entriesByDay(ix, first, length);
   const outcome = new Uint8Array(length);
   const status: (HistoryStatus | null)[] = new Array(length).fill(null);
   const measurable = rules.target !== null;
   const target = rules.target ?? 0;
+  const build = rules.kind === 'build';
+  const schedule = rules.schedule;
   let quotaOpen = false;
 
-  if (rules.kind === 'break') {
-    const perPeriod = isPerPeriod(rules.schedule);
+  /** Whether the entry (or its absence) makes the day a repetition, as far as one day can tell. */
+  const isRepetition = (e: CheckIn | undefined, day: number): boolean => {
+    if (build) return e?.status === 'done' && (!measurable || (e.amount ?? 0) + EPSILON >= target);
+    if (!e) return day < last; // a past day without a slip is kept; today is not over yet
+    if (e.status === 'done') return true;
+    return e.status === 'slip' && measurable && (e.amount ?? 0) <= target + EPSILON;
+  };
+  /** The as-of day can still become a repetition: nothing (or too little) done yet, no slip yet. */
+  const isPending = (e: CheckIn | undefined, day: number): boolean =>
+    day === last && (build ? !e || e.status === 'done' : !e);
+
+  if (!isPerPeriod(schedule)) {
     for (let i = 0; i < length; i++) {
       const day = first + i;
       const e = entry[i];
+      const scheduled = isScheduledDay(schedule, day, first);
       if (e?.status === 'skipped') {
         status[i] = 'skipped';
         outcome[i] = Outcome.Neutral;
-      } else if (e?.status === 'slip') {
-        status[i] = 'slip';
-        const withinLimit = measurable && (e.amount ?? 0) <= target;
-        outcome[i] = withinLimit ? Outcome.Success : Outcome.Failure;
-      } else if (day === last) {
-        outcome[i] = Outcome.None;
-      } else if (perPeriod || isScheduledDay(rules.schedule, day, first)) {
-        // A scheduled day without a slip is a day kept.
-        status[i] = 'done';
-        outcome[i] = Outcome.Success;
-      } else {
+      } else if (isRepetition(e, day)) {
+        // Doing a habit to build on a free day still counts; a habit to break only keeps its days.
+        status[i] = e ? e.status : scheduled ? 'done' : null;
+        outcome[i] = build || scheduled ? Outcome.Success : Outcome.Neutral;
+      } else if (!scheduled) {
+        status[i] = e?.status ?? null;
         outcome[i] = Outcome.Neutral;
-      }
-    }
-    return { first, outcome, status, entry, quotaOpen };
-  }
-
-  if (!isPerPeriod(rules.schedule)) {
-    for (let i = 0; i < length; i++) {
-      const day = first + i;
-      const e = entry[i];
-      if (e?.status === 'done') {
-        status[i] = 'done';
-        const enough = !measurable || (e.amount ?? 0) >= target;
-        outcome[i] = enough ? Outcome.Success : day === last ? Outcome.None : Outcome.Failure;
-      } else if (e?.status === 'skipped') {
-        status[i] = 'skipped';
-        outcome[i] = Outcome.Neutral;
-      } else if (!isScheduledDay(rules.schedule, day, first)) {
-        outcome[i] = Outcome.Neutral;
-      } else if (day === last) {
+      } else if (isPending(e, day)) {
+        status[i] = e?.status ?? null;
         outcome[i] = Outcome.None;
       } else {
-        status[i] = 'missed';
+        status[i] = e?.status ?? 'missed';
         outcome[i] = Outcome.Failure;
       }
     }
     return { first, outcome, status, entry, quotaOpen };
   }
 
-  // Per-period schedules: N repetitions per ISO week, or per block of M days counted from the
-  // start. A day without an entry is required only when the days left in its period (not
-  // counting skipped ones) are no more than the repetitions still owed; otherwise it is `auto`.
-  const { numerator: times } = frequencyOf(rules.schedule);
-  const periodLength = rules.schedule.type === 'per-week' ? 7 : rules.schedule.days;
+  // Per-period schedules: N repetitions per ISO week (Monday to Sunday), or per block of M days
+  // counted from the habit's beginning. A period cut short (by the habit's first day, or by
+  // skipped days) owes its share of the N repetitions, rounded up. A day that is not a repetition
+  // is required only when the days left in its period (skipped ones excluded) are no more than the
+  // repetitions still owed; otherwise the schedule did not require it (`auto`).
+  const times = schedule.times;
+  const periodLength = schedule.type === 'per-week' ? 7 : schedule.days;
   const periodStartOf = (day: number): number =>
-    rules.schedule.type === 'per-week' ? day - weekdayOfDay(day) : first + Math.floor((day - first) / periodLength) * periodLength;
+    schedule.type === 'per-week'
+      ? day - weekdayOfDay(day)
+      : first + Math.floor((day - first) / periodLength) * periodLength;
+  // Sum-based credit for measurable habits to build: every `target` of amount is one repetition.
+  const sumCredit = build && measurable && target > 0;
 
   let day = first;
   while (day <= last) {
     const periodStart = periodStartOf(day);
     const periodEnd = periodStart + periodLength - 1;
     const from = Math.max(periodStart, first);
-    // A first period cut short by the start owes its share of the repetitions, at least one.
-    const owed = from === periodStart ? times : Math.max(1, Math.ceil((times * (periodEnd - from + 1)) / periodLength));
-    // Days available from each day to the end of the period, skipped days excluded.
+    // Days available from each day to the end of the period, skipped days excluded. Days after
+    // the as-of day are not known yet and count as available.
     const available = new Int32Array(periodEnd - from + 2);
     for (let d = periodEnd; d >= from; d--) {
       const e = d <= last ? entry[d - first] : undefined;
       available[d - from] = available[d - from + 1]! + (e?.status === 'skipped' ? 0 : 1);
     }
+    const counted = available[0]!;
+    const owed = Math.ceil((times * counted) / periodLength - EPSILON);
     let credited = 0; // repetitions counted towards this period so far
     let amountSum = 0;
     const end = Math.min(periodEnd, last);
@@ -156,29 +204,34 @@ function classifyDays(rules: HabitRules, checkIns: readonly CheckIn[], asOf: Iso
       const i = d - first;
       const e = entry[i];
       const left = owed - credited;
-      if (e?.status === 'done') {
-        status[i] = 'done';
-        outcome[i] = Outcome.Success;
-        if (measurable) {
-          amountSum += e.amount ?? 0;
-          credited = target > 0 ? Math.floor(amountSum / target + 1e-9) : owed;
-        } else {
-          credited++;
+      let gained = 0;
+      if (e?.status !== 'skipped') {
+        if (sumCredit) {
+          if (e?.status === 'done') {
+            amountSum += e.amount ?? 0;
+            gained = Math.floor(amountSum / target + EPSILON) - credited;
+          }
+        } else if (isRepetition(e, d)) {
+          gained = 1;
         }
-      } else if (e?.status === 'skipped') {
+      }
+      if (e?.status === 'skipped') {
         status[i] = 'skipped';
         outcome[i] = Outcome.Neutral;
+      } else if (gained > 0) {
+        status[i] = e ? e.status : 'done';
+        outcome[i] = Outcome.Success;
+      } else if (isPending(e, d)) {
+        status[i] = e?.status ?? (left > 0 || !build ? null : 'auto');
+        outcome[i] = left > 0 ? Outcome.None : Outcome.Neutral;
       } else if (left > 0 && available[d - from]! <= left) {
-        if (d === last) {
-          outcome[i] = Outcome.None;
-        } else {
-          status[i] = 'missed';
-          outcome[i] = Outcome.Failure;
-        }
+        status[i] = e?.status ?? 'missed';
+        outcome[i] = Outcome.Failure;
       } else {
-        status[i] = d === last && left > 0 ? null : 'auto';
-        outcome[i] = d === last && left > 0 ? Outcome.None : Outcome.Neutral;
+        status[i] = e?.status ?? 'auto';
+        outcome[i] = Outcome.Neutral;
       }
+      credited += gained;
       if (d === last) quotaOpen = owed - credited > 0;
     }
     day = periodEnd + 1;
@@ -190,48 +243,48 @@ function classifyDays(rules: HabitRules, checkIns: readonly CheckIn[], asOf: Iso
  * Loop Habit Tracker's habit strength, from its published behaviour: per day
  * score = previous·m + p·(1−m) with m = 0.5^(sqrt(N/M)/13). Returns one score per day from the
  * series start to `asOf`, and the day the series starts (null when there is no series).
+ *
+ * A habit to build starts on its first entry (the score is 0 before it). A habit to break starts on
+ * its start date, or on its first entry when that is earlier: every scheduled day without a slip is
+ * a day kept, which counts as done.
  */
 export function strengthSeries(
   rules: HabitRules,
   checkIns: readonly CheckIn[],
   asOf: IsoDate,
 ): { startDay: number | null; scores: Float64Array } {
-  const last = toDayNumber(asOf);
+  return strengthOf(rules, indexCheckIns(checkIns), toDayNumber(asOf));
+}
+
+function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: number | null; scores: Float64Array } {
+  const beginning = beginningOf(rules, ix);
   const measurable = rules.target !== null;
   const target = rules.target ?? 0;
+  const build = rules.kind === 'build';
   const { numerator, denominator } = frequencyOf(rules.schedule);
   const frequency = numerator / denominator;
   const multiplier = Math.pow(0.5, Math.sqrt(frequency) / 13);
 
-  // A habit to build scores from its first entry, as Loop does. A habit to break is being kept
-  // from the day it began, whether or not anything was ever recorded.
-  let startDay: number;
-  if (rules.kind === 'build') {
-    if (checkIns.length === 0) return { startDay: null, scores: new Float64Array(0) };
-    startDay = Infinity;
-    for (const c of checkIns) startDay = Math.min(startDay, toDayNumber(c.date));
-  } else {
-    startDay = toDayNumber(rules.startDate);
-    for (const c of checkIns) startDay = Math.min(startDay, toDayNumber(c.date));
-  }
-  if (startDay > last) return { startDay: null, scores: new Float64Array(0) };
+  const startDay = build ? ix.earliest : beginning;
+  if (!Number.isFinite(startDay) || startDay > last) return { startDay: null, scores: new Float64Array(0) };
 
   const length = last - startDay + 1;
-  // value per day: amount (measurable) or 1/0 (yes/no); skipped days are marked separately.
+  const entry = entriesByDay(ix, startDay, length);
+  // Per day: the amount (measurable) or 1 for a repetition, 0 otherwise; skipped days apart.
   const value = new Float64Array(length);
   const skipped = new Uint8Array(length);
-  if (rules.kind === 'break' && !measurable) value.fill(1);
-  for (const c of checkIns) {
-    const i = toDayNumber(c.date) - startDay;
-    if (i < 0 || i >= length) continue;
-    if (c.status === 'skipped') {
+  // A habit to break only keeps (or loses) the days its schedule names: on a fixed schedule, a free
+  // day is neither kept nor does a slip on it count.
+  const perPeriod = isPerPeriod(rules.schedule);
+  const counts = (i: number) => build || perPeriod || isScheduledDay(rules.schedule, startDay + i, beginning);
+  for (let i = 0; i < length; i++) {
+    const e = entry[i];
+    if (e?.status === 'skipped') {
       skipped[i] = 1;
-      value[i] = 0;
-    } else if (measurable) {
-      value[i] = c.amount ?? 0;
-    } else {
-      value[i] = c.status === 'done' ? 1 : 0;
-    }
+      if (measurable && counts(i)) value[i] = LOOP_SKIP_AMOUNT;
+    } else if (measurable) value[i] = e && counts(i) ? Math.max(0, e.amount ?? 0) : 0;
+    else if (e?.status === 'done') value[i] = 1;
+    else if (!build && !e && counts(i)) value[i] = 1;
   }
 
   let windowReps = numerator;
@@ -241,22 +294,24 @@ export function strengthSeries(
     windowReps *= 2;
     window *= 2;
   }
-  // A measurable target is per repetition; Loop compares the window's sum with N of them.
+  // A measurable target is per repetition; the window's sum is compared with N of them.
   const windowTarget = target * numerator;
-  const atMost = measurable && rules.kind === 'break';
+  const atMost = measurable && !build;
 
   const scores = new Float64Array(length);
   let previous = atMost ? 1 : 0;
   let rolling = 0;
   for (let i = 0; i < length; i++) {
-    rolling += skipped[i] ? 0 : value[i]!;
-    if (i - window >= 0 && !skipped[i - window]) rolling -= value[i - window]!;
+    // The window holds the last `window` calendar days; skipped days sit in it too, with nothing
+    // (yes/no) or Loop's 0.003 (measurable).
+    rolling += value[i]!;
+    if (i >= window) rolling -= value[i - window]!;
     if (!skipped[i]) {
       let p: number;
       if (!measurable) p = Math.min(1, rolling / windowReps);
       else if (!atMost) p = windowTarget > 0 ? Math.min(1, rolling / windowTarget) : 1;
       else if (windowTarget > 0) p = Math.min(1, Math.max(0, 1 - (rolling - windowTarget) / windowTarget));
-      else p = rolling > 0 ? 0 : 1;
+      else p = rolling > EPSILON ? 0 : 1;
       previous = previous * multiplier + p * (1 - multiplier);
     }
     scores[i] = previous;
@@ -278,9 +333,11 @@ function completion(table: DayTable, last: number, days: number): number | null 
 
 export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): HabitStats {
   const last = toDayNumber(asOf);
-  const table = classifyDays(rules, checkIns, asOf);
-  const { scores } = strengthSeries(rules, checkIns, asOf);
-  const strength = scores.length > 0 ? scores[scores.length - 1]! : rules.kind === 'break' && rules.target !== null ? 1 : 0;
+  const ix = indexCheckIns(checkIns);
+  const table = classifyDays(rules, ix, last);
+  const { scores } = strengthOf(rules, ix, last);
+  // No series: nothing entered yet, or an as-of day before the habit began.
+  const strength = scores.length > 0 ? scores[scores.length - 1]! : 0;
 
   // A streak starts on a success; neutral days (skipped, not required) keep it alive and count
   // as calendar days; an undecided as-of day neither extends nor breaks it.
@@ -311,13 +368,12 @@ export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[
   const neverMissTwice: NeverMissTwice =
     recent[0] !== Outcome.Failure ? 'ok' : recent[1] === Outcome.Failure ? 'missed-twice' : 'missed-once';
 
+  // Due: a habit to build with nothing entered on the as-of day, which its schedule names (fixed)
+  // or whose period still wants repetitions (per-period). Never before the habit began.
   const todayIndex = last - table.first;
-  const todayEntry = todayIndex >= 0 ? table.entry[todayIndex] : undefined;
   let dueToday = false;
-  if (rules.kind === 'build' && !todayEntry) {
-    dueToday = isPerPeriod(rules.schedule)
-      ? table.outcome.length === 0 || table.quotaOpen
-      : isScheduledDay(rules.schedule, last, table.first);
+  if (rules.kind === 'build' && todayIndex >= 0 && !table.entry[todayIndex]) {
+    dueToday = isPerPeriod(rules.schedule) ? table.quotaOpen : isScheduledDay(rules.schedule, last, table.first);
   }
 
   return {
@@ -333,7 +389,7 @@ export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[
 
 /** Every day that has something to say, oldest first. */
 export function habitHistory(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): HistoryDay[] {
-  const table = classifyDays(rules, checkIns, asOf);
+  const table = classifyDays(rules, indexCheckIns(checkIns), toDayNumber(asOf));
   const days: HistoryDay[] = [];
   for (let i = 0; i < table.status.length; i++) {
     const status = table.status[i];

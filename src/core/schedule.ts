@@ -38,7 +38,8 @@ export function parseSchedule(input: string): Schedule {
     const times = positiveInt(m[1]!, 365);
     const days = positiveInt(m[2]!, 365);
     if (times > days) throw invalid('schedule', `${times}/${days}days asks for more repetitions than days`);
-    return { type: 'per-days', times, days };
+    // Once in one day is daily in every respect; any other N/M stays as given (2/4 is not 1/2).
+    return times === 1 && days === 1 ? { type: 'daily' } : { type: 'per-days', times, days };
   }
   m = /^every (\d+) ?days?$/.exec(text);
   if (m) {
@@ -54,6 +55,7 @@ export function parseSchedule(input: string): Schedule {
     });
     const unique = [...new Set(days)].sort((a, b) => a - b);
     if (unique.length === 7) return { type: 'daily' };
+    if (unique.join(',') === '0,1,2,3,4') return { type: 'weekdays' };
     return { type: 'days', days: unique };
   }
   throw bad();
@@ -94,9 +96,17 @@ export function frequencyOf(schedule: Schedule): { numerator: number; denominato
   }
 }
 
-/** The schedule that Loop's frequency N/M means in grow's words. */
+/**
+ * The schedule that Loop's frequency N/M means in grow's words: 1/1 is daily, N/7 is N per week,
+ * anything else N in M days (flexible days, as Loop counts them). Throws a validation error for a
+ * frequency grow cannot hold (N or M not a whole number from 1 to 365, or N > M).
+ */
 export function scheduleFromFrequency(numerator: number, denominator: number): Schedule {
-  if (numerator >= 1 && numerator === denominator) return numerator === 1 ? { type: 'daily' } : { type: 'per-days', times: numerator, days: denominator };
+  const whole = (n: number) => Number.isInteger(n) && n >= 1 && n <= 365;
+  if (!whole(numerator) || !whole(denominator) || numerator > denominator) {
+    throw invalid('frequency', `${numerator}/${denominator} is not a frequency grow supports (N in M days, 1 <= N <= M <= 365)`);
+  }
+  if (numerator === 1 && denominator === 1) return { type: 'daily' };
   if (denominator === 7) return { type: 'per-week', times: numerator };
   return { type: 'per-days', times: numerator, days: denominator };
 }
@@ -105,7 +115,10 @@ export function isPerPeriod(schedule: Schedule): schedule is Extract<Schedule, {
   return schedule.type === 'per-week' || schedule.type === 'per-days';
 }
 
-/** Whether a fixed schedule names this day. Per-period schedules name no day. */
+/**
+ * Whether a fixed schedule names this day. `every N days` counts from `anchorDay` (the habit's
+ * start date), both ways. Per-period schedules name no day.
+ */
 export function isScheduledDay(schedule: Schedule, day: number, anchorDay: number): boolean {
   switch (schedule.type) {
     case 'daily':

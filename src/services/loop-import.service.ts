@@ -1,6 +1,162 @@
-// Placeholder until the Loop importer lands; replaced by the importer's implementation.
-import { AppError } from '../core/errors.js';
+import type { IsoDate } from '../core/calendar.js';
+import { invalid } from '../core/errors.js';
+import { formatSchedule, parseSchedule, scheduleFromFrequency } from '../core/schedule.js';
+import { slugify, uniqueSlug } from '../core/slug.js';
+import { type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
+import { type Db, insertCheckIns, insertHabit, listCheckIns, listHabitRows, nextHabitPosition, updateHabit } from '../store/habit.repository.js';
+import { newId } from '../store/ids.js';
+import type { CheckInRow, HabitRow } from '../store/schema.js';
 import type { Context } from './context.js';
-export async function importLoop(_ctx: Context, _source: { path: string } | { bytes: Uint8Array; name?: string }, _options?: { onProgress?: (done: number, total: number) => void }): Promise<{ habitsCreated: number; habitsMatched: number; checkInsAdded: number; checkInsUnchanged: number }> {
-  throw new AppError('internal', 'loop import: not available yet');
+
+/**
+ * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
+ * The content decides the format; `name`, the uploaded file's name, is not needed for it.
+ */
+export type LoopImportSource = { path: string } | { bytes: Uint8Array; name?: string };
+
+export interface LoopImportOptions {
+  /** Called once before the first habit and after each habit, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoopImportResult {
+  habitsCreated: number;
+  habitsMatched: number;
+  checkInsAdded: number;
+  /** Loop entries on days that already had a check-in; the check-in is kept as it is. */
+  checkInsUnchanged: number;
+}
+
+/** What grow already holds, kept current as the import adds habits. */
+interface Known {
+  byUuid: Map<string, HabitRow>;
+  byName: Map<string, HabitRow>;
+  slugs: Set<string>;
+  nextPosition: number;
+}
+
+/** Loop's frequency as a grow schedule, refused when grow cannot express it. */
+function scheduleOf(habit: LoopHabit): string {
+  try {
+    const schedule = formatSchedule(scheduleFromFrequency(habit.numerator, habit.denominator));
+    parseSchedule(schedule); // the stored text must read back, or the habit could not be shown
+    return schedule;
+  } catch {
+    throw invalid(`habit "${habit.name}"`, `Loop frequency ${habit.numerator} in ${habit.denominator} days has no grow schedule`);
+  }
+}
+
+/**
+ * The habit a Loop habit is already imported as. Loop's uuid decides when the file has one; CSV
+ * exports and very old backups have none, so the name decides, preferring the " (Loop)" name an
+ * earlier import gives when the plain name was taken.
+ */
+function findMatch(known: Known, habit: LoopHabit): HabitRow | undefined {
+  if (habit.uuid !== null) return known.byUuid.get(habit.uuid);
+  return known.byName.get(`${habit.name} (Loop)`) ?? known.byName.get(habit.name);
+}
+
+function freeName(known: Known, name: string): string {
+  if (!known.byName.has(name)) return name;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${name} (Loop)` : `${name} (Loop ${n})`;
+    if (!known.byName.has(candidate)) return candidate;
+  }
+}
+
+async function createFromLoop(trx: Db, ctx: Context, known: Known, habit: LoopHabit): Promise<HabitRow> {
+  const name = freeName(known, habit.name);
+  const slug = uniqueSlug(slugify(name), known.slugs);
+  const measurable = habit.targetValue !== null;
+  const now = ctx.now().toISOString();
+  const row = await insertHabit(trx, {
+    person_id: ctx.personId,
+    slug,
+    name,
+    // Loop's "at most" habits are limits: in grow, habits to break whose entries are slips.
+    kind: measurable && habit.targetType === 'at-most' ? 'break' : 'build',
+    schedule: scheduleOf(habit),
+    // Loop's target is per frequency period and grow's per repetition; grow multiplies it back by
+    // the repetitions of the period, so the strength stays Loop's.
+    target: measurable ? habit.targetValue! / habit.numerator : null,
+    unit: measurable ? habit.unit : null,
+    skills: '[]',
+    archived: habit.archived ? 1 : 0,
+    position: known.nextPosition++,
+    start_date: habit.trackedSince ?? habit.entries[0]?.date ?? ctx.today,
+    loop_uuid: habit.uuid,
+    created_at: now,
+    updated_at: now,
+  });
+  known.byName.set(row.name, row);
+  known.slugs.add(row.slug);
+  if (row.loop_uuid !== null) known.byUuid.set(row.loop_uuid, row);
+  return row;
+}
+
+/** The check-ins a Loop habit adds to a grow habit: only days the habit has nothing for yet. */
+function newCheckIns(into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>, createdAt: string): CheckInRow[] {
+  const measurable = into.target !== null;
+  const rows: CheckInRow[] = [];
+  for (const entry of habit.entries) {
+    if (taken.has(entry.date)) continue;
+    let status: CheckInRow['status'] = 'skipped';
+    let amount: number | null = null;
+    if (entry.kind === 'done') {
+      // A day Loop counts towards an "at most" limit is a slip of that amount.
+      status = into.kind === 'break' ? 'slip' : 'done';
+      if (measurable) amount = entry.amount ?? (into.kind === 'build' ? into.target : null);
+    }
+    rows.push({ id: newId(), habit_id: into.id, date: entry.date, status, amount, note: entry.note, created_at: createdAt });
+  }
+  return rows;
+}
+
+/**
+ * Imports a Loop Habit Tracker SQLite backup or CSV export (zip or folder) in one transaction:
+ * the file is read and checked completely first, so a bad file changes nothing. Importing the same
+ * file again changes nothing either.
+ */
+export async function importLoop(ctx: Context, source: LoopImportSource, options: LoopImportOptions = {}): Promise<LoopImportResult> {
+  const data = 'path' in source ? readLoopPath(source.path) : readLoopBytes(source.bytes);
+  const total = data.habits.length;
+  const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0 };
+
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const rows = await listHabitRows(trx, ctx.personId, { includeArchived: true });
+    const known: Known = {
+      byUuid: new Map(rows.filter((r) => r.loop_uuid !== null).map((r) => [r.loop_uuid!, r])),
+      byName: new Map(rows.map((r) => [r.name, r])),
+      slugs: new Set(rows.map((r) => r.slug)),
+      nextPosition: await nextHabitPosition(trx, ctx.personId),
+    };
+    const createdAt = ctx.now().toISOString();
+    options.onProgress?.(0, total);
+
+    for (const [index, habit] of data.habits.entries()) {
+      let into = findMatch(known, habit);
+      let taken = new Set<IsoDate>();
+      if (into) {
+        result.habitsMatched++;
+        taken = new Set((await listCheckIns(trx, [into.id])).map((c) => c.date));
+      } else {
+        into = await createFromLoop(trx, ctx, known, habit);
+        result.habitsCreated++;
+      }
+      const added = newCheckIns(into, habit, taken, createdAt);
+      await insertCheckIns(trx, added);
+      result.checkInsAdded += added.length;
+      result.checkInsUnchanged += habit.entries.length - added.length;
+
+      // As with a check-in by hand, a habit begins no later than its earliest record.
+      const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
+      if (earliest !== undefined && earliest < into.start_date) {
+        const updated = await updateHabit(trx, into.id, { start_date: earliest });
+        known.byName.set(updated.name, updated);
+        if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
+      }
+      options.onProgress?.(index + 1, total);
+    }
+  });
+  return result;
 }
