@@ -133,18 +133,30 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
     const createdAt = ctx.now().toISOString();
     options.onProgress?.(0, total);
 
+    // The days already recorded for every matched habit, in one query rather than one per habit.
+    const matchedIds = data.habits.map((h) => findMatch(known, h)?.id).filter((id): id is string => id !== undefined);
+    const takenDays = new Map<string, Set<IsoDate>>();
+    for (const c of await listCheckIns(trx, matchedIds)) {
+      let days = takenDays.get(c.habit_id);
+      if (!days) takenDays.set(c.habit_id, (days = new Set()));
+      days.add(c.date);
+    }
+
     for (const [index, habit] of data.habits.entries()) {
       let into = findMatch(known, habit);
       let taken = new Set<IsoDate>();
       if (into) {
         result.habitsMatched++;
-        taken = new Set((await listCheckIns(trx, [into.id])).map((c) => c.date));
+        taken = takenDays.get(into.id) ?? taken;
       } else {
         into = await createFromLoop(trx, ctx, known, habit);
         result.habitsCreated++;
       }
       const added = newCheckIns(into, habit, taken, createdAt);
       await insertCheckIns(trx, added);
+      // Two habits of one file may land on the same grow habit (CSV exports match by name).
+      for (const row of added) taken.add(row.date);
+      takenDays.set(into.id, taken);
       result.checkInsAdded += added.length;
       result.checkInsUnchanged += habit.entries.length - added.length;
 
