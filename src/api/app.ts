@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from '../core/errors.js';
@@ -12,6 +12,7 @@ import { type ApiEnv, withContext } from './context.middleware.js';
 import { errorBody, handleError } from './error.middleware.js';
 import { SESSION_COOKIE, hostCheck, requireAuth, securityHeaders } from './security.middleware.js';
 import { habitRoutes } from './habit.routes.js';
+import { errors, jsonResponse } from './route.helpers.js';
 import { backupRoutes } from './backup.routes.js';
 
 export interface AppOptions {
@@ -61,12 +62,21 @@ export function createApp(options: AppOptions) {
   api.use('*', withContext(store, env));
   habitRoutes(api);
   backupRoutes(api, { loop: (ctx, bytes) => importLoop(ctx, { bytes }) as unknown as Promise<Record<string, number>> });
-  api.post('/logout', async (c) => {
-    const session = getCookie(c, SESSION_COOKIE);
-    if (session) await revokeToken(store, session);
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.json({ signedOut: true });
-  });
+  api.openapi(
+    createRoute({
+      method: 'post',
+      path: '/logout',
+      tags: ['session'],
+      summary: 'Sign this browser out: ends the session of the cookie',
+      responses: { 200: jsonResponse(z.object({ signedOut: z.literal(true) }), 'signed out'), ...errors },
+    }),
+    async (c) => {
+      const session = getCookie(c, SESSION_COOKIE);
+      if (session) await revokeToken(store, session);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.json({ signedOut: true as const }, 200);
+    },
+  );
   app.route('/api/v1', api);
 
   app.doc31('/api/openapi.json', {

@@ -24,13 +24,17 @@ async function uploadedBytes(request: Request): Promise<Uint8Array> {
   return bytes;
 }
 
-const upload = {
+// Plain OpenAPI schemas, not zod: the file is read and checked by uploadedBytes and the importer,
+// so the route validators must neither parse the body nor refuse a content type.
+const binaryFile = { type: 'string', format: 'binary' } as const;
+const upload = (...extra: string[]) => ({
   content: {
-    'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
-    'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) },
+    'application/octet-stream': { schema: binaryFile },
+    'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },
+    ...Object.fromEntries(extra.map((type) => [type, { schema: binaryFile }])),
   },
   required: true,
-};
+});
 
 export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx: ApiEnv['Variables']['ctx'], bytes: Uint8Array) => Promise<Record<string, number>> }): void {
   const tags = ['import and export'];
@@ -61,7 +65,7 @@ export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx:
       path: '/import/json',
       tags,
       summary: 'Restore a JSON backup into an empty database',
-      request: { body: upload },
+      request: { body: upload('application/json') },
       responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
     }),
     async (c) => {
@@ -79,7 +83,7 @@ export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx:
         path: '/import/loop',
         tags,
         summary: "Import a Loop Habit Tracker backup (.db) or CSV export (.zip)",
-        request: { body: upload },
+        request: { body: upload() },
         responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
       }),
       async (c) => c.json(await loop(c.get('ctx'), await uploadedBytes(c.req.raw)), 200),

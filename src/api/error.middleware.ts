@@ -23,7 +23,12 @@ export function handleError(error: Error, c: HonoContext): Response {
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'validation_failed' : 'internal';
-    const message = error.message === 'Malformed JSON in request body' ? 'body: not valid JSON' : error.message || 'request: rejected';
+    const message =
+      error.message === 'Malformed JSON in request body'
+        ? 'body: not valid JSON'
+        : status === 415
+          ? `content-type: ${JSON.stringify(c.req.header('content-type') ?? '')} is not accepted; send application/json`
+          : error.message || 'request: rejected';
     return c.json(errorBody(code, message), status);
   }
   // Internal errors keep their stack in the server log and ask to be reported.

@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-      if (error.code === 'commander.help') return 0;
+      // `grow help` asks for help (0); a command group without its subcommand is bad usage (2).
+      if (error.code === 'commander.help') return error.exitCode === 0 ? 0 : 2;
       const message = `${error.message.replace(/^error: /, '')}${json ? '' : ' (see grow --help)'}`;
       return reportError(new AppError('usage', message), { json });
     }

@@ -1,13 +1,18 @@
 import type { z } from 'zod';
 import { AppError } from '../core/errors.js';
 
+const joinPath = (path: readonly PropertyKey[]): string =>
+  path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+
 /** `field: problem` for the first issue of a zod error; the same text on every edge. */
 export function describeZodError(error: z.ZodError, root = 'input'): string {
   const issue = error.issues[0];
   if (!issue) return `${root}: invalid`;
-  const path = issue.path.length
-    ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
-    : root;
+  // An unknown key is the field at fault, wherever it sits.
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
+    return `${joinPath([...issue.path, issue.keys[0]!])}: unknown field`;
+  }
+  const path = issue.path.length ? joinPath(issue.path) : root;
   return `${path}: ${issue.message}`;
 }
 

@@ -86,7 +86,22 @@ export interface ImportSummary {
 export async function importBackup(ctx: Context, content: string): Promise<ImportSummary> {
   const backup = parseBackup(content);
   const ids = new Set(backup.habits.map((h) => h.id));
+  // Rows that contradict each other are named here, not left to fail on a database constraint.
+  const seen = { id: new Set<string>(), slug: new Set<string>(), name: new Set<string>(), checkIn: new Set<string>(), line: new Set<string>(), loopUuid: new Set<string>() };
+  const once = (set: Set<string>, value: string, field: string, problem: string) => {
+    if (set.has(value)) throw new AppError('validation_failed', `${field}: ${problem}`);
+    set.add(value);
+  };
   backup.habits.forEach((h, i) => {
+    once(seen.id, h.id, `habits[${i}].id`, `a second habit with id ${h.id}`);
+    once(seen.slug, h.slug, `habits[${i}].slug`, `a second habit with slug ${JSON.stringify(h.slug)}`);
+    once(seen.name, h.name, `habits[${i}].name`, `a second habit named ${JSON.stringify(h.name)}`);
+    if (h.loopUuid !== null) once(seen.loopUuid, h.loopUuid, `habits[${i}].loopUuid`, `a second habit with Loop uuid ${h.loopUuid}`);
+    const dates = new Set<string>();
+    h.checkIns.forEach((c, j) => {
+      once(dates, c.date, `habits[${i}].checkIns[${j}].date`, `a second check-in on ${c.date}`);
+      once(seen.checkIn, c.id, `habits[${i}].checkIns[${j}].id`, `a second check-in with id ${c.id}`);
+    });
     try {
       parseSchedule(h.schedule);
     } catch (error) {
@@ -95,6 +110,7 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     if (h.afterHabitId && !ids.has(h.afterHabitId)) throw new AppError('validation_failed', `habits[${i}].afterHabitId: no habit with id ${h.afterHabitId} in the backup`);
   });
   backup.scorecard.forEach((s, i) => {
+    once(seen.line, s.id, `scorecard[${i}].id`, `a second line with id ${s.id}`);
     if (s.habitId && !ids.has(s.habitId)) throw new AppError('validation_failed', `scorecard[${i}].habitId: no habit with id ${s.habitId} in the backup`);
   });
 

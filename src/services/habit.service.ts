@@ -1,4 +1,4 @@
-import { type IsoDate, addDays, fromDayNumber } from '../core/calendar.js';
+import { type IsoDate, addDays, dateInZone, fromDayNumber } from '../core/calendar.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import {
   type CheckIn,
@@ -16,6 +16,7 @@ import {
   type Db,
   deleteCheckIn,
   deleteHabit,
+  earliestCheckInDate,
   findCheckIn,
   findHabitByName,
   findHabitByRef,
@@ -260,6 +261,16 @@ export async function undoCheckIn(ctx: Context, ref: string, date?: IsoDate): Pr
     const habit = await getHabitRow(trx, ctx, ref);
     if (!(await findCheckIn(trx, habit.id, day))) throw notFound('check-in', `${habit.slug} on ${day}`);
     await deleteCheckIn(trx, habit.id, day);
+    // A habit begins on its creation or its first check-in when that is earlier: undoing that
+    // check-in must not leave the days before the creation as misses.
+    if (day === habit.start_date) {
+      const createdAt = new Date(habit.created_at);
+      const created = Number.isNaN(createdAt.getTime()) ? ctx.today : dateInZone(createdAt, ctx.timeZone);
+      const earliest = await earliestCheckInDate(trx, habit.id);
+      let start = created < ctx.today ? created : ctx.today;
+      if (earliest !== undefined && earliest < start) start = earliest;
+      if (start !== habit.start_date) return updateHabit(trx, habit.id, { start_date: start });
+    }
     return habit;
   });
   return detailOf(ctx, row, ctx.today);

@@ -43,10 +43,14 @@ async function openSqlite(path: string): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
   const { SqliteDialect } = await import('kysely');
   if (path !== ':memory:') {
-    // The data is personal: only its owner may read it.
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    closeSync(openSync(path, 'a', 0o600));
-    chmodSync(path, 0o600);
+    try {
+      // The data is personal: only its owner may read it.
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      closeSync(openSync(path, 'a', 0o600));
+      chmodSync(path, 0o600);
+    } catch (error) {
+      throw new AppError('validation_failed', `database: cannot open ${path} (${error instanceof Error ? error.message : String(error)})`);
+    }
   }
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -69,7 +73,13 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    throw new AppError('internal', `migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof Error ? error.message : String(error);
+    // A server that cannot be reached, or refuses the login or the database name, is not a migration bug.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (/^E[A-Z]+$/.test(code) || /^(08|28|3D)/.test(code))) {
+      throw new AppError('internal', `database: cannot connect (${message})`);
+    }
+    throw new AppError('internal', `migration failed: ${message}`);
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

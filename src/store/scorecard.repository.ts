@@ -3,7 +3,7 @@ import type { ScorecardItemRow } from './schema.js';
 import { newId } from './ids.js';
 
 export async function listScorecardItems(db: Db, personId: string): Promise<ScorecardItemRow[]> {
-  return db.selectFrom('scorecard_item').selectAll().where('person_id', '=', personId).orderBy('position').orderBy('created_at').execute();
+  return db.selectFrom('scorecard_item').selectAll().where('person_id', '=', personId).orderBy('position').orderBy('created_at').orderBy('id').execute();
 }
 
 export async function findScorecardItem(db: Db, personId: string, id: string): Promise<ScorecardItemRow | undefined> {

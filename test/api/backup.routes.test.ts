@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachDialect, openTestStore } from '../support/stores.js';
+import type { Store } from '../../src/store/database.js';
+import { deleteAllData } from '../../src/store/database.js';
+import { createApp } from '../../src/api/app.js';
+import { createApiToken } from '../../src/services/auth.service.js';
+import { createContext } from '../../src/services/context.js';
+import { type Api, TODAY, apiOver, expectError } from './api.helpers.js';
+
+describeEachDialect('HTTP import and export', (db) => {
+  let api: Api;
+  let other: Store;
+  beforeAll(async () => {
+    other = await openTestStore(db.dialect);
+  });
+  afterAll(async () => {
+    await other?.close();
+  });
+  beforeEach(async () => {
+    api = await apiOver(db);
+    await deleteAllData(other.db);
+  });
+
+  /** A second, empty grow with its own token. */
+  async function emptyGrow() {
+    const ctx = await createContext(other, { env: { GROW_TODAY: TODAY } });
+    const token = await createApiToken(other, ctx.personId, 'tests');
+    const app = createApp({ store: other, env: { GROW_TODAY: TODAY } });
+    const call = (method: string, path: string, body?: BodyInit, headers: Record<string, string> = {}) =>
+      Promise.resolve(app.request(path, { method, body, headers: { host: 'localhost', authorization: `Bearer ${token}`, ...headers } }));
+    return { call };
+  }
+
+  async function fill() {
+    await api.call('POST', '/api/v1/habits', { name: 'Read', target: 20, unit: 'pages', identity: 'I am someone who reads' });
+    await api.call('POST', '/api/v1/habits', { name: 'Doomscroll', kind: 'break' });
+    await api.call('POST', '/api/v1/habits/read/done', { date: '2026-11-22', amount: 12.5, note: 'café' });
+    await api.call('POST', '/api/v1/habits/doomscroll/slip');
+    await api.call('POST', '/api/v1/scorecard', { text: 'Check phone', rating: '-' });
+  }
+
+  it('GET /export/json downloads the backup; POST /import/json restores it into an empty grow, byte for byte', async () => {
+    await fill();
+    const exported = await api.call('GET', '/api/v1/export/json');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(exported.headers.get('content-disposition')).toBe('attachment; filename="grow-backup-2026-11-23.json"');
+    const text = await exported.text();
+    expect(JSON.parse(text)).toMatchObject({ format: 'grow-backup', version: 1 });
+
+    const target = await emptyGrow();
+    const imported = await target.call('POST', '/api/v1/import/json', text, { 'content-type': 'application/octet-stream' });
+    expect(imported.status).toBe(200);
+    expect(await imported.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1 });
+    expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(text);
+    const list = (await (await target.call('GET', '/api/v1/habits')).json()) as { slug: string }[];
+    expect(list.map((h) => h.slug)).toEqual(['read', 'doomscroll']);
+  });
+
+  it('POST /import/json takes the file as a form upload or as a JSON body too', async () => {
+    await fill();
+    const text = await (await api.call('GET', '/api/v1/export/json')).text();
+    const form = new FormData();
+    form.append('file', new File([text], 'grow-backup.json', { type: 'application/json' }));
+    const viaForm = await (await emptyGrow()).call('POST', '/api/v1/import/json', form);
+    expect(viaForm.status).toBe(200);
+    expect(await viaForm.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1 });
+
+    await deleteAllData(other.db);
+    const viaJson = await (await emptyGrow()).call('POST', '/api/v1/import/json', text, { 'content-type': 'application/json' });
+    expect(viaJson.status).toBe(200);
+    expect(await (await (await emptyGrow()).call('GET', '/api/v1/export/json')).text()).toBe(text);
+  });
+
+  it('refuses a bad backup or a non-empty grow, and changes nothing', async () => {
+    await fill();
+    const text = await (await api.call('GET', '/api/v1/export/json')).text();
+    const binary = { 'content-type': 'application/octet-stream' };
+    // Into the grow that holds the data: 409.
+    await expectError(
+      await api.call('POST', '/api/v1/import/json', text, binary),
+      409,
+      'conflict',
+      'database: already holds habits or a scorecard; restore a backup into an empty database',
+    );
+    const target = await emptyGrow();
+    const before = await (await target.call('GET', '/api/v1/export/json')).text();
+    await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', /^file: not JSON \(.+\)$/s);
+    await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', /^file: not JSON \(.+\)$/s);
+    const v9 = JSON.stringify({ ...JSON.parse(text), version: 9 });
+    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1)');
+    await expectError(await target.call('POST', '/api/v1/import/json', '', binary), 400, 'validation_failed', 'file: empty');
+    await expectError(await target.call('POST', '/api/v1/import/json', new FormData()), 400, 'validation_failed', 'file: missing (send the file in a form field named "file")');
+    expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);
+  });
+
+  it('POST /import/loop refuses an empty upload with the error shape', async () => {
+    await expectError(await api.call('POST', '/api/v1/import/loop', '', { 'content-type': 'application/octet-stream' }), 400, 'validation_failed', 'file: empty');
+  });
+});

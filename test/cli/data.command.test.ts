@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPostgresDatabase } from '../support/stores.js';
+import { Grow, requireBuiltCli, tempDir } from './cli.helpers.js';
+
+const root = tempDir();
+let n = 0;
+const fresh = (env: Record<string, string> = {}) => new Grow(join(root.path, `home-${++n}`, 'grow'), env);
+const file = (name: string) => join(root.path, `${++n}-${name}`);
+
+beforeAll(() => requireBuiltCli());
+afterAll(() => root.remove());
+
+/** A grow with something of everything. */
+async function filled(grow: Grow): Promise<void> {
+  await grow.json('settings', '--time-zone', 'Europe/Berlin', '--name', 'Ada');
+  await grow.json('habit', 'add', 'Make coffee');
+  await grow.json('habit', 'add', 'Read', '--target', '20', '--unit', 'pages', '--after', 'make-coffee', '--skills', 'reading', '--identity', 'I am someone who reads');
+  await grow.json('habit', 'add', 'Coffee after 2pm', '--kind', 'break', '--schedule', '2/3days');
+  await grow.json('habit', 'done', 'read', '--date', '2026-11-21', '--amount', '12.5', '--note', 'ünïcødé "quotes"');
+  await grow.json('habit', 'skip', 'read', '--date', '2026-11-22');
+  await grow.json('habit', 'slip', 'coffee-after-2pm');
+  await grow.json('scorecard', 'add', 'Wake up', '--rating', '=', '--time', '06:30');
+}
+
+describe('grow export json and grow import json', { timeout: 120_000 }, () => {
+  it('export --out, import into another GROW_HOME, export again: the same file', async () => {
+    const source = fresh();
+    await filled(source);
+    const out = file('backup.json');
+    const written = await source.json('export', 'json', '--out', out);
+    const text = readFileSync(out, 'utf8');
+    expect(written).toEqual({ out, bytes: Buffer.byteLength(text) });
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    // To stdout, the same bytes.
+    expect((await source.ok('export', 'json')).stdout).toBe(text);
+
+    const target = fresh();
+    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1 });
+    const again = file('again.json');
+    await target.json('export', 'json', '--out', again);
+    expect(readFileSync(again, 'utf8')).toBe(text);
+    expect(await target.json('habit', 'show', 'read')).toEqual(await source.json('habit', 'show', 'read'));
+    // A second import is refused: the database is no longer empty.
+    await target.fails(1, 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database', 'import', 'json', out);
+  });
+
+  it('moves a backup from SQLite to PostgreSQL and back unchanged', async () => {
+    const source = fresh();
+    await filled(source);
+    const out = file('backup.json');
+    await source.json('export', 'json', '--out', out);
+    const url = await createPostgresDatabase();
+    const pg = fresh({ GROW_DATABASE_URL: url });
+    await pg.json('import', 'json', out);
+    expect((await pg.ok('export', 'json')).stdout).toBe(readFileSync(out, 'utf8'));
+  });
+
+  it('refuses a bad file or a non-empty database, exit 1, and changes nothing', async () => {
+    const source = fresh();
+    await filled(source);
+    const out = file('backup.json');
+    await source.json('export', 'json', '--out', out);
+    const text = readFileSync(out, 'utf8');
+    const target = fresh();
+    await target.json('scorecard', 'add', 'Stretch', '--rating', '+');
+    const before = (await target.ok('export', 'json')).stdout;
+
+    await target.fails(1, 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database', 'import', 'json', out);
+    const truncated = file('truncated.json');
+    writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
+    await target.fails(1, 'validation_failed', /^file: not JSON \(.+\)$/s, 'import', 'json', truncated);
+    const future = file('future.json');
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 2 }));
+    await target.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
+    const notJson = file('notes.txt');
+    writeFileSync(notJson, 'just some notes\n');
+    await target.fails(1, 'validation_failed', /^file: not JSON \(.+\)$/s, 'import', 'json', notJson);
+    const missing = join(root.path, 'no-such-file.json');
+    await target.fails(1, 'validation_failed', `file: cannot read ${missing}`, 'import', 'json', missing);
+    await target.fails(2, 'usage', "missing required argument 'file'", 'import', 'json');
+
+    expect((await target.ok('export', 'json')).stdout).toBe(before);
+    // An empty database refuses the bad files just the same.
+    const empty = fresh();
+    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
+    expect(await empty.json('habit', 'list', '--all')).toEqual([]);
+  });
+
+  it('grow import loop refuses a file that is not a Loop backup with exit 1', async () => {
+    const grow = fresh();
+    const notLoop = file('notes.db');
+    writeFileSync(notLoop, 'not a database');
+    const result = await grow.run('import', 'loop', notLoop, '--json');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    const body = JSON.parse(result.stderr) as { error: { code: string; message: string } };
+    expect(body.error.message.length).toBeGreaterThan(0);
+    expect(await grow.json('habit', 'list', '--all')).toEqual([]);
+  });
+});
+
+describe('grow settings and grow token', { timeout: 120_000 }, () => {
+  it('shows and changes settings; refuses a bad time zone', async () => {
+    const grow = fresh();
+    const settings = await grow.json('settings');
+    expect(settings).toMatchObject({ name: 'me', timeZoneIsSystem: true, today: '2026-11-23' });
+    expect(await grow.json('settings', '--time-zone', 'Asia/Tokyo', '--name', 'Ada')).toEqual({ name: 'Ada', timeZone: 'Asia/Tokyo', timeZoneIsSystem: false, today: '2026-11-23' });
+    await grow.fails(1, 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin', 'settings', '--time-zone', 'Moon/Base');
+    expect((await grow.json('settings')).timeZone).toBe('Asia/Tokyo');
+  });
+
+  it('creates an API token, shown once', async () => {
+    const grow = fresh();
+    const { token } = await grow.json('token', 'create', '--label', 'script');
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    expect(await grow.json('token', 'revoke', token)).toEqual({ revoked: true });
+  });
+});

@@ -1,0 +1,239 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TODAY, describeEachDialect, openTestStore } from '../support/stores.js';
+import type { Store } from '../../src/store/database.js';
+import { deleteAllData } from '../../src/store/database.js';
+import { type Context, createContext } from '../../src/services/context.js';
+import { exportBackup, exportBackupText, importBackup } from '../../src/services/backup.service.js';
+import { addHabit, archiveHabit, checkIn, listHabits, showHabit } from '../../src/services/habit.service.js';
+import { addScorecardItem, listScorecard, scorecardItemToHabit } from '../../src/services/scorecard.service.js';
+import { getSettings, updateSettings } from '../../src/services/settings.service.js';
+import { SCHEDULE_HELP } from '../../src/core/schedule.js';
+import { expectAppError, expectRefusedAndUnchanged } from './service.helpers.js';
+
+async function contextOf(store: Store, today = DEFAULT_TODAY): Promise<Context> {
+  return createContext(store, { env: { GROW_TODAY: today }, now: () => new Date(`${today}T12:00:00Z`) });
+}
+
+/** A person with something of everything a backup holds. */
+async function fillWithEverything(ctx: Context): Promise<void> {
+  await updateSettings(ctx, { name: 'Ada Lovelace', timeZone: 'Europe/Berlin' });
+  await addHabit(ctx, { name: 'Make coffee', group: 'morning' });
+  await addHabit(ctx, {
+    name: 'Read «Thinking in Systems»',
+    schedule: 'mon,wed,fri',
+    target: 20.5,
+    unit: 'pages',
+    identity: 'I am someone who reads',
+    when: '07:00',
+    where: 'kitchen table',
+    after: 'make-coffee',
+    twoMinute: 'read one page',
+    bundle: 'with coffee ☕',
+    lawObvious: 'book on the pillow',
+    lawAttractive: 'a book I chose',
+    lawEasy: 'one page',
+    lawSatisfying: 'tick the calendar',
+    group: 'morning',
+    skills: 'reading,systems thinking',
+  });
+  await addHabit(ctx, { name: 'Coffee after 2pm', kind: 'break', target: 1, unit: 'cups', schedule: '2/3days' });
+  await addHabit(ctx, { name: 'Floss', after: 'after I brush my teeth', schedule: 'every 3 days' });
+  await addHabit(ctx, { name: 'Gym', schedule: '3/week' });
+  await archiveHabit(ctx, 'gym');
+  await checkIn(ctx, 'make-coffee', 'done', { date: '2026-11-20', note: 'first day\nwith a "quote"' });
+  await checkIn(ctx, 'make-coffee', 'skip', { date: '2026-11-21', note: 'travelling' });
+  await checkIn(ctx, 'make-coffee', 'done', {});
+  await checkIn(ctx, 'read-thinking-in-systems', 'done', { date: '2026-11-20', amount: 0.1 });
+  await checkIn(ctx, 'read-thinking-in-systems', 'done', { date: '2026-11-23', amount: 1e-7 });
+  await checkIn(ctx, 'read-thinking-in-systems', 'done', { date: '2026-11-18', amount: 123456.789 });
+  await checkIn(ctx, 'coffee-after-2pm', 'slip', { date: '2026-11-22', amount: 2.25 });
+  await checkIn(ctx, 'gym', 'done', { date: '2026-11-19' });
+  await addScorecardItem(ctx, { text: 'Wake up', rating: '=', time: '06:30' });
+  const phone = await addScorecardItem(ctx, { text: 'Check phone', rating: '-' });
+  await scorecardItemToHabit(ctx, phone.id, {});
+}
+
+describeEachDialect('JSON backup', (db) => {
+  let target: Store;
+  beforeAll(async () => {
+    target = await openTestStore(db.dialect);
+  });
+  afterAll(async () => {
+    await target?.close();
+  });
+  afterEach(async () => {
+    await deleteAllData(target.db);
+  });
+
+  it('export → import into an empty database → export gives the same text, byte for byte', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const first = await exportBackupText(ctx);
+    const into = await contextOf(target);
+    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2 });
+    expect(await exportBackupText(into)).toBe(first);
+
+    // What the person sees is the same too.
+    const again = await contextOf(target);
+    expect(await listHabits(again, { includeArchived: true })).toEqual(await listHabits(ctx, { includeArchived: true }));
+    expect(await showHabit(again, 'read-thinking-in-systems')).toEqual(await showHabit(ctx, 'read-thinking-in-systems'));
+    expect(await listScorecard(again)).toEqual(await listScorecard(ctx));
+    expect(await getSettings(again)).toEqual({ name: 'Ada Lovelace', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23' });
+  });
+
+  it('writes a versioned file with the habits, their check-ins and the scorecard', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const text = await exportBackupText(ctx);
+    expect(text.endsWith('}\n')).toBe(true);
+    const backup = JSON.parse(text) as Awaited<ReturnType<typeof exportBackup>>;
+    expect(backup.format).toBe('grow-backup');
+    expect(backup.version).toBe(1);
+    expect(backup.habits.map((h) => h.slug)).toEqual(['make-coffee', 'read-thinking-in-systems', 'coffee-after-2pm', 'floss', 'gym', 'check-phone']);
+    const read = backup.habits[1]!;
+    expect(read.afterHabitId).toBe(backup.habits[0]!.id);
+    expect(read.checkIns.map((c) => [c.date, c.amount])).toEqual([
+      ['2026-11-18', 123456.789],
+      ['2026-11-20', 0.1],
+      ['2026-11-23', 1e-7],
+    ]);
+    expect(backup.scorecard.map((s) => [s.text, s.habitId])).toEqual([
+      ['Wake up', null],
+      ['Check phone', backup.habits[5]!.id],
+    ]);
+  });
+
+  it('refuses to import into a database that holds data, and changes nothing', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const text = await exportBackupText(ctx);
+    const into = await contextOf(target);
+    await addScorecardItem(into, { text: 'Wake up', rating: '=' });
+    const message = 'database: already holds habits or a scorecard; restore a backup into an empty database';
+    await expectRefusedAndUnchanged(into, () => importBackup(into, text), 'conflict', message);
+    // Into itself, too.
+    await expectRefusedAndUnchanged(ctx, () => importBackup(ctx, text), 'conflict', message);
+  });
+
+  describe('bad files change nothing', () => {
+    async function emptyTarget(): Promise<Context> {
+      return contextOf(target);
+    }
+    async function validBackup(): Promise<string> {
+      const ctx = await db.ctx();
+      await fillWithEverything(ctx);
+      return exportBackupText(ctx);
+    }
+    const edit = (text: string, change: (backup: Record<string, any>) => void): string => {
+      const backup = JSON.parse(text) as Record<string, any>;
+      change(backup);
+      return JSON.stringify(backup);
+    };
+
+    it('a file that is not JSON, or a truncated one', async () => {
+      const text = await validBackup();
+      const into = await emptyTarget();
+      const before = await exportBackupText(into);
+      for (const content of ['', 'hello', text.slice(0, Math.floor(text.length / 2)), text.slice(0, -3)]) {
+        const error = await importBackup(into, content).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toMatchObject({ name: 'AppError', code: 'validation_failed' });
+        expect((error as Error).message).toMatch(/^file: not JSON \(.+\)$/s);
+      }
+      expect(await exportBackupText(into)).toBe(before);
+      expect(await listHabits(into, { includeArchived: true })).toEqual([]);
+    });
+
+    it('a backup of an unknown format version, or not a grow backup', async () => {
+      const text = await validBackup();
+      const into = await emptyTarget();
+      const v2 = edit(text, (b) => (b.version = 2));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, v2), 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)');
+      const noVersion = edit(text, (b) => delete b.version);
+      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1)');
+      await expectRefusedAndUnchanged(into, () => importBackup(into, '{"habits": []}'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
+      await expectRefusedAndUnchanged(into, () => importBackup(into, '[1, 2]'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
+    });
+
+    it('a backup cut short at a record boundary, or with a bad row, names where', async () => {
+      const text = await validBackup();
+      const into = await emptyTarget();
+      const cut = edit(text, (b) => delete b.scorecard);
+      await expectRefusedAndUnchanged(into, () => importBackup(into, cut), 'validation_failed', 'scorecard: Invalid input: expected array, received undefined');
+      const badStatus = edit(text, (b) => (b.habits[1].checkIns[2].status = 'maybe'));
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, badStatus),
+        'validation_failed',
+        'habits[1].checkIns[2].status: Invalid option: expected one of "done"|"skipped"|"slip"',
+      );
+      const badDate = edit(text, (b) => (b.habits[0].checkIns[0].date = '2026-11-31'));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, badDate), 'validation_failed', 'habits[0].checkIns[0].date: expected a date YYYY-MM-DD');
+      const negative = edit(text, (b) => (b.habits[1].checkIns[0].amount = -1));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, negative), 'validation_failed', 'habits[1].checkIns[0].amount: Too small: expected number to be >=0');
+      const badSchedule = edit(text, (b) => (b.habits[3].schedule = 'whenever'));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, badSchedule), 'validation_failed', `habits[3].schedule: ${SCHEDULE_HELP}`);
+      const danglingStack = edit(text, (b) => (b.habits[1].afterHabitId = 'nope'));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, danglingStack), 'validation_failed', 'habits[1].afterHabitId: no habit with id nope in the backup');
+      const danglingLine = edit(text, (b) => (b.scorecard[1].habitId = 'nope'));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, danglingLine), 'validation_failed', 'scorecard[1].habitId: no habit with id nope in the backup');
+      expect(await listHabits(into, { includeArchived: true })).toEqual([]);
+      expect(await getSettings(await emptyTarget())).toMatchObject({ name: 'me' });
+    });
+
+    it('a backup whose rows contradict each other names the row, writing nothing', async () => {
+      const text = await validBackup();
+      const into = await emptyTarget();
+      const twiceADay = edit(text, (b) => b.habits[0].checkIns.push({ ...b.habits[0].checkIns[0], id: 'another-id' }));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, twiceADay), 'validation_failed', 'habits[0].checkIns[3].date: a second check-in on 2026-11-20');
+      const sameHabitTwice = edit(text, (b) => b.habits.push({ ...b.habits[0], checkIns: [] }));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, sameHabitTwice), 'validation_failed', `habits[6].id: a second habit with id ${JSON.parse(text).habits[0].id}`);
+      const sameName = edit(text, (b) => b.habits.push({ ...b.habits[0], id: 'x', slug: 'x', checkIns: [] }));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, sameName), 'validation_failed', 'habits[6].name: a second habit named "Make coffee"');
+      const sameSlug = edit(text, (b) => b.habits.push({ ...b.habits[0], id: 'x', name: 'x', checkIns: [] }));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, sameSlug), 'validation_failed', 'habits[6].slug: a second habit with slug "make-coffee"');
+      const sameCheckInId = edit(text, (b) => (b.habits[1].checkIns[0].id = b.habits[0].checkIns[0].id));
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, sameCheckInId),
+        'validation_failed',
+        `habits[1].checkIns[0].id: a second check-in with id ${JSON.parse(text).habits[0].checkIns[0].id}`,
+      );
+      const sameLineId = edit(text, (b) => (b.scorecard[1].id = b.scorecard[0].id));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, sameLineId), 'validation_failed', `scorecard[1].id: a second line with id ${JSON.parse(text).scorecard[0].id}`);
+      expect(await listHabits(into, { includeArchived: true })).toEqual([]);
+    });
+  });
+});
+
+/** The same backup text from either database: a file moves between SQLite and PostgreSQL unchanged. */
+describe('JSON backup across dialects', () => {
+  let sqlite: Store;
+  let postgres: Store;
+  beforeAll(async () => {
+    sqlite = await openTestStore('sqlite');
+    postgres = await openTestStore('postgres');
+  });
+  afterAll(async () => {
+    await sqlite?.close();
+    await postgres?.close();
+  });
+
+  it('SQLite → PostgreSQL → SQLite gives the same text', async () => {
+    const source = await contextOf(sqlite);
+    await updateSettings(source, { timeZone: 'UTC' });
+    await fillWithEverything(source);
+    const text = await exportBackupText(source);
+    const pg = await contextOf(postgres);
+    await importBackup(pg, text);
+    const fromPg = await exportBackupText(pg);
+    expect(fromPg).toBe(text);
+    await deleteAllData(sqlite.db);
+    const back = await contextOf(sqlite);
+    await importBackup(back, fromPg);
+    expect(await exportBackupText(back)).toBe(text);
+    await expectAppError(importBackup(back, fromPg), 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database');
+  });
+});
