@@ -67,9 +67,16 @@ export function requireAuth(store: Store): MiddlewareHandler<{ Variables: AuthVa
     const who = secret ? await authenticate(store, secret) : undefined;
     if (!who) throw new AppError('unauthenticated', 'session: sign in with the link `grow serve` printed, or send Authorization: Bearer <token>');
     if (!bearer && !SAFE_METHODS.has(c.req.method)) {
+      // Same origin means the Origin names the host this request was sent to (already checked
+      // above); the scheme may differ behind a proxy that terminates HTTPS.
       const origin = c.req.header('origin');
-      const expected = new URL(c.req.url).origin;
-      if (!origin || origin !== expected) {
+      let originHost: string | undefined;
+      try {
+        originHost = origin ? new URL(origin).host : undefined;
+      } catch {
+        originHost = undefined;
+      }
+      if (!originHost || originHost !== c.req.header('host')?.toLowerCase()) {
         throw new AppError('forbidden', `origin: ${JSON.stringify(origin ?? '')} may not change data here`);
       }
     }

@@ -89,8 +89,9 @@ export function parseBackup(content: string): Backup {
   let data: unknown;
   try {
     data = JSON.parse(content);
-  } catch (error) {
-    throw new AppError('validation_failed', `file: not JSON (${error instanceof Error ? error.message : 'parse error'})`);
+  } catch {
+    // Node's own parse message quotes the file and varies between versions: say it plainly.
+    throw new AppError('validation_failed', 'file: not valid JSON (is it a grow backup?)');
   }
   if (typeof data !== 'object' || data === null || (data as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new AppError('validation_failed', `format: not a grow backup (expected "format": "${BACKUP_FORMAT}")`);

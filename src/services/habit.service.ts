@@ -29,6 +29,7 @@ import {
   updateHabit,
 } from '../store/habit.repository.js';
 import type { CheckInRow, HabitRow, HabitUpdate } from '../store/schema.js';
+import { isUniqueViolation } from '../store/database.js';
 import {
   type CheckInInput,
   type HabitCreateInput,
@@ -167,7 +168,7 @@ export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput
   const base = slugify(input.name);
   const slug = uniqueSlug(base, await slugsStartingWith(trx, ctx.personId, base));
   const now = ctx.now().toISOString();
-  return insertHabit(trx, {
+  const inserting = insertHabit(trx, {
     ...fieldsToRow({ ...input, target: input.target ?? null }),
     ...(await resolveAfter(trx, ctx, input.after)),
     person_id: ctx.personId,
@@ -182,6 +183,10 @@ export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput
     created_at: now,
     updated_at: now,
   } as Parameters<typeof insertHabit>[1]);
+  // Two requests adding the same name at once: the database's unique constraint decides.
+  return inserting.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? conflict('name', `a habit named "${input.name}" already exists`) : error;
+  });
 }
 
 export async function addHabit(ctx: Context, raw: unknown): Promise<HabitDetail> {

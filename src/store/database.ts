@@ -104,3 +104,9 @@ export async function deleteAllData(db: Kysely<Database>): Promise<void> {
     await db.deleteFrom(table).execute();
   }
 }
+
+/** Whether a database error is a unique-constraint violation, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

@@ -6,6 +6,7 @@ import { createApp } from '../../src/api/app.js';
 import { createApiToken } from '../../src/services/auth.service.js';
 import { createContext } from '../../src/services/context.js';
 import { type Api, TODAY, apiOver, expectError } from './api.helpers.js';
+import { loopDb } from '../support/loop-fixtures.js';
 
 describeEachDialect('HTTP import and export', (db) => {
   let api: Api;
@@ -85,13 +86,45 @@ describeEachDialect('HTTP import and export', (db) => {
     );
     const target = await emptyGrow();
     const before = await (await target.call('GET', '/api/v1/export/json')).text();
-    await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', /^file: not JSON \(.+\)$/s);
-    await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', /^file: not JSON \(.+\)$/s);
+    await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
+    await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
     const v9 = JSON.stringify({ ...JSON.parse(text), version: 9 });
     await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1)');
     await expectError(await target.call('POST', '/api/v1/import/json', '', binary), 400, 'validation_failed', 'file: empty');
     await expectError(await target.call('POST', '/api/v1/import/json', new FormData()), 400, 'validation_failed', 'file: missing (send the file in a form field named "file")');
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);
+  });
+
+  it('POST /import/loop imports a Loop backup uploaded as bytes or as a form, once', async () => {
+    const bytes = loopDb([
+      { name: 'Meditate', entries: [{ date: '2026-11-21', value: 2 }, { date: '2026-11-22', value: 3 }, { date: '2026-11-23', value: 2 }] },
+      { name: 'Run', type: 'measurable', targetValue: 5, unit: 'km', entries: [{ date: '2026-11-22', value: 6200 }] },
+    ]);
+    const upload = async (body: BodyInit, headers: Record<string, string> = {}) => {
+      const response = await api.app.request('/api/v1/import/loop', { method: 'POST', body, headers: { host: 'localhost', authorization: `Bearer ${api.token}`, ...headers } });
+      return { status: response.status, body: await response.json() };
+    };
+    const first = await upload(new Uint8Array(bytes), { 'content-type': 'application/octet-stream' });
+    expect(first).toEqual({ status: 200, body: { habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0 } });
+    const habits = (await api.json('GET', '/api/v1/habits')).body as { slug: string }[];
+    expect(habits.map((h) => h.slug)).toEqual(['meditate', 'run']);
+    const run = (await api.json('GET', '/api/v1/habits/run')).body as { history: unknown[]; target: number; unit: string };
+    expect(run).toMatchObject({ target: 5, unit: 'km', history: [{ date: '2026-11-22', status: 'done', amount: 6.2, note: null }] });
+
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(bytes)]), 'Loop Habits Backup.db');
+    const again = await upload(form);
+    expect(again).toEqual({ status: 200, body: { habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4 } });
+  });
+
+  it('POST /import/loop refuses a file that is not a Loop backup and writes nothing', async () => {
+    await expectError(
+      await api.call('POST', '/api/v1/import/loop', 'just some text', { 'content-type': 'application/octet-stream' }),
+      400,
+      'validation_failed',
+      'file: not a Loop Habit Tracker backup (expected a .db backup or a CSV export)',
+    );
+    expect((await api.json('GET', '/api/v1/habits?archived=true')).body).toEqual([]);
   });
 
   it('POST /import/loop refuses an empty upload with the error shape', async () => {

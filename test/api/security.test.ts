@@ -118,6 +118,15 @@ describeEachDialect('HTTP security', (db) => {
       expect((await bare('/api/v1/habits', { headers: { host: 'localhost', cookie } })).status).toBe(200);
     });
 
+    it('behind a proxy that terminates HTTPS, the public host\'s https origin may change data', async () => {
+      api = await apiOver(db, { publicHost: 'grow.example.com' });
+      const { cookie } = await signIn();
+      const post = (origin: string) =>
+        bare('/api/v1/habits', { method: 'POST', headers: { host: 'grow.example.com', cookie, origin, 'content-type': 'application/json' }, body: '{"name":"Read"}' });
+      await expectError(await post('https://evil.example'), 403, 'forbidden', 'origin: "https://evil.example" may not change data here');
+      expect((await post('https://grow.example.com')).status).toBe(201);
+    });
+
     it('POST /logout ends the session', async () => {
       const { cookie } = await signIn();
       const out = await bare('/api/v1/logout', { method: 'POST', headers: { host: 'localhost', cookie, origin: 'http://localhost' } });

@@ -3,6 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPostgresDatabase } from '../support/stores.js';
 import { Grow, requireBuiltCli, tempDir } from './cli.helpers.js';
+import { loopCsvFiles, loopCsvZip, loopDb, writeFolder } from '../support/loop-fixtures.js';
 
 const root = tempDir();
 let n = 0;
@@ -70,13 +71,13 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     await target.fails(1, 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database', 'import', 'json', out);
     const truncated = file('truncated.json');
     writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
-    await target.fails(1, 'validation_failed', /^file: not JSON \(.+\)$/s, 'import', 'json', truncated);
+    await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', truncated);
     const future = file('future.json');
     writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 2 }));
     await target.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
     const notJson = file('notes.txt');
     writeFileSync(notJson, 'just some notes\n');
-    await target.fails(1, 'validation_failed', /^file: not JSON \(.+\)$/s, 'import', 'json', notJson);
+    await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', notJson);
     const missing = join(root.path, 'no-such-file.json');
     await target.fails(1, 'validation_failed', `file: cannot read ${missing}`, 'import', 'json', missing);
     await target.fails(2, 'usage', "missing required argument 'file'", 'import', 'json');
@@ -86,6 +87,32 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     const empty = fresh();
     await empty.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
     expect(await empty.json('habit', 'list', '--all')).toEqual([]);
+  });
+
+  it('grow import loop reads a .db backup, a CSV .zip and an unpacked folder; a second import changes nothing', async () => {
+    const habits = [
+      { name: 'Meditate', entries: [{ date: '2026-11-20', value: 2 }, { date: '2026-11-21', value: 3 }, { date: '2026-11-22', value: 2 }] },
+      { name: 'Walk', numerator: 3, denominator: 7, entries: [{ date: '2026-11-22', value: 2 }] },
+    ];
+    const db = file('Loop Habits Backup.db');
+    writeFileSync(db, loopDb(habits));
+    const grow = fresh();
+    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0 });
+    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4 });
+    const list = (await grow.json('habit', 'list')) as { slug: string; schedule: string; streak: number }[];
+    expect(list.map((h) => [h.slug, h.schedule])).toEqual([['meditate', 'daily'], ['walk', '3/week']]);
+    // done, skipped, done: the skipped day holds the streak, and today is still open.
+    expect(list[0]!.streak).toBe(3);
+
+    const csv = loopCsvFiles(habits);
+    const zip = file('Loop Habits CSV.zip');
+    writeFileSync(zip, loopCsvZip(csv));
+    const fromZip = fresh();
+    expect(await fromZip.json('import', 'loop', zip)).toMatchObject({ habitsCreated: 2, checkInsAdded: 4 });
+    const folder = writeFolder(file('export'), csv);
+    const fromFolder = fresh();
+    expect(await fromFolder.json('import', 'loop', folder)).toMatchObject({ habitsCreated: 2, checkInsAdded: 4 });
+    expect(await fromFolder.json('habit', 'show', 'meditate')).toMatchObject({ streak: 3, history: [{ date: '2026-11-20', status: 'done' }, { date: '2026-11-21', status: 'skipped' }, { date: '2026-11-22', status: 'done' }] });
   });
 
   it('grow import loop refuses a file that is not a Loop backup with exit 1', async () => {
