@@ -2,7 +2,8 @@ import { AppError } from '../core/errors.js';
 import { parseSchedule } from '../core/schedule.js';
 import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, parseBackup, serializeBackup } from '../formats/backup.format.js';
 import { allCheckInRows, allHabitRows, countPersonData, insertHabitRows, insertScorecardRows } from '../store/backup.repository.js';
-import { insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
 import type { CheckInRow, HabitRow } from '../store/schema.js';
@@ -14,12 +15,7 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
   const habits = await allHabitRows(db, ctx.personId);
   const checkIns = await allCheckInRows(db, ctx.personId);
   const scorecard = await listScorecardItems(db, ctx.personId);
-  const byHabit = new Map<string, CheckInRow[]>();
-  for (const c of checkIns) {
-    let list = byHabit.get(c.habit_id);
-    if (!list) byHabit.set(c.habit_id, (list = []));
-    list.push(c);
-  }
+  const byHabit = groupBy(checkIns, (c) => c.habit_id);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -27,23 +23,9 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
     habits: habits.map((h) => ({
       id: h.id,
       slug: h.slug,
-      name: h.name,
-      kind: h.kind,
-      schedule: h.schedule,
-      target: h.target,
-      unit: h.unit,
-      identity: h.identity,
-      when: h.when_text,
-      where: h.where_text,
+      ...habitFieldsOf(h),
       afterHabitId: h.after_habit_id,
       afterText: h.after_text,
-      twoMinute: h.two_minute,
-      bundle: h.bundle,
-      lawObvious: h.law_obvious,
-      lawAttractive: h.law_attractive,
-      lawEasy: h.law_easy,
-      lawSatisfying: h.law_satisfying,
-      group: h.group_name,
       skills: JSON.parse(h.skills) as string[],
       archived: h.archived === 1,
       position: h.position,
@@ -120,27 +102,13 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     }
     await updatePerson(trx, ctx.personId, { name: backup.person.name, time_zone: backup.person.timeZone });
     const habitRows: HabitRow[] = backup.habits.map((h) => ({
+      ...(habitColumnsOf(h) as Pick<HabitRow, (typeof HABIT_FIELD_COLUMNS)[keyof typeof HABIT_FIELD_COLUMNS]>),
       id: h.id,
       person_id: ctx.personId,
       slug: h.slug,
-      name: h.name,
-      kind: h.kind,
-      schedule: h.schedule,
-      target: h.target,
-      unit: h.unit,
-      identity: h.identity,
-      when_text: h.when,
-      where_text: h.where,
       // Stacks are linked after every habit exists, whatever the order in the file.
       after_habit_id: null,
       after_text: h.afterText,
-      two_minute: h.twoMinute,
-      bundle: h.bundle,
-      law_obvious: h.lawObvious,
-      law_attractive: h.lawAttractive,
-      law_easy: h.lawEasy,
-      law_satisfying: h.lawSatisfying,
-      group_name: h.group,
       skills: JSON.stringify(h.skills),
       archived: h.archived ? 1 : 0,
       position: h.position,

@@ -12,14 +12,18 @@ import {
 } from '../core/habit-stats.js';
 import { parseSchedule } from '../core/schedule.js';
 import { slugify, uniqueSlug } from '../core/slug.js';
+import { groupBy } from '../core/collections.js';
 import {
   type Db,
+  type HabitFields,
   deleteCheckIn,
   deleteHabit,
   earliestCheckInDate,
   findCheckIn,
   findHabitByName,
   findHabitByRef,
+  habitColumnsOf,
+  habitFieldsOf,
   insertHabit,
   listCheckIns,
   listHabitRows,
@@ -85,22 +89,8 @@ function toHabit(row: HabitRow, afterSlug: string | undefined): Habit {
   return {
     id: row.id,
     slug: row.slug,
-    name: row.name,
-    kind: row.kind,
-    schedule: row.schedule,
-    target: row.target,
-    unit: row.unit,
-    identity: row.identity,
-    when: row.when_text,
-    where: row.where_text,
+    ...habitFieldsOf(row),
     after: afterSlug ?? row.after_text,
-    twoMinute: row.two_minute,
-    bundle: row.bundle,
-    lawObvious: row.law_obvious,
-    lawAttractive: row.law_attractive,
-    lawEasy: row.law_easy,
-    lawSatisfying: row.law_satisfying,
-    group: row.group_name,
     skills: JSON.parse(row.skills) as string[],
     archived: row.archived === 1,
     startDate: row.start_date,
@@ -129,31 +119,10 @@ async function resolveAfter(db: Db, ctx: Context, after: string | null | undefin
 }
 
 function fieldsToRow(input: HabitUpdateInput): HabitUpdate {
-  const map: Record<string, keyof HabitUpdate> = {
-    name: 'name',
-    kind: 'kind',
-    schedule: 'schedule',
-    target: 'target',
-    unit: 'unit',
-    identity: 'identity',
-    when: 'when_text',
-    where: 'where_text',
-    twoMinute: 'two_minute',
-    bundle: 'bundle',
-    lawObvious: 'law_obvious',
-    lawAttractive: 'law_attractive',
-    lawEasy: 'law_easy',
-    lawSatisfying: 'law_satisfying',
-    group: 'group_name',
-  };
-  const update: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(map)) {
-    const value = (input as Record<string, unknown>)[key];
-    if (value !== undefined) update[column] = value;
-  }
+  const update: HabitUpdate = habitColumnsOf(input as Partial<HabitFields>);
   if (input.skills !== undefined) update.skills = JSON.stringify(input.skills);
   if (input.archived !== undefined) update.archived = input.archived ? 1 : 0;
-  return update as HabitUpdate;
+  return update;
 }
 
 async function afterSlugOf(db: Db, ctx: Context, row: HabitRow): Promise<string | undefined> {
@@ -285,14 +254,9 @@ export async function listHabits(ctx: Context, options: { includeArchived?: bool
   const db = ctx.store.db;
   const rows = await listHabitRows(db, ctx.personId, options);
   const checkIns = await listCheckIns(db, rows.map((r) => r.id), { to: ctx.today });
-  const byHabit = new Map<string, CheckIn[]>();
-  for (const c of checkIns) {
-    let list = byHabit.get(c.habit_id);
-    if (!list) byHabit.set(c.habit_id, (list = []));
-    list.push(toCheckIn(c));
-  }
+  const byHabit = groupBy(checkIns, (c) => c.habit_id);
   return rows.map((row) => {
-    const entries = byHabit.get(row.id) ?? [];
+    const entries = (byHabit.get(row.id) ?? []).map(toCheckIn);
     const stats = computeHabitStats(rulesOf(row), entries, ctx.today);
     const last = entries[entries.length - 1];
     return {

@@ -118,3 +118,41 @@ export async function habitSlugsById(db: Db, personId: string, ids: string[]): P
   const rows = await db.selectFrom('habit').select(['id', 'slug']).where('person_id', '=', personId).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.slug]));
 }
+
+/** The habit's descriptive fields by their names in grow's API, and the columns that hold them. */
+export const HABIT_FIELD_COLUMNS = {
+  name: 'name',
+  kind: 'kind',
+  schedule: 'schedule',
+  target: 'target',
+  unit: 'unit',
+  identity: 'identity',
+  when: 'when_text',
+  where: 'where_text',
+  twoMinute: 'two_minute',
+  bundle: 'bundle',
+  lawObvious: 'law_obvious',
+  lawAttractive: 'law_attractive',
+  lawEasy: 'law_easy',
+  lawSatisfying: 'law_satisfying',
+  group: 'group_name',
+} as const satisfies Record<string, keyof HabitRow>;
+
+type FieldColumns = typeof HABIT_FIELD_COLUMNS;
+export type HabitFields = { [K in keyof FieldColumns]: HabitRow[FieldColumns[K]] };
+
+export function habitFieldsOf(row: HabitRow): HabitFields {
+  const fields: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(HABIT_FIELD_COLUMNS)) fields[field] = row[column];
+  return fields as HabitFields;
+}
+
+/** The columns for the fields given; fields left undefined are left out. */
+export function habitColumnsOf(fields: Partial<HabitFields>): HabitUpdate {
+  const update: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(HABIT_FIELD_COLUMNS)) {
+    const value = (fields as Record<string, unknown>)[field];
+    if (value !== undefined) update[column] = value;
+  }
+  return update as HabitUpdate;
+}
