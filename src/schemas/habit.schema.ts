@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SCHEDULE_HELP, formatSchedule, parseSchedule } from '../core/schedule.js';
 import { AppError } from '../core/errors.js';
 import { isoDate, optionalText, tagList } from './common.schema.js';
+import { isValidTimeZone } from '../core/calendar.js';
 
 const schedule = z.string().transform((value, ctx) => {
   try {
@@ -82,14 +83,11 @@ export const scorecardToHabitSchema = z.object({ kind: z.enum(['build', 'break']
 
 export const settingsSchema = z
   .object({
-    timeZone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, { message: 'expected an IANA time zone such as Europe/Berlin' }),
+    // null goes back to the system's time zone.
+    timeZone: z
+      .string()
+      .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+      .nullable(),
     name: z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
   })
   .partial()

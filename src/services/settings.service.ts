@@ -2,7 +2,7 @@ import { AppError } from '../core/errors.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { settingsSchema } from '../schemas/habit.schema.js';
 import { parseInput } from '../schemas/validate.js';
-import type { Context } from './context.js';
+import { type Context, systemTimeZone } from './context.js';
 
 export interface Settings {
   name: string;
@@ -20,15 +20,17 @@ export async function getSettings(ctx: Context): Promise<Settings> {
 
 export async function updateSettings(ctx: Context, raw: unknown): Promise<Settings> {
   const input = parseInput(settingsSchema, raw);
-  await updatePerson(ctx.store.db, ctx.personId, {
+  const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
-  });
+  };
+  if (Object.keys(changes).length > 0) await updatePerson(ctx.store.db, ctx.personId, changes);
   const person = await findPerson(ctx.store.db, ctx.personId);
   return {
     name: person!.name,
-    timeZone: input.timeZone ?? ctx.timeZone,
+    timeZone: person!.time_zone ?? systemTimeZone(),
     timeZoneIsSystem: !person!.time_zone,
+    // Today as this request began; the next request reads it in the new zone.
     today: ctx.today,
   };
 }

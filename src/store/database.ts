@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, type Driver, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import { AppError } from '../core/errors.js';
@@ -39,9 +39,24 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/**
+ * Transactions take SQLite's write lock when they begin (BEGIN IMMEDIATE). A deferred transaction
+ * that reads and then writes cannot wait for another writer: SQLite fails it at once with
+ * "database is locked" instead of honouring busy_timeout. With the lock taken up front, two grow
+ * processes writing at once simply queue.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 async function openSqlite(path: string): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
-  const { SqliteDialect } = await import('kysely');
   if (path !== ':memory:') {
     try {
       // The data is personal: only its owner may read it.
@@ -57,7 +72,7 @@ async function openSqlite(path: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
 }
 

@@ -28,6 +28,18 @@ describeEachDialect('settings service', (db) => {
     expect(await getSettings(await db.ctx())).toMatchObject({ name: 'Ada', timeZone: 'Europe/Berlin' });
   });
 
+  it('an empty change changes nothing; a null time zone goes back to the system\'s', async () => {
+    const ctx = await db.ctx();
+    expect(await updateSettings(ctx, {})).toEqual({ name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23' });
+    expect(await updateSettings(ctx, { timeZone: null })).toEqual({
+      name: 'me',
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      timeZoneIsSystem: true,
+      today: '2026-11-23',
+    });
+    expect((await getSettings(await db.ctx())).timeZoneIsSystem).toBe(true);
+  });
+
   it('refuses a bad time zone or name, writing nothing', async () => {
     const ctx = await db.ctx();
     await expectRefusedAndUnchanged(ctx, () => updateSettings(ctx, { timeZone: 'Mars/Olympus' }), 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin');

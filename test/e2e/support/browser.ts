@@ -1,0 +1,48 @@
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+
+export const CHROMIUM = process.env.GROW_CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+export interface SignedIn {
+  context: BrowserContext;
+  page: Page;
+  /** Messages the page logged as errors, and CSP refusals: a test ends with none. */
+  consoleErrors: string[];
+}
+
+/** A fresh browser context signed in through the one-time link `grow serve` printed. */
+export async function signIn(browser: Browser, loginUrl: string, options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {}): Promise<SignedIn> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: options.acceptDownloads ?? true,
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await page.goto(loginUrl);
+  await page.getByRole('heading', { level: 1, name: /Today/ }).waitFor();
+  return { context, page, consoleErrors };
+}
+
+/** The axe-core violations of the page as it is now, summarized for a readable failure. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`).join('\n')}`,
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { Route, Routes } from 'react-router';
+import { UNAUTHENTICATED_EVENT } from './api.js';
+import { Layout } from './components/Layout.js';
+import { SignedOutPage } from './pages/SignedOutPage.js';
+import { TodayPage } from './pages/TodayPage.js';
+import { HabitsPage } from './pages/HabitsPage.js';
+import { HabitPage } from './pages/HabitPage.js';
+import { NewHabitPage, EditHabitPage } from './pages/HabitFormPages.js';
+import { ScorecardPage } from './pages/ScorecardPage.js';
+import { SettingsPage } from './pages/SettingsPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+
+export function App() {
+  const [signedOut, setSignedOut] = useState<null | 'expired' | 'signed-out'>(null);
+  useEffect(() => {
+    const onUnauthenticated = () => setSignedOut((s) => s ?? 'expired');
+    window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
+  }, []);
+
+  if (signedOut) return <SignedOutPage reason={signedOut} />;
+  return (
+    <Routes>
+      <Route element={<Layout onSignedOut={() => setSignedOut('signed-out')} />}>
+        <Route index element={<TodayPage />} />
+        <Route path="habits" element={<HabitsPage />} />
+        <Route path="habits/new" element={<NewHabitPage />} />
+        <Route path="habits/:slug" element={<HabitPage />} />
+        <Route path="habits/:slug/edit" element={<EditHabitPage />} />
+        <Route path="scorecard" element={<ScorecardPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

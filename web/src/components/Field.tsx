@@ -1,0 +1,76 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+interface FieldShell {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | null | undefined;
+}
+
+function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Shell({ id, label, hint, error, children, className }: FieldShell & { children: ReactNode; className?: string }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({ id, label, hint, error, className, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} className={className}>
+      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </Shell>
+  );
+}
+
+export function TextAreaField({ id, label, hint, error, className, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea id={id} name={id} rows={2} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </Shell>
+  );
+}
+
+export function SelectField({ id, label, hint, error, className, children, ...select }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <Shell id={id} label={label} hint={hint} error={error} className={className}>
+      <select id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+        {children}
+      </select>
+    </Shell>
+  );
+}
+
+/** An alert region for errors that belong to no single field. Empty, it still exists so it is announced. */
+export function Alert({ message, id }: { message: string | null | undefined; id?: string }) {
+  return (
+    <div className="alert-slot" role="alert" id={id}>
+      {message ? <p className="alert">{message}</p> : null}
+    </div>
+  );
+}
+
+/** Polite announcements: "Read 20 pages: done. Streak 4 days." */
+export function Status({ message }: { message: string | null | undefined }) {
+  return (
+    <div className="status-slot" role="status">
+      {message ? <p className="status">{message}</p> : null}
+    </div>
+  );
+}

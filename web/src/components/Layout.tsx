@@ -1,0 +1,90 @@
+import { useEffect, useRef, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { api } from '../api.js';
+import { saveTheme, storedTheme, systemPrefersDark, type ThemeChoice } from '../theme.js';
+import { ThemeContext } from './theme-context.js';
+
+const NAV = [
+  { to: '/', label: 'Today', end: true },
+  { to: '/habits', label: 'Habits', end: false },
+  { to: '/scorecard', label: 'Scorecard', end: false },
+  { to: '/settings', label: 'Settings', end: false },
+];
+
+export function Layout({ onSignedOut }: { onSignedOut: () => void }) {
+  const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
+  const [systemDark, setSystemDark] = useState(systemPrefersDark);
+  const main = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const first = useRef(true);
+
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    if (!query) return;
+    const onChange = () => setSystemDark(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  // After navigating, move focus to the new page so keyboard and screen reader users start there.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  const choose = (choice: ThemeChoice) => {
+    saveTheme(choice);
+    setTheme(choice);
+  };
+  const dark = theme === 'dark' || (theme === 'system' && systemDark);
+
+  return (
+    <ThemeContext.Provider value={{ theme, choose }}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <NavLink to="/" className="brand" end>
+            <span aria-hidden="true" className="brand-mark">
+              ▲
+            </span>{' '}
+            grow
+          </NavLink>
+          <nav aria-label="Main">
+            <ul>
+              {NAV.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.end}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <button type="button" className="ghost" aria-pressed={dark} onClick={() => choose(dark ? 'light' : 'dark')} title="Switch between light and dark">
+              Dark mode
+            </button>
+            <button
+              type="button"
+              className="ghost"
+              onClick={() => {
+                void api.logout().finally(onSignedOut);
+              }}
+            >
+              Sign out
+            </button>
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,47 @@
+import type { ZodType } from 'zod';
+import { ApiError } from './api.js';
+
+export type FieldErrors = Record<string, string>;
+
+/** The problem a shared schema finds in one input's value, or null. */
+export function checkField(schema: ZodType | undefined, value: unknown): string | null {
+  if (!schema) return null;
+  const result = schema.safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'invalid');
+}
+
+/** Every problem a shared schema finds in a whole form, by field (the first problem of each). */
+export function checkForm(schema: ZodType, data: unknown): FieldErrors {
+  const result = schema.safeParse(data);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length ? String(issue.path[0]) : 'form';
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * Splits an API error between the form's fields: "name: already taken" goes next to the name
+ * input when the form has one, anything else to the form's alert.
+ */
+export function apiFieldErrors(error: unknown, fields: readonly string[]): FieldErrors {
+  if (error instanceof ApiError) {
+    const top = error.field?.split(/[.[]/)[0];
+    if (top && fields.includes(top)) return { [top]: error.problem };
+    return { form: error.message };
+  }
+  return { form: error instanceof Error ? error.message : String(error) };
+}
+
+/** A message for an alert region. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The errors with one field's problem set, or cleared when there is none. */
+export function withFieldError(errors: FieldErrors, field: string, problem: string | null): FieldErrors {
+  const { [field]: _, ...rest } = errors;
+  return problem ? { ...rest, [field]: problem } : rest;
+}
