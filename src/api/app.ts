@@ -14,6 +14,9 @@ import { SESSION_COOKIE, hostCheck, requireAuth, securityHeaders } from './secur
 import { habitRoutes } from './habit.routes.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { backupRoutes } from './backup.routes.js';
+import { frameworkRoutes } from './framework.routes.js';
+import { skillRoutes } from './skill.routes.js';
+import { activityRoutes } from './activity.routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -61,6 +64,9 @@ export function createApp(options: AppOptions) {
   api.use('*', requireAuth(store));
   api.use('*', withContext(store, env));
   habitRoutes(api);
+  frameworkRoutes(api);
+  skillRoutes(api);
+  activityRoutes(api);
   backupRoutes(api, { loop: (ctx, bytes) => importLoop(ctx, { bytes }) as unknown as Promise<Record<string, number>> });
   api.openapi(
     createRoute({

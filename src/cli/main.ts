@@ -5,6 +5,9 @@ import { registerHabitCommands } from './habit.command.js';
 import { registerScorecardCommands } from './scorecard.command.js';
 import { registerDataCommands } from './data.command.js';
 import { registerServerCommands } from './server.command.js';
+import { registerFrameworkCommands } from './framework.command.js';
+import { registerSkillCommands } from './skill.command.js';
+import { registerActivityCommands } from './activity.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('grow')
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
   registerHabitCommands(program);
   registerScorecardCommands(program);
   registerDataCommands(program);
+  registerFrameworkCommands(program);
+  registerSkillCommands(program);
+  registerActivityCommands(program);
   registerServerCommands(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });

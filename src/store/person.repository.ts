@@ -1,5 +1,6 @@
 import type { Db } from './habit.repository.js';
-import type { PersonRow } from './schema.js';
+import type { Insertable } from 'kysely';
+import type { PersonRow, PersonTable } from './schema.js';
 
 export async function findFirstPerson(db: Db): Promise<PersonRow | undefined> {
   return db.selectFrom('person').selectAll().orderBy('created_at').orderBy('id').limit(1).executeTakeFirst();
@@ -9,7 +10,7 @@ export async function findPerson(db: Db, id: string): Promise<PersonRow | undefi
   return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertPerson(db: Db, row: PersonRow): Promise<void> {
+export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
   await db.insertInto('person').values(row).execute();
 }
 

@@ -6,6 +6,10 @@ export interface PersonTable {
   name: string;
   time_zone: string | null;
   created_at: string;
+  /** Share of practice meant for technical skills, 0..1; null means 0.5. */
+  technical_ratio: number | null;
+  /** The framework the person measures against; null means the built-in one. */
+  active_framework_id: string | null;
 }
 
 export interface HabitTable {
@@ -63,14 +67,92 @@ export interface AuthTokenTable {
   /** SHA-256 of the secret; the secret itself is never stored. */
   id: string;
   person_id: string;
-  kind: 'login' | 'session' | 'api';
+  kind: 'login' | 'session' | 'api' | 'calendar';
   label: string | null;
   created_at: string;
   expires_at: string | null;
   used_at: string | null;
 }
 
+export interface FrameworkTable {
+  id: string;
+  person_id: string;
+  name: string;
+  version: string | null;
+  content: string; // the validated framework document, JSON
+  created_at: string;
+}
+
+export interface SkillAssessmentTable {
+  id: string;
+  person_id: string;
+  skill_id: string;
+  level: number;
+  date: string;
+  evidence: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface CareerTargetTable {
+  person_id: string;
+  track: string;
+  level: string;
+  by_date: string | null;
+  set_at: string;
+}
+
+export interface FacetStatusTable {
+  person_id: string;
+  facet_id: string;
+  status: 'unexplored' | 'exploring' | 'specializing';
+  updated_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  person_id: string;
+  text: string;
+  skills: string; // JSON array of skill ids
+  date: string;
+  link: string | null;
+  created_at: string;
+}
+
+export interface ActivityTable {
+  id: string;
+  person_id: string;
+  text: string;
+  date: string;
+  minutes: number;
+  skills: string; // JSON array of skill ids
+  energy: number | null;
+  ease: number | null;
+  created_at: string;
+}
+
+export interface ExperimentTable {
+  id: string;
+  person_id: string;
+  title: string;
+  track: string;
+  hypothesis: string;
+  started_on: string;
+  until: string;
+  outcome: 'positive' | 'neutral' | 'negative' | null;
+  note: string | null;
+  closed_on: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  framework: FrameworkTable;
+  skill_assessment: SkillAssessmentTable;
+  career_target: CareerTargetTable;
+  facet_status: FacetStatusTable;
+  evidence: EvidenceTable;
+  activity: ActivityTable;
+  experiment: ExperimentTable;
   person: PersonTable;
   habit: HabitTable;
   habit_check_in: HabitCheckInTable;
@@ -85,4 +167,11 @@ export type HabitUpdate = Updateable<HabitTable>;
 export type CheckInRow = Selectable<HabitCheckInTable>;
 export type ScorecardItemRow = Selectable<ScorecardItemTable>;
 export type AuthTokenRow = Selectable<AuthTokenTable>;
+export type FrameworkRow = Selectable<FrameworkTable>;
+export type SkillAssessmentRow = Selectable<SkillAssessmentTable>;
+export type CareerTargetRow = Selectable<CareerTargetTable>;
+export type FacetStatusRow = Selectable<FacetStatusTable>;
+export type EvidenceRow = Selectable<EvidenceTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type ExperimentRow = Selectable<ExperimentTable>;
 export type { Generated };

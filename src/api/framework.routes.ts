@@ -1,0 +1,4 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiEnv } from './context.middleware.js';
+
+export function frameworkRoutes(_app: OpenAPIHono<ApiEnv>): void {}
