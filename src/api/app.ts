@@ -17,6 +17,8 @@ import { backupRoutes } from './backup.routes.js';
 import { frameworkRoutes } from './framework.routes.js';
 import { skillRoutes } from './skill.routes.js';
 import { activityRoutes } from './activity.routes.js';
+import { pathRoutes } from './path.routes.js';
+import { planRoutes } from './plan.routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -67,6 +69,8 @@ export function createApp(options: AppOptions) {
   frameworkRoutes(api);
   skillRoutes(api);
   activityRoutes(api);
+  pathRoutes(api);
+  planRoutes(api);
   backupRoutes(api, { loop: (ctx, bytes) => importLoop(ctx, { bytes }) as unknown as Promise<Record<string, number>> });
   api.openapi(
     createRoute({

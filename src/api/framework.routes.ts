@@ -1,4 +1,145 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../core/errors.js';
+import { MAX_FRAMEWORK_BYTES, TOO_LARGE } from '../formats/framework.format.js';
+import { importFramework, listFrameworks, showFramework, useFramework } from '../services/framework.service.js';
 import type { ApiEnv } from './context.middleware.js';
+import { errors, jsonResponse } from './route.helpers.js';
 
-export function frameworkRoutes(_app: OpenAPIHono<ApiEnv>): void {}
+const tags = ['frameworks'];
+const idParam = z.object({ id: z.string().openapi({ description: 'the framework id; "grow" is the built-in one' }) });
+const flag = z.enum(['true', 'false'], { error: 'expected true or false' }).optional();
+
+const summaryFields = {
+  id: z.string(),
+  name: z.string(),
+  version: z.string(),
+  builtin: z.boolean(),
+  active: z.boolean(),
+  skills: z.number().int().openapi({ description: 'how many skills the framework defines' }),
+  tracks: z.array(z.string()).openapi({ description: 'the track ids' }),
+};
+const frameworkSummarySchema = z.object(summaryFields).openapi('FrameworkSummary');
+const importResultSchema = z.object({ ...summaryFields, replaced: z.boolean() }).openapi('FrameworkImport');
+
+const skillLevel = z.object({ summary: z.string(), behaviours: z.array(z.string()) });
+const frameworkSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.string(),
+    description: z.string(),
+    skills: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.enum(['technical', 'soft']),
+        description: z.string(),
+        levels: z.object({ 1: skillLevel, 2: skillLevel, 3: skillLevel, 4: skillLevel, 5: skillLevel }),
+      }),
+    ),
+    tracks: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        type: z.enum(['ladder', 'specialization']),
+        description: z.string(),
+        levels: z.array(
+          z.object({ id: z.string(), name: z.string(), description: z.string().optional(), expects: z.record(z.string(), z.number().int().min(0).max(5)) }),
+        ),
+        facets: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), skills: z.array(z.string()) })),
+      }),
+    ),
+  })
+  .openapi('Framework', { description: 'a career framework, in the shape of an import file (docs/frameworks.md)' });
+
+// Plain OpenAPI schemas, not zod: the file is read as bytes and checked by the framework parser,
+// so the route validators must neither parse the body nor refuse a content type.
+const textFile = { type: 'string' } as const;
+const binaryFile = { type: 'string', format: 'binary' } as const;
+const frameworkFile = {
+  content: {
+    'application/yaml': { schema: textFile },
+    'text/yaml': { schema: textFile },
+    'application/json': { schema: { type: 'object' as const, description: 'the framework file as JSON' } },
+    'application/octet-stream': { schema: binaryFile },
+    'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },
+  },
+  required: true,
+  description: `the framework file, YAML or JSON, at most ${MAX_FRAMEWORK_BYTES / 1024 / 1024} MiB`,
+};
+
+/** The uploaded file as text: refused over the limit (by its declared length, before reading) or when not UTF-8. */
+async function uploadedText(request: Request): Promise<string> {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
+  let bytes: Uint8Array;
+  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
+    const file = (await request.formData()).get('file');
+    if (!file || typeof file === 'string') throw new AppError('validation_failed', 'file: missing (send the file in a form field named "file")');
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } else {
+    bytes = new Uint8Array(await request.arrayBuffer());
+  }
+  if (bytes.byteLength > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
+  if (bytes.byteLength === 0) throw new AppError('validation_failed', 'file: empty');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('validation_failed', 'file: not UTF-8 text');
+  }
+}
+
+export function frameworkRoutes(app: OpenAPIHono<ApiEnv>): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/frameworks',
+      tags,
+      summary: 'The frameworks the person can use: the built-in one first, then their imports',
+      responses: { 200: jsonResponse(z.array(frameworkSummarySchema), 'frameworks'), ...errors },
+    }),
+    async (c) => c.json(await listFrameworks(c.get('ctx')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/frameworks/{id}',
+      tags,
+      summary: 'A whole framework: skills with their level descriptions, tracks with their levels and facets',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(frameworkSchema, 'the framework'), ...errors },
+    }),
+    async (c) => c.json((await showFramework(c.get('ctx'), c.req.valid('param').id)) as z.infer<typeof frameworkSchema>, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/frameworks',
+      tags,
+      summary: 'Import a framework file (YAML or JSON); nothing is imported when it has a problem',
+      description:
+        'An id already imported is refused with 409 unless replace=true; the built-in id "grow" is never replaced. With use=true the framework also becomes the active one.',
+      request: { query: z.object({ use: flag, replace: flag }), body: frameworkFile },
+      responses: { 201: jsonResponse(importResultSchema, 'the imported framework'), ...errors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const content = await uploadedText(c.req.raw);
+      return c.json(await importFramework(c.get('ctx'), content, { use: query.use === 'true', replace: query.replace === 'true' }), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/frameworks/{id}/use',
+      tags,
+      summary: 'Make a framework the active one ("grow" goes back to the built-in one)',
+      request: { params: idParam },
+      responses: { 200: jsonResponse(frameworkSummarySchema, 'the now active framework'), ...errors },
+    }),
+    async (c) => c.json(await useFramework(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+}

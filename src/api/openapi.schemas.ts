@@ -77,6 +77,14 @@ export const scorecardItemSchema = z
   .object({ id: z.string(), position: z.number().int(), text: z.string(), rating: z.enum(['+', '-', '=']), time: nullableText, habit: nullableText })
   .openapi('ScorecardItem');
 
+/** A balance warning: a kind of skill, or one skill, not practised for 14 days or more (null: never). */
+export const neglectSchema = z
+  .union([
+    z.object({ kind: z.enum(['technical', 'soft']), daysSince: z.number().int().nullable() }),
+    z.object({ skill: z.string(), daysSince: z.number().int().nullable() }),
+  ])
+  .openapi('Neglect');
+
 export const todaySchema = z
   .object({
     date: z.string(),
@@ -84,11 +92,21 @@ export const todaySchema = z
     done: z.array(habitSummarySchema),
     avoid: z.array(habitSummarySchema),
     atRisk: z.array(z.string()),
+    neglected: z.array(neglectSchema).openapi({ description: 'balance warnings: a kind or a skill the target needs, not practised for 14 days or more' }),
+    planned: z
+      .array(z.object({ date: z.string(), skill: z.string(), kind: z.enum(['technical', 'soft']), minutes: z.number(), why: z.string() }))
+      .openapi({ description: "practice sessions this week's plan puts on today" }),
   })
   .openapi('Today');
 
 export const settingsOutSchema = z
-  .object({ name: z.string(), timeZone: z.string(), timeZoneIsSystem: z.boolean(), today: z.string() })
+  .object({
+    name: z.string(),
+    timeZone: z.string(),
+    timeZoneIsSystem: z.boolean(),
+    today: z.string(),
+    technicalRatio: z.number().min(0).max(1).openapi({ description: 'the share of practice meant for technical skills (default 0.5)' }),
+  })
   .openapi('Settings');
 
 export const importSummarySchema = z.record(z.string(), z.number()).openapi('ImportSummary');

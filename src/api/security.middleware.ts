@@ -3,11 +3,11 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../core/errors.js';
 import type { Store } from '../store/database.js';
-import { authenticate } from '../services/auth.service.js';
+import { CALENDAR_FEED_PATH, authenticate, authenticateCalendarToken } from '../services/auth.service.js';
 
 export const SESSION_COOKIE = 'grow_session';
 
-export type AuthVariables = { personId: string; authKind: 'session' | 'api' };
+export type AuthVariables = { personId: string; authKind: 'session' | 'api' | 'calendar' };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -60,6 +60,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function requireAuth(store: Store): MiddlewareHandler<{ Variables: AuthVariables }> {
   return async (c, next) => {
+    // A calendar app subscribing to the feed can send neither cookie nor header: the token in the
+    // URL is a calendar-kind token, which reads this feed and authenticates nothing else.
+    const feedToken = c.req.path === CALENDAR_FEED_PATH && (c.req.method === 'GET' || c.req.method === 'HEAD') ? c.req.query('token') : undefined;
+    if (feedToken !== undefined) {
+      const personId = await authenticateCalendarToken(store, feedToken);
+      if (!personId) throw new AppError('unauthenticated', 'token: unknown or revoked calendar token; create one with `grow calendar token create`');
+      c.set('personId', personId);
+      c.set('authKind', 'calendar');
+      await next();
+      return;
+    }
     const header = c.req.header('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const cookie = getCookie(c, SESSION_COOKIE);

@@ -2,7 +2,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import { isTty, printJson, printLine } from './output.js';
-import { globals, openFromOptions, withContext } from './session.js';
+import { globals, numberFlag, openFromOptions, withContext } from './session.js';
+import { registerIcsExport } from './plan.command.js';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -49,6 +50,7 @@ export function registerDataCommands(program: Command): void {
         else printLine(`Wrote ${flags.out}.`);
       } else process.stdout.write(text);
     });
+  registerIcsExport(exporter);
 
   const importer = program.command('import').description('import data');
   importer
@@ -97,13 +99,19 @@ export function registerDataCommands(program: Command): void {
     .command('settings')
     .option('--time-zone <zone>', 'your IANA time zone, e.g. Europe/Berlin')
     .option('--name <name>', 'your name')
+    .option('--technical-ratio <share>', 'the share of practice meant for technical skills, 0..1 (default 0.5)')
     .description('show or change settings')
-    .action(async (flags: { timeZone?: string; name?: string }, command: Command) => {
+    .action(async (flags: { timeZone?: string; name?: string; technicalRatio?: string }, command: Command) => {
       const { getSettings, updateSettings } = await import('../services/settings.service.js');
-      const changes = Object.fromEntries(Object.entries({ timeZone: flags.timeZone, name: flags.name }).filter(([, v]) => v !== undefined));
+      const technicalRatio = numberFlag('technicalRatio', flags.technicalRatio);
+      const changes = Object.fromEntries(Object.entries({ timeZone: flags.timeZone, name: flags.name, technicalRatio }).filter(([, v]) => v !== undefined));
       const settings = await withContext(command, (ctx) => (Object.keys(changes).length ? updateSettings(ctx, changes) : getSettings(ctx)));
       if (globals(command).json) printJson(settings);
-      else printLine(`name       ${settings.name}\ntime zone  ${settings.timeZone}${settings.timeZoneIsSystem ? ' (the system’s)' : ''}\ntoday      ${settings.today}`);
+      else
+        printLine(
+          `name       ${settings.name}\ntime zone  ${settings.timeZone}${settings.timeZoneIsSystem ? ' (the system’s)' : ''}\ntoday      ${settings.today}\n` +
+            `balance    ${Math.round(settings.technicalRatio * 100)}% technical, ${100 - Math.round(settings.technicalRatio * 100)}% soft`,
+        );
     });
 
   const token = program.command('token').description('API tokens for scripts (Authorization: Bearer …)');

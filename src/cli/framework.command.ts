@@ -1,3 +1,117 @@
+import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { AppError } from '../core/errors.js';
+import type { Framework } from '../core/framework.js';
+import type { FrameworkSummary } from '../services/framework.service.js';
+import { paint, printJson, printLine, printTable } from './output.js';
+import { globals, withContext } from './session.js';
 
-export function registerFrameworkCommands(_program: Command): void {}
+/** The format's MAX_FRAMEWORK_BYTES (a test holds them equal), here so the CLI's start-up does not load the parser. */
+export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
+
+/** Reads a framework file, refusing one over the limit before reading it. */
+function readFrameworkFile(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw new AppError('validation_failed', `file: cannot read ${path}`);
+  }
+  if (size > MAX_FRAMEWORK_FILE_BYTES) throw new AppError('validation_failed', `file: ${path} is larger than the ${MAX_FRAMEWORK_FILE_BYTES / 1024 / 1024} MiB limit`);
+  return readFileSync(path, 'utf8');
+}
+
+function printFrameworkList(frameworks: FrameworkSummary[]): void {
+  printTable(
+    ['', 'ID', 'NAME', 'VERSION', 'SKILLS', 'TRACKS'],
+    frameworks.map((f) => [
+      f.active ? paint.good('*') : '',
+      `${f.id}${f.builtin ? paint.dim(' (built-in)') : ''}`,
+      f.name,
+      f.version,
+      String(f.skills),
+      f.tracks.join(', '),
+    ]),
+  );
+}
+
+function printFramework(f: Framework): void {
+  printLine(`${paint.bold(f.name)} ${paint.dim(`(${f.id}, version ${f.version})`)}`);
+  if (f.description) printLine(f.description);
+  printLine();
+  printTable(
+    ['SKILL', 'KIND', 'NAME'],
+    f.skills.map((s) => [s.id, s.kind, s.name]),
+  );
+  for (const track of f.tracks) {
+    printLine();
+    printLine(`${paint.bold(track.name)} ${paint.dim(`(${track.id}, ${track.type})`)}`);
+    const skills = f.skills.map((s) => s.id).filter((id) => track.levels.some((l) => l.expects[id] !== undefined));
+    printTable(
+      ['SKILL', ...track.levels.map((l) => l.id.toUpperCase())],
+      skills.map((id) => [id, ...track.levels.map((l) => (l.expects[id] === undefined ? paint.dim('–') : String(l.expects[id])))]),
+    );
+    if (track.facets.length > 0) {
+      printLine();
+      printTable(
+        ['FACET', 'NAME', 'SKILLS'],
+        track.facets.map((x) => [x.id, x.name, x.skills.join(', ')]),
+      );
+    }
+  }
+}
+
+export function registerFrameworkCommands(program: Command): void {
+  const framework = program.command('framework').description('career frameworks: the built-in one and your own');
+
+  framework
+    .command('import')
+    .argument('<file>', 'a framework file, YAML or JSON (see docs/frameworks.md)')
+    .option('--use', 'make it your active framework')
+    .option('--replace', 'replace an earlier import with the same id')
+    .description('import a framework of your own; nothing is imported when the file has a problem')
+    .action(async (file: string, flags: { use?: boolean; replace?: boolean }, command: Command) => {
+      const { importFramework } = await import('../services/framework.service.js');
+      const content = readFrameworkFile(file);
+      const result = await withContext(command, (ctx) => importFramework(ctx, content, { use: flags.use, replace: flags.replace }));
+      if (globals(command).json) printJson(result);
+      else
+        printLine(
+          `${result.replaced ? 'Replaced' : 'Imported'} ${result.name} (${result.id}): ${result.skills} skills, tracks ${result.tracks.join(', ')}.${result.active ? ' It is your active framework.' : ` Use it: grow framework use ${result.id}`}`,
+        );
+    });
+
+  framework
+    .command('list')
+    .description('the frameworks you can use; * marks the active one')
+    .action(async (_flags: unknown, command: Command) => {
+      const { listFrameworks } = await import('../services/framework.service.js');
+      const list = await withContext(command, (ctx) => listFrameworks(ctx));
+      if (globals(command).json) printJson(list);
+      else printFrameworkList(list);
+    });
+
+  framework
+    .command('show')
+    .argument('<id>', 'a framework id (grow is the built-in one)')
+    .description('a framework: its skills, and what each track level expects')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      const { showFramework } = await import('../services/framework.service.js');
+      const shown = await withContext(command, (ctx) => showFramework(ctx, id));
+      if (globals(command).json) printJson(shown);
+      else printFramework(shown);
+    });
+
+  framework
+    .command('use')
+    .argument('<id>', 'a framework id (grow is the built-in one)')
+    .description('measure yourself against this framework')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      const { useFramework } = await import('../services/framework.service.js');
+      const used = await withContext(command, (ctx) => useFramework(ctx, id));
+      if (globals(command).json) printJson(used);
+      else printLine(`Your active framework is now ${used.name} (${used.id}).`);
+    });
+}

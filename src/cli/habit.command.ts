@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { HabitDetail, HabitSummary } from '../services/habit.service.js';
 import { paint, percent, printJson, printLine, printTable, strengthBar } from './output.js';
 import { globals, numberFlag, withContext } from './session.js';
+import { neglectLines } from './activity.command.js';
 
 interface HabitFlags {
   kind?: string;
@@ -255,5 +256,16 @@ export function registerHabitCommands(program: Command): void {
       for (const h of result.due) printLine(`  ${paint.warn('○')} ${h.name} ${paint.dim(h.slug)}${h.neverMissTwice !== 'ok' ? paint.bad('  never miss twice') : ''}`);
       for (const h of result.done) printLine(`  ${paint.good('●')} ${h.name} ${paint.dim(h.today?.status ?? '')}`);
       for (const h of result.avoid) printLine(`  ${paint.dim('⊘')} avoid: ${h.name}${h.today?.status === 'slip' ? paint.bad(' (slipped)') : ''}`);
+      if (result.planned.length > 0) {
+        printLine();
+        printLine(paint.bold('Practice'));
+        for (const s of result.planned) printLine(`  ${paint.warn('○')} ${s.minutes} min ${s.skill} ${paint.dim(`(${s.kind}) ${s.why}`)}`);
+      }
+      const balance = neglectLines(result.neglected);
+      if (balance.length > 0) {
+        printLine();
+        printLine(paint.bold('Balance'));
+        for (const line of balance) printLine(`  ${paint.warn('!')} ${line}`);
+      }
     });
 }

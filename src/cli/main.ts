@@ -8,6 +8,8 @@ import { registerServerCommands } from './server.command.js';
 import { registerFrameworkCommands } from './framework.command.js';
 import { registerSkillCommands } from './skill.command.js';
 import { registerActivityCommands } from './activity.command.js';
+import { registerPathCommands } from './path.command.js';
+import { registerPlanCommands } from './plan.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('grow')
@@ -22,6 +24,8 @@ export function buildProgram(): Command {
   registerFrameworkCommands(program);
   registerSkillCommands(program);
   registerActivityCommands(program);
+  registerPathCommands(program);
+  registerPlanCommands(program);
   registerServerCommands(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });
@@ -47,6 +51,12 @@ export async function main(argv: string[]): Promise<number> {
     return reportError(error, { json });
   }
 }
+
+// `grow … | head` closes the pipe early: that is the reader being done, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const code = await main(process.argv.slice(2));
 // Let pending output flush, then leave with the code; servers keep the process alive themselves.

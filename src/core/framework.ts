@@ -23,6 +23,8 @@ export interface Skill {
 export interface TrackLevel {
   id: string;
   name: string;
+  /** What the level means, in a sentence or two; optional in imported files. */
+  description?: string;
   /** Expected rating (0..5) per skill id; a skill not named is not expected at this level. */
   expects: Record<string, number>;
 }

@@ -8,7 +8,9 @@ import { describeZodError } from '../schemas/validate.js';
  * bytes, so the file carries no export time and keeps every id.
  */
 export const BACKUP_FORMAT = 'grow-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 added skills and paths; version 1 files (habits and scorecard only) still import. */
+export const BACKUP_VERSION = 2;
+export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
 
 const text = z.string().nullable();
 
@@ -67,13 +69,72 @@ const scorecardSchema = z
   })
   .strict();
 
+const skills = z.array(z.string());
+
+const frameworkSchema = z
+  .object({ id: z.string().min(1), name: z.string(), version: text, content: z.record(z.string(), z.unknown()), createdAt: z.string() })
+  .strict();
+
+const assessmentSchema = z
+  .object({ id: z.string().min(1), skillId: z.string().min(1), level: z.number().int().min(0).max(5), date: isoDate, evidence: text, note: text, createdAt: z.string() })
+  .strict();
+
+const targetSchema = z.object({ track: z.string().min(1), level: z.string().min(1), byDate: isoDate.nullable(), setAt: z.string() }).strict();
+
+const facetSchema = z.object({ facetId: z.string().min(1), status: z.enum(['unexplored', 'exploring', 'specializing']), updatedAt: z.string() }).strict();
+
+const evidenceSchema = z.object({ id: z.string().min(1), text: z.string().min(1), skills, date: isoDate, link: text, createdAt: z.string() }).strict();
+
+const activitySchema = z
+  .object({
+    id: z.string().min(1),
+    text: z.string().min(1),
+    date: isoDate,
+    minutes: z.number().int().min(1).max(1440),
+    skills,
+    energy: z.number().int().min(-2).max(2).nullable(),
+    ease: z.number().int().min(1).max(5).nullable(),
+    createdAt: z.string(),
+  })
+  .strict();
+
+const experimentSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().min(1),
+    track: z.string().min(1),
+    hypothesis: z.string(),
+    startedOn: isoDate,
+    until: isoDate,
+    outcome: z.enum(['positive', 'neutral', 'negative']).nullable(),
+    note: text,
+    closedOn: isoDate.nullable(),
+    createdAt: z.string(),
+  })
+  .strict();
+
 export const backupSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
-    version: z.literal(BACKUP_VERSION),
-    person: z.object({ name: z.string(), timeZone: text }).strict(),
+    version: z.union([z.literal(1), z.literal(2)]),
+    person: z
+      .object({
+        name: z.string(),
+        timeZone: text,
+        technicalRatio: z.number().min(0).max(1).nullable().default(null),
+        activeFrameworkId: text.default(null),
+      })
+      .strict(),
     habits: z.array(habitSchema),
     scorecard: z.array(scorecardSchema),
+    // Absent from version 1 files: they hold habits only.
+    frameworks: z.array(frameworkSchema).default([]),
+    assessments: z.array(assessmentSchema).default([]),
+    target: targetSchema.nullable().default(null),
+    facets: z.array(facetSchema).default([]),
+    evidence: z.array(evidenceSchema).default([]),
+    activities: z.array(activitySchema).default([]),
+    experiments: z.array(experimentSchema).default([]),
   })
   .strict();
 
@@ -97,8 +158,8 @@ export function parseBackup(content: string): Backup {
     throw new AppError('validation_failed', `format: not a grow backup (expected "format": "${BACKUP_FORMAT}")`);
   }
   const version = (data as { version?: unknown }).version;
-  if (version !== BACKUP_VERSION) {
-    throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${BACKUP_VERSION})`);
+  if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(version)) {
+    throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.join(' and ')})`);
   }
   const result = backupSchema.safeParse(data);
   if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'backup'));

@@ -89,6 +89,12 @@ export const settingsSchema = z
       .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
       .nullable(),
     name: z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
+    // The share of practice meant for technical skills; null goes back to 0.5.
+    technicalRatio: z
+      .number({ error: 'expected a number from 0 to 1, e.g. 0.6 for 60% technical' })
+      .min(0, { message: 'expected a number from 0 to 1, e.g. 0.6 for 60% technical' })
+      .max(1, { message: 'expected a number from 0 to 1, e.g. 0.6 for 60% technical' })
+      .nullable(),
   })
   .partial()
   .strict();

@@ -3,6 +3,7 @@ import { AppError } from '../core/errors.js';
 import type { Store } from '../store/database.js';
 import { consumeAuthToken, deleteAuthToken, findAuthToken, insertAuthToken } from '../store/auth.repository.js';
 import type { AuthTokenRow } from '../store/schema.js';
+import { deleteCalendarTokens } from '../store/plan.repository.js';
 
 const LOGIN_TTL_MS = 24 * 3600_000;
 const SESSION_TTL_MS = 30 * 24 * 3600_000;
@@ -49,11 +50,43 @@ export async function exchangeLoginToken(store: Store, secret: string, now = new
   return issue(store, row.person_id, 'session', now, SESSION_TTL_MS);
 }
 
-/** The person a session or API token belongs to, or undefined. */
+/**
+ * The person a session or API token belongs to, or undefined. Login tokens and calendar feed
+ * tokens authenticate nothing here: a calendar token only reads the feed (authenticateCalendarToken).
+ */
 export async function authenticate(store: Store, secret: string, now = new Date()): Promise<{ personId: string; kind: AuthTokenRow['kind'] } | undefined> {
   const row = await findAuthToken(store.db, hashToken(secret));
-  if (!isLive(row, now) || row.kind === 'login') return undefined;
+  if (!isLive(row, now) || row.kind === 'login' || row.kind === 'calendar') return undefined;
   return { personId: row.person_id, kind: row.kind };
+}
+
+/** The one route a calendar feed token opens, read-only: GET (or HEAD) with ?token=… */
+export const CALENDAR_FEED_PATH = '/api/v1/calendar.ics';
+
+/** A read-only token for the calendar feed (GET /api/v1/calendar.ics?token=…); valid until revoked. */
+export function createCalendarToken(store: Store, personId: string, label: string | null, now = new Date()): Promise<string> {
+  return issue(store, personId, 'calendar', now, null, label);
+}
+
+/** The person a live calendar feed token belongs to, or undefined (any other kind of token included). */
+export async function authenticateCalendarToken(store: Store, secret: string, now = new Date()): Promise<string | undefined> {
+  const row = await findAuthToken(store.db, hashToken(secret));
+  if (!isLive(row, now) || row.kind !== 'calendar') return undefined;
+  return row.person_id;
+}
+
+/**
+ * Revokes one calendar feed token of the person (by its secret), or all of them when no secret is
+ * given. Returns how many were revoked; a secret that is not this person's calendar token is refused.
+ */
+export async function revokeCalendarToken(store: Store, personId: string, secret?: string): Promise<number> {
+  if (secret === undefined) return deleteCalendarTokens(store.db, personId);
+  const row = await findAuthToken(store.db, hashToken(secret));
+  if (!row || row.kind !== 'calendar' || row.person_id !== personId) {
+    throw new AppError('not_found', 'token: no calendar token of yours matches; revoke all your calendar tokens instead');
+  }
+  await deleteAuthToken(store.db, row.id);
+  return 1;
 }
 
 export async function revokeToken(store: Store, secret: string): Promise<void> {

@@ -1,7 +1,21 @@
 import { AppError } from '../core/errors.js';
 import { parseSchedule } from '../core/schedule.js';
 import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, parseBackup, serializeBackup } from '../formats/backup.format.js';
-import { allCheckInRows, allHabitRows, countPersonData, insertHabitRows, insertScorecardRows } from '../store/backup.repository.js';
+import {
+  allActivityRows,
+  allAssessmentRows,
+  allCheckInRows,
+  allEvidenceRows,
+  allExperimentRows,
+  allFacetRows,
+  allFrameworkRows,
+  allHabitRows,
+  hasPersonData,
+  insertHabitRows,
+  insertScorecardRows,
+  insertSkillsAndPathsRows,
+} from '../store/backup.repository.js';
+import { findCareerTarget } from '../store/target.repository.js';
 import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, insertCheckIns, updateHabit } from '../store/habit.repository.js';
 import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
@@ -16,10 +30,22 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
   const checkIns = await allCheckInRows(db, ctx.personId);
   const scorecard = await listScorecardItems(db, ctx.personId);
   const byHabit = groupBy(checkIns, (c) => c.habit_id);
+  const frameworks = await allFrameworkRows(db, ctx.personId);
+  const assessments = await allAssessmentRows(db, ctx.personId);
+  const target = await findCareerTarget(db, ctx.personId);
+  const facets = await allFacetRows(db, ctx.personId);
+  const evidence = await allEvidenceRows(db, ctx.personId);
+  const activities = await allActivityRows(db, ctx.personId);
+  const experiments = await allExperimentRows(db, ctx.personId);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    person: { name: person?.name ?? 'me', timeZone: person?.time_zone ?? null },
+    person: {
+      name: person?.name ?? 'me',
+      timeZone: person?.time_zone ?? null,
+      technicalRatio: person?.technical_ratio ?? null,
+      activeFrameworkId: person?.active_framework_id ?? null,
+    },
     habits: habits.map((h) => ({
       id: h.id,
       slug: h.slug,
@@ -51,6 +77,47 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
       habitId: s.habit_id,
       createdAt: s.created_at,
     })),
+    frameworks: frameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      version: f.version,
+      content: JSON.parse(f.content) as Record<string, unknown>,
+      createdAt: f.created_at,
+    })),
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      skillId: a.skill_id,
+      level: a.level,
+      date: a.date,
+      evidence: a.evidence,
+      note: a.note,
+      createdAt: a.created_at,
+    })),
+    target: target ? { track: target.track, level: target.level, byDate: target.by_date, setAt: target.set_at } : null,
+    facets: facets.map((f) => ({ facetId: f.facet_id, status: f.status, updatedAt: f.updated_at })),
+    evidence: evidence.map((e) => ({ id: e.id, text: e.text, skills: JSON.parse(e.skills) as string[], date: e.date, link: e.link, createdAt: e.created_at })),
+    activities: activities.map((a) => ({
+      id: a.id,
+      text: a.text,
+      date: a.date,
+      minutes: a.minutes,
+      skills: JSON.parse(a.skills) as string[],
+      energy: a.energy,
+      ease: a.ease,
+      createdAt: a.created_at,
+    })),
+    experiments: experiments.map((e) => ({
+      id: e.id,
+      title: e.title,
+      track: e.track,
+      hypothesis: e.hypothesis,
+      startedOn: e.started_on,
+      until: e.until,
+      outcome: e.outcome,
+      note: e.note,
+      closedOn: e.closed_on,
+      createdAt: e.created_at,
+    })),
   };
 }
 
@@ -62,6 +129,11 @@ export interface ImportSummary {
   habits: number;
   checkIns: number;
   scorecard: number;
+  frameworks: number;
+  assessments: number;
+  evidence: number;
+  activities: number;
+  experiments: number;
 }
 
 /** Restores a backup into a person with no data yet, in one transaction. */
@@ -95,12 +167,23 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     once(seen.line, s.id, `scorecard[${i}].id`, `a second line with id ${s.id}`);
     if (s.habitId && !ids.has(s.habitId)) throw new AppError('validation_failed', `scorecard[${i}].habitId: no habit with id ${s.habitId} in the backup`);
   });
+  for (const section of ['frameworks', 'assessments', 'evidence', 'activities', 'experiments'] as const) {
+    const sectionIds = new Set<string>();
+    backup[section].forEach((row, i) => once(sectionIds, row.id, `${section}[${i}].id`, `a second entry with id ${row.id}`));
+  }
+  const facetIds = new Set<string>();
+  backup.facets.forEach((f, i) => once(facetIds, f.facetId, `facets[${i}].facetId`, `a second status for facet ${f.facetId}`));
 
   return ctx.store.db.transaction().execute(async (trx) => {
-    if ((await countPersonData(trx, ctx.personId)) > 0) {
-      throw new AppError('conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database');
+    if (await hasPersonData(trx, ctx.personId)) {
+      throw new AppError('conflict', 'database: already holds data; restore a backup into an empty database');
     }
-    await updatePerson(trx, ctx.personId, { name: backup.person.name, time_zone: backup.person.timeZone });
+    await updatePerson(trx, ctx.personId, {
+      name: backup.person.name,
+      time_zone: backup.person.timeZone,
+      technical_ratio: backup.person.technicalRatio,
+      active_framework_id: backup.person.activeFrameworkId,
+    });
     const habitRows: HabitRow[] = backup.habits.map((h) => ({
       ...(habitColumnsOf(h) as Pick<HabitRow, (typeof HABIT_FIELD_COLUMNS)[keyof typeof HABIT_FIELD_COLUMNS]>),
       id: h.id,
@@ -138,6 +221,56 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
         created_at: s.createdAt,
       })),
     );
-    return { habits: habitRows.length, checkIns: checkIns.length, scorecard: backup.scorecard.length };
+    const person_id = ctx.personId;
+    await insertSkillsAndPathsRows(trx, {
+      frameworks: backup.frameworks.map((f) => ({ id: f.id, person_id, name: f.name, version: f.version, content: JSON.stringify(f.content), created_at: f.createdAt })),
+      assessments: backup.assessments.map((a) => ({
+        id: a.id,
+        person_id,
+        skill_id: a.skillId,
+        level: a.level,
+        date: a.date,
+        evidence: a.evidence,
+        note: a.note,
+        created_at: a.createdAt,
+      })),
+      target: backup.target ? { person_id, track: backup.target.track, level: backup.target.level, by_date: backup.target.byDate, set_at: backup.target.setAt } : null,
+      facets: backup.facets.map((f) => ({ person_id, facet_id: f.facetId, status: f.status, updated_at: f.updatedAt })),
+      evidence: backup.evidence.map((e) => ({ id: e.id, person_id, text: e.text, skills: JSON.stringify(e.skills), date: e.date, link: e.link, created_at: e.createdAt })),
+      activities: backup.activities.map((a) => ({
+        id: a.id,
+        person_id,
+        text: a.text,
+        date: a.date,
+        minutes: a.minutes,
+        skills: JSON.stringify(a.skills),
+        energy: a.energy,
+        ease: a.ease,
+        created_at: a.createdAt,
+      })),
+      experiments: backup.experiments.map((e) => ({
+        id: e.id,
+        person_id,
+        title: e.title,
+        track: e.track,
+        hypothesis: e.hypothesis,
+        started_on: e.startedOn,
+        until: e.until,
+        outcome: e.outcome,
+        note: e.note,
+        closed_on: e.closedOn,
+        created_at: e.createdAt,
+      })),
+    });
+    return {
+      habits: habitRows.length,
+      checkIns: checkIns.length,
+      scorecard: backup.scorecard.length,
+      frameworks: backup.frameworks.length,
+      assessments: backup.assessments.length,
+      evidence: backup.evidence.length,
+      activities: backup.activities.length,
+      experiments: backup.experiments.length,
+    };
   });
 }

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { Framework } from '../core/framework.js';
-import { findPerson } from '../store/person.repository.js';
-import { findFramework } from '../store/framework.repository.js';
+import { conflict, notFound } from '../core/errors.js';
+import { parseFramework } from '../formats/framework.format.js';
+import { findPerson, updatePerson } from '../store/person.repository.js';
+import { findFramework, insertFramework, listFrameworkRows, replaceFramework } from '../store/framework.repository.js';
+import { isUniqueViolation } from '../store/database.js';
+import type { Db } from '../store/habit.repository.js';
 import type { Context } from './context.js';
 
 // Two levels below the package root both in src/services and in the bundle's dist/chunks.
@@ -14,9 +17,9 @@ export const BUILTIN_FRAMEWORK_ID = 'grow';
 
 let builtin: Framework | undefined;
 
-/** The framework grow ships, read once per process. */
+/** The framework grow ships, read and validated once per process. */
 export function builtinFramework(): Framework {
-  builtin ??= parse(readFileSync(join(FRAMEWORKS_DIR, 'grow.yaml'), 'utf8')) as Framework;
+  builtin ??= parseFramework(readFileSync(join(FRAMEWORKS_DIR, 'grow.yaml'), 'utf8'));
   return builtin;
 }
 
@@ -27,4 +30,112 @@ export async function getActiveFramework(ctx: Context): Promise<Framework> {
   if (!id || id === BUILTIN_FRAMEWORK_ID) return builtinFramework();
   const row = await findFramework(ctx.store.db, ctx.personId, id);
   return row ? (JSON.parse(row.content) as Framework) : builtinFramework();
+}
+
+export interface FrameworkSummary {
+  id: string;
+  name: string;
+  version: string;
+  builtin: boolean;
+  active: boolean;
+  /** How many skills the framework defines. */
+  skills: number;
+  /** Its track ids, in the file's order. */
+  tracks: string[];
+}
+
+export interface ImportResult extends FrameworkSummary {
+  /** Whether an earlier import with the same id was replaced. */
+  replaced: boolean;
+}
+
+function summaryOf(framework: Framework, builtinOne: boolean, active: boolean): FrameworkSummary {
+  return {
+    id: framework.id,
+    name: framework.name,
+    version: framework.version,
+    builtin: builtinOne,
+    active,
+    skills: framework.skills.length,
+    tracks: framework.tracks.map((t) => t.id),
+  };
+}
+
+/** The id of the framework in force: the person's choice when it still exists, else the built-in one. */
+async function activeId(db: Db, ctx: Context): Promise<string> {
+  const chosen = (await findPerson(db, ctx.personId))?.active_framework_id;
+  if (!chosen || chosen === BUILTIN_FRAMEWORK_ID) return BUILTIN_FRAMEWORK_ID;
+  return (await findFramework(db, ctx.personId, chosen)) ? chosen : BUILTIN_FRAMEWORK_ID;
+}
+
+const alreadyExists = (id: string) => conflict('id', `a framework "${id}" already exists; import it with replace to overwrite it`);
+
+/**
+ * Validates a framework file (YAML or JSON) and stores it for the person, in one transaction.
+ * An id the person already imported is refused unless `replace` is set; the built-in id "grow"
+ * is never replaced. With `use`, the framework also becomes the person's active one.
+ * Bad input writes nothing.
+ */
+export async function importFramework(ctx: Context, content: string, options: { use?: boolean; replace?: boolean } = {}): Promise<ImportResult> {
+  const framework = parseFramework(content);
+  if (framework.id === BUILTIN_FRAMEWORK_ID) throw conflict('id', `"${BUILTIN_FRAMEWORK_ID}" is the built-in framework and cannot be replaced`);
+  const stored = JSON.stringify(framework);
+  try {
+    return await ctx.store.db.transaction().execute(async (trx) => {
+      const existing = await findFramework(trx, ctx.personId, framework.id);
+      if (existing && !options.replace) throw alreadyExists(framework.id);
+      if (existing) {
+        await replaceFramework(trx, ctx.personId, framework.id, { name: framework.name, version: framework.version, content: stored });
+      } else {
+        await insertFramework(trx, {
+          id: framework.id,
+          person_id: ctx.personId,
+          name: framework.name,
+          version: framework.version,
+          content: stored,
+          created_at: ctx.now().toISOString(),
+        });
+      }
+      if (options.use) await updatePerson(trx, ctx.personId, { active_framework_id: framework.id });
+      const active = (await activeId(trx, ctx)) === framework.id;
+      return { ...summaryOf(framework, false, active), replaced: existing !== undefined };
+    });
+  } catch (error) {
+    // Two imports of the same new id at once: the second finds the key taken.
+    if (isUniqueViolation(error)) throw alreadyExists(framework.id);
+    throw error;
+  }
+}
+
+/** The built-in framework first, then the person's imports, oldest first. */
+export async function listFrameworks(ctx: Context): Promise<FrameworkSummary[]> {
+  const db = ctx.store.db;
+  const active = await activeId(db, ctx);
+  const rows = await listFrameworkRows(db, ctx.personId);
+  return [
+    summaryOf(builtinFramework(), true, active === BUILTIN_FRAMEWORK_ID),
+    ...rows.map((row) => summaryOf(JSON.parse(row.content) as Framework, false, active === row.id)),
+  ];
+}
+
+/** The whole framework, exactly as an import file would hold it. */
+export async function showFramework(ctx: Context, id: string): Promise<Framework> {
+  if (id === BUILTIN_FRAMEWORK_ID) return builtinFramework();
+  const row = await findFramework(ctx.store.db, ctx.personId, id);
+  if (!row) throw notFound('framework', id);
+  return JSON.parse(row.content) as Framework;
+}
+
+/** Makes a framework the person's active one ("grow" goes back to the built-in one). */
+export async function useFramework(ctx: Context, id: string): Promise<FrameworkSummary> {
+  return ctx.store.db.transaction().execute(async (trx) => {
+    if (id === BUILTIN_FRAMEWORK_ID) {
+      await updatePerson(trx, ctx.personId, { active_framework_id: null });
+      return summaryOf(builtinFramework(), true, true);
+    }
+    const row = await findFramework(trx, ctx.personId, id);
+    if (!row) throw notFound('framework', id);
+    await updatePerson(trx, ctx.personId, { active_framework_id: id });
+    return summaryOf(JSON.parse(row.content) as Framework, false, true);
+  });
 }

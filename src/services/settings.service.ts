@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { DEFAULT_TECHNICAL_RATIO } from '../core/balance.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { settingsSchema } from '../schemas/habit.schema.js';
 import { parseInput } from '../schemas/validate.js';
@@ -10,12 +11,20 @@ export interface Settings {
   /** Whether the time zone is the system's because none is set. */
   timeZoneIsSystem: boolean;
   today: string;
+  /** The share of practice meant for technical skills, 0..1 (default 0.5). */
+  technicalRatio: number;
 }
 
 export async function getSettings(ctx: Context): Promise<Settings> {
   const person = await findPerson(ctx.store.db, ctx.personId);
   if (!person) throw new AppError('not_found', 'person: not found');
-  return { name: person.name, timeZone: ctx.timeZone, timeZoneIsSystem: !person.time_zone, today: ctx.today };
+  return {
+    name: person.name,
+    timeZone: ctx.timeZone,
+    timeZoneIsSystem: !person.time_zone,
+    today: ctx.today,
+    technicalRatio: person.technical_ratio ?? DEFAULT_TECHNICAL_RATIO,
+  };
 }
 
 export async function updateSettings(ctx: Context, raw: unknown): Promise<Settings> {
@@ -23,6 +32,7 @@ export async function updateSettings(ctx: Context, raw: unknown): Promise<Settin
   const changes = {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.timeZone !== undefined ? { time_zone: input.timeZone } : {}),
+    ...(input.technicalRatio !== undefined ? { technical_ratio: input.technicalRatio } : {}),
   };
   if (Object.keys(changes).length > 0) await updatePerson(ctx.store.db, ctx.personId, changes);
   const person = await findPerson(ctx.store.db, ctx.personId);
@@ -32,5 +42,6 @@ export async function updateSettings(ctx: Context, raw: unknown): Promise<Settin
     timeZoneIsSystem: !person!.time_zone,
     // Today as this request began; the next request reads it in the new zone.
     today: ctx.today,
+    technicalRatio: person!.technical_ratio ?? DEFAULT_TECHNICAL_RATIO,
   };
 }

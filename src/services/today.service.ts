@@ -1,6 +1,8 @@
 import type { IsoDate } from '../core/calendar.js';
 import type { Context } from './context.js';
 import { type HabitSummary, listHabits } from './habit.service.js';
+import { type Neglect, neglectedPractice } from './activity.service.js';
+import { type PlannedSession, plannedToday } from './plan.service.js';
 
 export interface Today {
   date: IsoDate;
@@ -12,15 +14,23 @@ export interface Today {
   avoid: HabitSummary[];
   /** Habits that were missed last time: never miss twice. */
   atRisk: string[];
+  /** Balance warnings: a kind, or a skill the target needs, not practised for 14 days or more. */
+  neglected: Neglect[];
+  /** Practice sessions this week's plan puts on today. */
+  planned: PlannedSession[];
 }
 
 export async function today(ctx: Context): Promise<Today> {
   const habits = await listHabits(ctx);
+  const neglected = await neglectedPractice(ctx);
+  const planned = await plannedToday(ctx);
   return {
     date: ctx.today,
     due: habits.filter((h) => h.dueToday),
     done: habits.filter((h) => h.kind === 'build' && h.today !== null),
     avoid: habits.filter((h) => h.kind === 'break'),
     atRisk: habits.filter((h) => h.neverMissTwice !== 'ok' && h.today === null).map((h) => h.slug),
+    neglected,
+    planned,
   };
 }

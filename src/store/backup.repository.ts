@@ -1,10 +1,74 @@
 import type { Db } from './habit.repository.js';
-import type { CheckInRow, HabitRow, ScorecardItemRow } from './schema.js';
+import type {
+  ActivityRow,
+  CareerTargetRow,
+  CheckInRow,
+  EvidenceRow,
+  ExperimentRow,
+  FacetStatusRow,
+  FrameworkRow,
+  HabitRow,
+  ScorecardItemRow,
+  SkillAssessmentRow,
+} from './schema.js';
 
-export async function countPersonData(db: Db, personId: string): Promise<number> {
-  const habits = await db.selectFrom('habit').select('id').where('person_id', '=', personId).limit(1).execute();
-  const items = await db.selectFrom('scorecard_item').select('id').where('person_id', '=', personId).limit(1).execute();
-  return habits.length + items.length;
+/** The tables a backup restores, in an order that satisfies their references. */
+const PERSON_TABLES = ['habit', 'scorecard_item', 'framework', 'skill_assessment', 'career_target', 'facet_status', 'evidence', 'activity', 'experiment'] as const;
+
+/** Whether the person holds anything a backup would restore. */
+export async function hasPersonData(db: Db, personId: string): Promise<boolean> {
+  for (const table of PERSON_TABLES) {
+    const rows = await db.selectFrom(table).select('person_id').where('person_id', '=', personId).limit(1).execute();
+    if (rows.length > 0) return true;
+  }
+  return false;
+}
+
+export async function allFrameworkRows(db: Db, personId: string): Promise<FrameworkRow[]> {
+  return db.selectFrom('framework').selectAll().where('person_id', '=', personId).orderBy('id').execute();
+}
+
+export async function allAssessmentRows(db: Db, personId: string): Promise<SkillAssessmentRow[]> {
+  return db.selectFrom('skill_assessment').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('created_at').orderBy('id').execute();
+}
+
+export async function allFacetRows(db: Db, personId: string): Promise<FacetStatusRow[]> {
+  return db.selectFrom('facet_status').selectAll().where('person_id', '=', personId).orderBy('facet_id').execute();
+}
+
+export async function allEvidenceRows(db: Db, personId: string): Promise<EvidenceRow[]> {
+  return db.selectFrom('evidence').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('id').execute();
+}
+
+export async function allActivityRows(db: Db, personId: string): Promise<ActivityRow[]> {
+  return db.selectFrom('activity').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('created_at').orderBy('id').execute();
+}
+
+export async function allExperimentRows(db: Db, personId: string): Promise<ExperimentRow[]> {
+  return db.selectFrom('experiment').selectAll().where('person_id', '=', personId).orderBy('started_on').orderBy('id').execute();
+}
+
+export interface SkillsAndPathsRows {
+  frameworks: FrameworkRow[];
+  assessments: SkillAssessmentRow[];
+  target: CareerTargetRow | null;
+  facets: FacetStatusRow[];
+  evidence: EvidenceRow[];
+  activities: ActivityRow[];
+  experiments: ExperimentRow[];
+}
+
+export async function insertSkillsAndPathsRows(db: Db, rows: SkillsAndPathsRows): Promise<void> {
+  const chunked = async <T>(table: 'framework' | 'skill_assessment' | 'facet_status' | 'evidence' | 'activity' | 'experiment', values: T[]) => {
+    for (let i = 0; i < values.length; i += 500) await db.insertInto(table).values(values.slice(i, i + 500) as never).execute();
+  };
+  await chunked('framework', rows.frameworks);
+  await chunked('skill_assessment', rows.assessments);
+  if (rows.target) await db.insertInto('career_target').values(rows.target).execute();
+  await chunked('facet_status', rows.facets);
+  await chunked('evidence', rows.evidence);
+  await chunked('activity', rows.activities);
+  await chunked('experiment', rows.experiments);
 }
 
 export async function allHabitRows(db: Db, personId: string): Promise<HabitRow[]> {

@@ -207,9 +207,9 @@ describeEachDialect('HTTP habits', (db) => {
 
   describe('settings', () => {
     it('GET and PATCH /settings', async () => {
-      expect(await api.json('GET', '/api/v1/settings')).toEqual({ status: 200, body: { name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23' } });
+      expect(await api.json('GET', '/api/v1/settings')).toEqual({ status: 200, body: { name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 } });
       const changed = await api.json('PATCH', '/api/v1/settings', { timeZone: 'Europe/Berlin', name: 'Ada' });
-      expect(changed).toEqual({ status: 200, body: { name: 'Ada', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23' } });
+      expect(changed).toEqual({ status: 200, body: { name: 'Ada', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 } });
       await expectError(await api.call('PATCH', '/api/v1/settings', { timeZone: 'Nowhere/Special' }), 400, 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin');
       expect((await api.json('GET', '/api/v1/settings')).body).toMatchObject({ name: 'Ada', timeZone: 'Europe/Berlin' });
     });

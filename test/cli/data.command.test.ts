@@ -38,13 +38,13 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await source.ok('export', 'json')).stdout).toBe(text);
 
     const target = fresh();
-    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1 });
+    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
     const again = file('again.json');
     await target.json('export', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(text);
     expect(await target.json('habit', 'show', 'read')).toEqual(await source.json('habit', 'show', 'read'));
     // A second import is refused: the database is no longer empty.
-    await target.fails(1, 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database', 'import', 'json', out);
+    await target.fails(1, 'conflict', 'database: already holds data; restore a backup into an empty database', 'import', 'json', out);
   });
 
   it('moves a backup from SQLite to PostgreSQL and back unchanged', async () => {
@@ -68,13 +68,13 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     await target.json('scorecard', 'add', 'Stretch', '--rating', '+');
     const before = (await target.ok('export', 'json')).stdout;
 
-    await target.fails(1, 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database', 'import', 'json', out);
+    await target.fails(1, 'conflict', 'database: already holds data; restore a backup into an empty database', 'import', 'json', out);
     const truncated = file('truncated.json');
     writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', truncated);
     const future = file('future.json');
-    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 2 }));
-    await target.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 3 }));
+    await target.fails(1, 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)', 'import', 'json', future);
     const notJson = file('notes.txt');
     writeFileSync(notJson, 'just some notes\n');
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', notJson);
@@ -85,7 +85,7 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await target.ok('export', 'json')).stdout).toBe(before);
     // An empty database refuses the bad files just the same.
     const empty = fresh();
-    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)', 'import', 'json', future);
+    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)', 'import', 'json', future);
     expect(await empty.json('habit', 'list', '--all')).toEqual([]);
   });
 
@@ -133,7 +133,7 @@ describe('grow settings and grow token', { timeout: 120_000 }, () => {
     const grow = fresh();
     const settings = await grow.json('settings');
     expect(settings).toMatchObject({ name: 'me', timeZoneIsSystem: true, today: '2026-11-23' });
-    expect(await grow.json('settings', '--time-zone', 'Asia/Tokyo', '--name', 'Ada')).toEqual({ name: 'Ada', timeZone: 'Asia/Tokyo', timeZoneIsSystem: false, today: '2026-11-23' });
+    expect(await grow.json('settings', '--time-zone', 'Asia/Tokyo', '--name', 'Ada')).toEqual({ name: 'Ada', timeZone: 'Asia/Tokyo', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 });
     await grow.fails(1, 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin', 'settings', '--time-zone', 'Moon/Base');
     expect((await grow.json('settings')).timeZone).toBe('Asia/Tokyo');
   });

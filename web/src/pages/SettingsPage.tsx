@@ -124,8 +124,10 @@ function Appearance() {
   );
 }
 
+// Only what was imported: a habits-only backup does not list "0 frameworks, 0 activities, …".
 const describe = (summary: ImportSummary) =>
   Object.entries(summary)
+    .filter(([, v]) => v > 0)
     .map(([k, v]) => `${v} ${k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`)
     .join(', ');
 

@@ -1,0 +1,230 @@
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { AppError, invalid } from '../core/errors.js';
+import { type Framework, MAX_RATING } from '../core/framework.js';
+import { describeZodError } from '../schemas/validate.js';
+
+/**
+ * A career framework file (YAML or JSON) read into a validated `Framework`. The first problem is
+ * reported with its path inside the file, e.g. `tracks[1].levels[2].expects.empathy: unknown skill`.
+ * The format is documented in docs/frameworks.md. Nothing here touches the database.
+ */
+
+/** Framework files larger than this are refused before they are parsed (or, by the CLI, read). */
+export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
+export const TOO_LARGE = `file: larger than the ${MAX_FRAMEWORK_BYTES / 1024 / 1024} MiB limit`;
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ID_HELP = 'expected an id of lowercase letters, digits and dashes, e.g. code-craft';
+
+const required = (what: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'required' : what);
+
+const text = (max: number) =>
+  z
+    .string({ error: required('expected text') })
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `at most ${max} characters` });
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: 'expected text' })
+    .trim()
+    .max(max, { message: `at most ${max} characters` })
+    .optional()
+    .transform((s) => s ?? '');
+
+const id = z.string({ error: required(ID_HELP) }).max(60, { message: 'at most 60 characters' }).regex(ID_PATTERN, { message: ID_HELP });
+
+const list = <T extends z.ZodType>(item: T, what: string, min: 0 | 1, max: number) =>
+  z
+    .array(item, { error: required(`expected a list of ${what}`) })
+    .min(min, { message: `expected at least one ${what.replace(/s$/, '')}` })
+    .max(max, { message: `at most ${max} ${what}` });
+
+const RATING_HELP = `expected a whole number from 0 to ${MAX_RATING}`;
+const rating = z
+  .number({ error: RATING_HELP })
+  .int({ message: RATING_HELP })
+  .min(0, { message: RATING_HELP })
+  .max(MAX_RATING, { message: RATING_HELP });
+
+const skillLevel = z
+  .object(
+    {
+      summary: text(300),
+      behaviours: list(text(300), 'behaviours', 0, 10).optional().transform((b) => b ?? []),
+    },
+    { error: (issue) => (issue.input === undefined ? 'missing level description' : 'expected a mapping with summary and behaviours') },
+  )
+  .strict();
+
+const skillSchema = z
+  .object(
+    {
+      id,
+      name: text(100),
+      kind: z.enum(['technical', 'soft'], { error: required('expected technical or soft') }),
+      description: text(1000),
+      levels: z
+        .object(
+          {
+            1: skillLevel,
+            2: skillLevel,
+            3: skillLevel,
+            4: skillLevel,
+            5: skillLevel,
+          },
+          { error: required('expected a mapping of level descriptions 1 to 5') },
+        )
+        .strict(),
+    },
+    { error: 'expected a mapping' },
+  )
+  .strict();
+
+const trackLevelSchema = z
+  .object(
+    {
+      id,
+      name: text(100),
+      description: optionalText(1000),
+      expects: z.record(z.string(), rating, { error: required('expected a mapping of skill ids to ratings') }),
+    },
+    { error: 'expected a mapping' },
+  )
+  .strict();
+
+const facetSchema = z
+  .object(
+    {
+      id,
+      name: text(100),
+      description: optionalText(1000),
+      skills: list(z.string({ error: 'expected a skill id' }), 'skills', 0, 200).optional().transform((s) => s ?? []),
+    },
+    { error: 'expected a mapping' },
+  )
+  .strict();
+
+const trackSchema = z
+  .object(
+    {
+      id,
+      name: text(100),
+      type: z.enum(['ladder', 'specialization'], { error: 'expected ladder or specialization' }).default('ladder'),
+      description: optionalText(1000),
+      levels: list(trackLevelSchema, 'levels', 1, 20),
+      facets: list(facetSchema, 'facets', 0, 50).optional().transform((f) => f ?? []),
+    },
+    { error: 'expected a mapping' },
+  )
+  .strict();
+
+const frameworkSchema = z
+  .object({
+    id,
+    name: text(100),
+    version: z
+      .union([z.string().trim().min(1).max(40), z.number()], { error: 'expected a version such as "1" or "2026.1"' })
+      .optional()
+      .transform((v) => (v === undefined ? '1' : String(v))),
+    description: optionalText(2000),
+    skills: list(skillSchema, 'skills', 1, 200),
+    tracks: list(trackSchema, 'tracks', 1, 20),
+  })
+  .strict();
+
+/** The text of a framework file to plain data: JSON first, else YAML (which reports a line). */
+function parseText(content: string): unknown {
+  const source = content.replace(/^\uFEFF/, '');
+  if (source.trim() === '') throw invalid('file', 'empty');
+  if (/^\s*[{[]/.test(source)) {
+    try {
+      return JSON.parse(source);
+    } catch {
+      // Not JSON after all (or broken JSON): YAML, a superset, parses it or says where it fails.
+    }
+  }
+  const doc = parseDocument(source, { prettyErrors: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos?.[0]?.line;
+    const message = error.message.split(/ at line \d+, column \d+/)[0]!.split('\n')[0]!.trim();
+    throw invalid('file', `not YAML or JSON (${line !== undefined ? `line ${line}: ` : ''}${message})`);
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    throw invalid('file', `not YAML or JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+function firstDuplicate(ids: string[]): number {
+  const seen = new Set<string>();
+  for (const [i, value] of ids.entries()) {
+    if (seen.has(value)) return i;
+    seen.add(value);
+  }
+  return -1;
+}
+
+/** Rules zod cannot see: unique ids and references to skills. */
+function crossCheck(framework: z.output<typeof frameworkSchema>): void {
+  const duplicate = (path: string, ids: string[]) => {
+    const at = firstDuplicate(ids);
+    if (at >= 0) throw invalid(`${path}[${at}].id`, `duplicate id "${ids[at]}"`);
+  };
+  duplicate('skills', framework.skills.map((s) => s.id));
+  const skills = new Set(framework.skills.map((s) => s.id));
+  duplicate('tracks', framework.tracks.map((t) => t.id));
+  framework.tracks.forEach((track, t) => {
+    duplicate(`tracks[${t}].levels`, track.levels.map((l) => l.id));
+    track.levels.forEach((level, l) => {
+      for (const skill of Object.keys(level.expects)) {
+        if (!skills.has(skill)) throw invalid(`tracks[${t}].levels[${l}].expects.${skill}`, 'unknown skill');
+      }
+    });
+    duplicate(`tracks[${t}].facets`, track.facets.map((f) => f.id));
+    track.facets.forEach((facet, f) => {
+      facet.skills.forEach((skill, s) => {
+        if (!skills.has(skill)) throw invalid(`tracks[${t}].facets[${f}].skills[${s}]`, `unknown skill "${skill}"`);
+      });
+    });
+  });
+}
+
+/** Reads and validates a framework file; throws `validation_failed` naming the first problem. */
+export function parseFramework(content: string): Framework {
+  if (Buffer.byteLength(content, 'utf8') > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
+  const data = parseText(content);
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw invalid('file', 'not a framework (expected a mapping with id, name, skills and tracks)');
+  }
+  const result = frameworkSchema.safeParse(data);
+  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'file'));
+  crossCheck(result.data);
+  const f = result.data;
+  // Rebuilt field by field so the stored document has one shape, whatever order the file used.
+  return {
+    id: f.id,
+    name: f.name,
+    version: f.version,
+    description: f.description,
+    skills: f.skills.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      description: s.description,
+      levels: { 1: s.levels[1], 2: s.levels[2], 3: s.levels[3], 4: s.levels[4], 5: s.levels[5] },
+    })),
+    tracks: f.tracks.map((t) => ({
+      id: t.id,
+      name: t.name,
+      type: t.type,
+      description: t.description,
+      levels: t.levels.map((l) => ({ id: l.id, name: l.name, ...(l.description ? { description: l.description } : {}), expects: l.expects })),
+      facets: t.facets.map((x) => ({ id: x.id, name: x.name, description: x.description, skills: x.skills })),
+    })),
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+import { MAX_CALENDAR_WEEKS, MAX_PLAN_HOURS, MIN_PLAN_HOURS, parsePlanDays } from '../core/plan.js';
+import { isoDate } from './common.schema.js';
+
+/**
+ * A number given as a number (JSON) or as text (CLI flag, query string): "3", "2.5"; never
+ * "3abc" or "". The same schema serves every edge, so the errors read the same.
+ */
+const numberish = (message: string) =>
+  z.union([z.number(), z.string()], { error: message }).transform((value, ctx) => {
+    const n = typeof value === 'number' ? value : /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+    if (!Number.isFinite(n)) {
+      ctx.addIssue({ code: 'custom', message: `${message}, got ${JSON.stringify(value)}` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const hours = numberish('expected a number of hours').pipe(
+  z
+    .number()
+    .positive({ message: 'must be greater than 0' })
+    .min(MIN_PLAN_HOURS, { message: `at least ${MIN_PLAN_HOURS} (15 minutes)` })
+    .max(MAX_PLAN_HOURS, { message: `at most ${MAX_PLAN_HOURS} hours a week` }),
+);
+
+const days = z.union([z.string(), z.array(z.string())], { error: 'expected days such as mon,wed,fri' }).transform((value, ctx) => {
+  try {
+    return parsePlanDays(Array.isArray(value) ? value.join(',') : value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof AppError ? error.message.replace(/^days: /, '') : 'expected days such as mon,wed,fri' });
+    return z.NEVER;
+  }
+});
+
+const WEEKS_MESSAGE = `expected a whole number of weeks from 1 to ${MAX_CALENDAR_WEEKS}`;
+const weeks = numberish(WEEKS_MESSAGE).pipe(
+  z.number().int({ message: WEEKS_MESSAGE }).min(1, { message: WEEKS_MESSAGE }).max(MAX_CALENDAR_WEEKS, { message: WEEKS_MESSAGE }),
+);
+
+export const planWeekSchema = z
+  .object({
+    hours: hours.optional(),
+    days: days.optional(),
+    start: isoDate.optional(),
+  })
+  .strict();
+export type PlanWeekInput = z.output<typeof planWeekSchema>;
+
+export const calendarSchema = z.object({ weeks: weeks.optional() }).strict();
+export type CalendarInput = z.output<typeof calendarSchema>;
+
+export const calendarTokenSchema = z
+  .object({
+    label: z.string().trim().max(100, { message: 'at most 100 characters' }).optional(),
+  })
+  .strict();
