@@ -9,6 +9,11 @@ import { HabitPage } from './pages/HabitPage.js';
 import { NewHabitPage, EditHabitPage } from './pages/HabitFormPages.js';
 import { ScorecardPage } from './pages/ScorecardPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
+import { SkillsPage } from './pages/SkillsPage.js';
+import { SkillPage } from './pages/SkillPage.js';
+import { LogPage } from './pages/LogPage.js';
+import { PathsPage } from './pages/PathsPage.js';
+import { PlanPage } from './pages/PlanPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 
 export function App() {
@@ -29,6 +34,11 @@ export function App() {
         <Route path="habits/:slug" element={<HabitPage />} />
         <Route path="habits/:slug/edit" element={<EditHabitPage />} />
         <Route path="scorecard" element={<ScorecardPage />} />
+        <Route path="skills" element={<SkillsPage />} />
+        <Route path="skills/:id" element={<SkillPage />} />
+        <Route path="log" element={<LogPage />} />
+        <Route path="paths" element={<PathsPage />} />
+        <Route path="plan" element={<PlanPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

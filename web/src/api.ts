@@ -7,6 +7,8 @@ import type {
   settingsOutSchema,
   todaySchema,
 } from '../../src/api/openapi.schemas.js';
+import type { activitySchema, balanceSchema } from '../../src/api/activity.routes.js';
+import type { experimentSchema, pathFitSchema } from '../../src/api/path.routes.js';
 
 /** The shapes of the HTTP API, taken from the schemas that describe it in the OpenAPI document. */
 export type HabitSummary = z.infer<typeof habitSummarySchema>;
@@ -111,3 +113,97 @@ export const api = {
 };
 
 export const EXPORT_JSON_URL = `${API}/export/json`;
+
+// ——— Skills, practice, paths and plan ———
+
+export type SkillKind = 'technical' | 'soft';
+export interface SkillSummary {
+  id: string;
+  name: string;
+  kind: SkillKind;
+  level: number;
+  target: number | null;
+  gap: number | null;
+}
+export interface SkillDetail extends SkillSummary {
+  description: string;
+  history: { date: string; level: number; note: string | null; evidence: string | null }[];
+  levels: { level: number; summary: string; behaviours: string[] }[];
+}
+export interface CareerTarget {
+  track: string;
+  level: string;
+  trackName: string | null;
+  levelName: string | null;
+  by: string | null;
+  setAt: string;
+}
+export interface TrackView {
+  track: string;
+  trackName: string;
+  level: string;
+  levelName: string;
+  basis: 'asked' | 'target' | 'next';
+  levels: string[];
+  skills: { id: string; name: string | null; kind: SkillKind | null; expected: number; current: number; gap: number }[];
+}
+export interface FrameworkSummary {
+  id: string;
+  name: string;
+  version: string;
+  builtin: boolean;
+  active: boolean;
+  skills: number;
+  tracks: string[];
+}
+export interface Framework {
+  id: string;
+  name: string;
+  version: string;
+  description: string;
+  tracks: { id: string; name: string; type: 'ladder' | 'specialization'; description: string; levels: { id: string; name: string; description?: string }[] }[];
+}
+export type Activity = z.infer<typeof activitySchema>;
+export type Balance = z.infer<typeof balanceSchema>;
+export type Neglect = Balance['neglected'][number];
+export type PathFit = z.infer<typeof pathFitSchema>;
+export type Experiment = z.infer<typeof experimentSchema>;
+export type PlannedSession = Today['planned'][number];
+export interface WeekPlan {
+  start: string;
+  sessions: PlannedSession[];
+}
+export interface FeedToken {
+  token: string;
+  path: string;
+}
+
+const query = (params: Record<string, string | number | undefined>) => {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const skillsApi = {
+  skills: () => send<SkillSummary[]>('GET', '/skills'),
+  skill: (id: string) => send<SkillDetail>('GET', `/skills/${ref(id)}`),
+  assess: (id: string, input: Record<string, unknown>) => send<SkillDetail>('POST', `/skills/${ref(id)}/assessments`, { json: input }),
+  target: () => send<CareerTarget | null>('GET', '/target'),
+  setTarget: (input: Record<string, unknown>) => send<CareerTarget>('PUT', '/target', { json: input }),
+  track: (id: string, level?: string) => send<TrackView>('GET', `/tracks/${ref(id)}${query({ level })}`),
+  frameworks: () => send<FrameworkSummary[]>('GET', '/frameworks'),
+  framework: (id: string) => send<Framework>('GET', `/frameworks/${ref(id)}`),
+  log: (input: Record<string, unknown>) => send<Activity>('POST', '/activities', { json: input }),
+  activities: (from?: string, to?: string) => send<Activity[]>('GET', `/activities${query({ from, to })}`),
+  balance: (weeks = 4) => send<Balance>('GET', `/balance${query({ weeks })}`),
+  pathFit: () => send<PathFit[]>('GET', '/path/fit'),
+  experiments: () => send<Experiment[]>('GET', '/experiments'),
+  addExperiment: (input: Record<string, unknown>) => send<Experiment>('POST', '/experiments', { json: input }),
+  closeExperiment: (id: string, input: Record<string, unknown>) => send<Experiment>('POST', `/experiments/${ref(id)}/close`, { json: input }),
+  planWeek: (params: { hours?: string; days?: string; start?: string }) => send<WeekPlan>('GET', `/plan/week${query(params)}`),
+  createFeedToken: () => send<FeedToken>('POST', '/calendar/tokens', { json: {} }),
+  revokeFeedTokens: () => send<{ revoked: number }>('DELETE', '/calendar/tokens'),
+};
+
+export const CALENDAR_URL = `${API}/calendar.ics`;

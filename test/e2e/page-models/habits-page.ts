@@ -19,6 +19,8 @@ export class HabitsPage extends AppPage {
   async open(base: string): Promise<this> {
     await this.page.goto(`${base}/habits`);
     await this.heading().filter({ hasText: 'Habits' }).waitFor();
+    // The heading shows before the list has loaded: wait for the table or the empty state.
+    await this.page.locator('table').or(this.page.getByText('No habits yet.')).first().waitFor();
     return this;
   }
 

@@ -9,6 +9,10 @@ import { HabitPage } from '../page-models/habit-page.js';
 import { HabitFormPage } from '../page-models/habit-form-page.js';
 import { ScorecardPage } from '../page-models/scorecard-page.js';
 import { SettingsPage } from '../page-models/settings-page.js';
+import { SkillPage, SkillsPage } from '../page-models/skills-page.js';
+import { LogPage } from '../page-models/log-page.js';
+import { PathsPage } from '../page-models/paths-page.js';
+import { PlanPage } from '../page-models/plan-page.js';
 
 /** Data that fills every page: measurable and yes/no habits, one to break, an archived one, a scorecard. */
 export async function seedEverything(home: GrowHome): Promise<void> {
@@ -28,6 +32,13 @@ export async function seedEverything(home: GrowHome): Promise<void> {
   await home.cli('scorecard', 'add', 'Wake up', '--rating', '=', '--time', '06:45');
   await home.cli('scorecard', 'add', 'Check phone', '--rating', '-', '--time', '06:50');
   await home.cli('scorecard', 'add', 'Make coffee', '--rating', '+');
+  await home.cli('skill', 'assess', 'testing', '2', '--date', '2026-09-01');
+  await home.cli('skill', 'assess', 'testing', '3', '--date', '2026-11-01', '--evidence', 'wrote the contract tests', '--note', 'peer review');
+  await home.cli('skill', 'assess', 'communication', '2', '--date', '2026-11-10');
+  await home.cli('target', 'set', 'ic', 'senior', '--by', '2027-06-30');
+  await home.cli('log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', '2026-11-16');
+  await home.cli('log', 'Mentored a new hire', '--minutes', '30', '--skills', 'coaching-and-teaching', '--energy=2', '--ease', '5', '--date', '2026-11-20');
+  await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
 }
 
 /** Every page and state a person sees, each ready to be scanned. */
@@ -76,6 +87,43 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
     await page.locator('#rating-error').waitFor();
   }],
   ['Settings', async (page, base) => void (await new SettingsPage(page).open(base))],
+  ['Skills', async (page, base) => {
+    const skills = await new SkillsPage(page).open(base);
+    await skills.radars().nth(1).waitFor();
+  }],
+  ['Skills, trying on a role', async (page, base) => {
+    const skills = await new SkillsPage(page).open(base);
+    await skills.tryOn('Engineering manager', 'Team lead');
+    await page.getByTestId('tryon-summary').waitFor();
+    await skills.radars().nth(1).waitFor();
+  }],
+  ['a skill', async (page, base) => {
+    const skill = await new SkillPage(page).open(base, 'testing', 'Testing');
+    await skill.chart().waitFor();
+  }],
+  ['Practice log', async (page, base) => {
+    const log = await new LogPage(page).open(base);
+    await log.rows().first().waitFor();
+    await page.locator('.balance-weeks li').first().waitFor();
+  }],
+  ['Practice log with errors', async (page, base) => {
+    const log = await new LogPage(page).open(base);
+    await log.log({ text: '', minutes: '0' });
+    await page.locator('#log-skills-error').waitFor();
+  }],
+  ['Paths', async (page, base) => {
+    const paths = await new PathsPage(page).open(base);
+    await paths.experiment('Run sprint planning').waitFor();
+  }],
+  ['Plan', async (page, base) => {
+    const plan = await new PlanPage(page).open(base);
+    await plan.sessions().first().waitFor();
+  }],
+  ['Plan with a feed address', async (page, base) => {
+    const plan = await new PlanPage(page).open(base);
+    await page.getByRole('button', { name: 'Create a feed address' }).click();
+    await plan.feedUrl().waitFor();
+  }],
   ['Not found', async (page, base) => {
     await page.goto(`${base}/nowhere`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();

@@ -8,6 +8,10 @@ const NAV = [
   { to: '/', label: 'Today', end: true },
   { to: '/habits', label: 'Habits', end: false },
   { to: '/scorecard', label: 'Scorecard', end: false },
+  { to: '/skills', label: 'Skills', end: false },
+  { to: '/log', label: 'Log', end: false },
+  { to: '/paths', label: 'Paths', end: false },
+  { to: '/plan', label: 'Plan', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];
 

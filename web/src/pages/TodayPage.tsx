@@ -2,11 +2,12 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { checkInSchema } from '../../../src/schemas/habit.schema.js';
-import { api, type CheckInAction, type CheckInBody, type HabitDetail, type HabitSummary } from '../api.js';
+import { api, skillsApi, type CheckInAction, type CheckInBody, type HabitDetail, type HabitSummary } from '../api.js';
 import { Alert, Status } from '../components/Field.js';
 import { StrengthBar, percent } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
+import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
 import { checkField, errorText } from '../forms.js';
 
 type Act = (habit: HabitSummary, action: CheckInAction | 'undo', body?: CheckInBody) => void;
@@ -254,6 +255,8 @@ function summary(habit: HabitDetail, action: CheckInAction | 'undo'): string {
 export function TodayPage() {
   usePageTitle('Today');
   const today = useQuery({ queryKey: ['today'], queryFn: api.today });
+  const balance = useQuery({ queryKey: ['balance', 4], queryFn: () => skillsApi.balance(4) });
+  const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
   const refresh = useRefresh();
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -291,7 +294,7 @@ export function TodayPage() {
 
   if (today.isPending) return <Loading what="today" />;
   if (today.isError) return <LoadError error={today.error} />;
-  const { date, due, done, avoid, atRisk } = today.data;
+  const { date, due, done, avoid, atRisk, neglected, planned } = today.data;
   const byslug = new Map([...due, ...done, ...avoid].map((h) => [h.slug, h]));
   const atRiskHabits = atRisk.map((slug) => byslug.get(slug)).filter((h): h is HabitSummary => h !== undefined);
   const busy = mutation.isPending;
@@ -329,6 +332,33 @@ export function TodayPage() {
           </ul>
         </section>
       ) : null}
+
+      <NeglectWarnings neglected={neglected} skills={skills.data} />
+      <div className="habit-grid">
+        <section className="card" aria-labelledby="planned-title">
+          <h2 id="planned-title">Practice today</h2>
+          {planned.length ? (
+            <ul className="planned-list">
+              {planned.map((p, i) => (
+                <li key={`${p.skill}-${i}`} data-planned={p.skill}>
+                  <Link to={`/skills/${p.skill}`}>{skills.data?.find((s) => s.id === p.skill)?.name ?? p.skill}</Link> ({p.kind}), {p.minutes} min: {p.why}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">
+              No practice planned for today. See <Link to="/plan">this week's plan</Link>.
+            </p>
+          )}
+          <p>
+            <Link to="/log">Log practice</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="today-balance-title">
+          <h2 id="today-balance-title">Balance</h2>
+          {balance.isPending ? <Loading what="the balance" /> : balance.isError ? <LoadError error={balance.error} /> : <BalanceMeter balance={balance.data} />}
+        </section>
+      </div>
 
       {nothing ? (
         <section className="card empty">

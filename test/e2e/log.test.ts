@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { useApp, cspOrScriptErrors } from './support/app.js';
+import { LogPage } from './page-models/log-page.js';
+import { TodayPage } from './page-models/today-page.js';
+
+interface CliActivity {
+  text: string;
+  minutes: number;
+  skills: string[];
+  energy: number | null;
+  ease: number | null;
+  date: string;
+}
+
+const app = useApp(async (home) => {
+  await home.cli('target', 'set', 'ic', 'senior');
+  await home.cli('log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', '2026-11-16');
+  await home.cli('plan', 'week', '--start', '2026-11-23');
+});
+
+describe('the practice log', () => {
+  it('logs practice from the form and shows it in the list and the balance', async () => {
+    const log = await new LogPage(app.page).open(app.base);
+    expect(await log.rows().count()).toBe(1);
+    expect(await log.balanceWeek('2026-W47').innerText()).toMatch(/technical 45 min, soft 0 min \(100% technical\)/);
+    // Only technical practice for weeks: soft skills are neglected.
+    await app.page.getByRole('region', { name: 'Out of balance' }).waitFor();
+
+    await log.log({ text: 'Gave feedback on a design doc', minutes: '30', skills: ['Giving and receiving feedback', 'Communication'], energy: '-1', ease: '2', date: '2026-11-23' });
+    await expect.poll(() => log.status().innerText()).toBe('Logged "Gave feedback on a design doc": 30 min on 2026-11-23.');
+    await expect.poll(() => log.rows().count()).toBe(2);
+    expect(await log.rows().first().innerText()).toMatch(/2026-11-23\s+Gave feedback on a design doc\s+30/);
+    await expect.poll(() => log.balanceWeek('2026-W48').innerText()).toMatch(/soft 30 min/);
+    expect(await app.page.getByLabel('What you practised').inputValue()).toBe('');
+
+    const cli = await app.home.cli<CliActivity[]>('log', 'list');
+    expect(cli.at(-1)).toMatchObject({ text: 'Gave feedback on a design doc', minutes: 30, energy: -1, ease: 2, date: '2026-11-23' });
+    expect([...cli.at(-1)!.skills].sort()).toEqual(['communication', 'feedback']);
+    expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
+  });
+
+  it('says what is wrong next to the field', async () => {
+    const log = await new LogPage(app.page).open(app.base);
+    await log.log({ text: 'Read about CRDTs', minutes: '0' });
+    await app.page.locator('#log-minutes-error').waitFor();
+    expect(await app.page.locator('#log-minutes-error').innerText()).toBe('must be more than 0');
+    expect(await app.page.locator('#log-skills-error').innerText()).toMatch(/at least one skill/);
+    expect(await log.rows().count()).toBe(2);
+  });
+
+  it('puts the balance, its warnings and the planned practice on Today', async () => {
+    const today = await new TodayPage(app.page).open(app.base);
+    await app.page.getByRole('region', { name: 'Balance' }).locator('.balance-weeks li').first().waitFor();
+    expect(await app.page.getByRole('region', { name: 'Balance' }).locator('.balance-weeks li').count()).toBe(4);
+    const planned = app.page.getByRole('region', { name: 'Practice today' });
+    expect(await planned.innerText()).toMatch(/min/);
+    expect(await today.heading().innerText()).toMatch(/Today/);
+  });
+});

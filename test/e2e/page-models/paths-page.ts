@@ -1,0 +1,42 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppPage } from './app-page.js';
+
+export class PathsPage extends AppPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(base: string): Promise<this> {
+    await this.page.goto(`${base}/paths`);
+    await this.heading().filter({ hasText: 'Paths' }).waitFor();
+    return this;
+  }
+
+  /** The tracks in the order the fit ranks them. */
+  ranking(): Promise<string[]> {
+    return this.page.locator('.fit-list > li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.track!));
+  }
+
+  fit(track: string): Locator {
+    return this.page.locator(`.fit-list > li[data-track="${track}"]`);
+  }
+
+  experiment(title: string): Locator {
+    return this.page.locator('.experiment').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+  }
+
+  async add(fields: { title: string; track: string; until: string; hypothesis: string }): Promise<void> {
+    await this.page.getByLabel('Title', { exact: true }).fill(fields.title);
+    await this.page.locator('#experiment-track').selectOption({ label: fields.track });
+    await this.page.getByLabel('Until', { exact: true }).fill(fields.until);
+    await this.page.getByLabel('Hypothesis', { exact: true }).fill(fields.hypothesis);
+    await this.page.getByRole('button', { name: 'Start experiment' }).click();
+  }
+
+  async close(title: string, outcome: 'positive' | 'neutral' | 'negative', note?: string): Promise<void> {
+    const item = this.experiment(title);
+    await item.getByLabel(/^Outcome/).selectOption(outcome);
+    if (note !== undefined) await item.getByLabel(/^Note/).fill(note);
+    await item.getByRole('button', { name: /^Close/ }).click();
+  }
+}

@@ -1,0 +1,70 @@
+import type { Locator, Page } from 'playwright-core';
+import { AppPage } from './app-page.js';
+
+export class SkillsPage extends AppPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(base: string): Promise<this> {
+    await this.page.goto(`${base}/skills`);
+    await this.heading().filter({ hasText: 'Skills' }).waitFor();
+    return this;
+  }
+
+  row(skill: string): Locator {
+    return this.page.locator(`tr[data-skill="${skill}"]`);
+  }
+
+  async cell(skill: string, column: 'level' | 'target' | 'gap' | 'try-on'): Promise<string> {
+    return (await this.row(skill).locator(`[data-col="${column}"]`).innerText()).trim();
+  }
+
+  radars(): Locator {
+    return this.page.locator('.radar-chart .recharts-wrapper > svg.recharts-surface');
+  }
+
+  async setTarget(track: string, level: string, by?: string): Promise<void> {
+    await this.page.locator('#target-track').selectOption({ label: track });
+    await this.page.locator('#target-level').selectOption({ label: level });
+    if (by !== undefined) await this.page.locator('#target-by').fill(by);
+    await this.page.getByRole('button', { name: 'Set target' }).click();
+  }
+
+  async tryOn(track: string, level: string): Promise<void> {
+    await this.page.locator('#tryon-track').selectOption({ label: track });
+    await this.page.locator('#tryon-level').selectOption({ label: level });
+  }
+}
+
+export class SkillPage extends AppPage {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async open(base: string, id: string, name: string): Promise<this> {
+    await this.page.goto(`${base}/skills/${id}`);
+    await this.heading().filter({ hasText: name }).waitFor();
+    return this;
+  }
+
+  stat(name: 'level' | 'target' | 'gap'): Locator {
+    return this.page.locator(`[data-stat="${name}"]`);
+  }
+
+  async assess(level: number, fields: { date?: string; evidence?: string; note?: string } = {}): Promise<void> {
+    await this.page.getByLabel('Level', { exact: true }).selectOption(String(level));
+    if (fields.date !== undefined) await this.page.getByLabel('Date', { exact: true }).fill(fields.date);
+    if (fields.evidence !== undefined) await this.page.getByLabel(/^Evidence/).fill(fields.evidence);
+    if (fields.note !== undefined) await this.page.getByLabel(/^Note/).fill(fields.note);
+    await this.page.getByRole('button', { name: 'Save assessment' }).click();
+  }
+
+  historyRows(): Locator {
+    return this.page.getByRole('region', { name: 'Assessment history' }).locator('tbody tr');
+  }
+
+  chart(): Locator {
+    return this.page.locator('.chart-small .recharts-wrapper > svg.recharts-surface');
+  }
+}

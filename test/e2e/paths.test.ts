@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { useApp, cspOrScriptErrors } from './support/app.js';
+import { PathsPage } from './page-models/paths-page.js';
+
+interface CliFit {
+  track: string;
+  score: number;
+  confidence: number;
+  reasons: string[];
+}
+interface CliExperiment {
+  title: string;
+  status: string;
+  outcome: string | null;
+  note: string | null;
+}
+
+const app = useApp(async (home) => {
+  await home.cli('skill', 'assess', 'coaching-and-teaching', '3', '--date', '2026-11-01');
+  await home.cli('skill', 'assess', 'empathy', '3', '--date', '2026-11-01');
+  await home.cli('log', 'Mentored a new hire', '--minutes', '60', '--skills', 'coaching-and-teaching,empathy', '--energy=2', '--ease', '5', '--date', '2026-11-18');
+  await home.cli('log', 'Deep solo refactor', '--minutes', '120', '--skills', 'code-craft', '--energy=-2', '--ease', '2', '--date', '2026-11-19');
+  await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
+});
+
+describe('the paths page', () => {
+  it('ranks the tracks with fit, confidence and reasons, as the CLI does', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    const cli = await app.home.cli<CliFit[]>('path', 'fit');
+    expect(await paths.ranking()).toEqual(cli.map((f) => f.track));
+    const best = cli[0]!;
+    const shown = paths.fit(best.track);
+    expect(await shown.locator('[data-stat="score"]').innerText()).toContain(`${Math.round(best.score * 100)}%`);
+    expect(await shown.locator('[data-stat="confidence"]').innerText()).toContain(`${Math.round(best.confidence * 100)}%`);
+    expect(await shown.locator('.reasons li').count()).toBe(best.reasons.length);
+    expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
+  });
+
+  it('starts and closes an experiment', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    await paths.experiment('Run sprint planning').waitFor();
+    await paths.add({ title: 'Threat-model a service', track: 'Security', until: '2026-12-31', hypothesis: 'Security work keeps me curious' });
+    await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Threat-model a service" until 2026-12-31.');
+    await paths.experiment('Threat-model a service').waitFor();
+
+    await paths.close('Run sprint planning', 'positive', 'the team liked it');
+    await expect.poll(() => paths.experiment('Run sprint planning').locator('[data-field="outcome"]').innerText()).toBe('positive');
+    const cli = await app.home.cli<CliExperiment[]>('experiment', 'list');
+    expect(cli.find((e) => e.title === 'Run sprint planning')).toMatchObject({ status: 'closed', outcome: 'positive', note: 'the team liked it' });
+    expect(cli.find((e) => e.title === 'Threat-model a service')).toMatchObject({ status: 'open' });
+  });
+
+  it('asks for an outcome before closing', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    const item = paths.experiment('Threat-model a service');
+    await item.getByRole('button', { name: /^Close/ }).click();
+    await item.locator('.field-error').waitFor();
+    expect(await item.locator('.field-error').innerText()).toBe('expected positive, neutral or negative');
+  });
+});

@@ -1,0 +1,76 @@
+import type { Balance, Neglect, SkillSummary } from '../api.js';
+import { percent } from './StrengthBar.js';
+
+const hours = (minutes: number) => (minutes < 60 ? `${minutes} min` : `${Math.round((minutes / 60) * 10) / 10} h`);
+
+/**
+ * Technical against soft practice, a bar a week, with the target ratio marked on each. The bar is
+ * decoration: each week says its minutes and share in words.
+ */
+export function BalanceMeter({ balance }: { balance: Balance }) {
+  const target = balance.targetRatio;
+  return (
+    <figure className="balance">
+      <figcaption>
+        Last {balance.weeks.length} weeks: {balance.ratio === null ? 'no practice logged yet' : `${percent(balance.ratio)} technical`}, against a target of{' '}
+        {percent(target)} technical and {percent(1 - target)} soft.
+      </figcaption>
+      <ul className="balance-weeks">
+        {balance.weeks.map((w) => {
+          const total = w.technicalMinutes + w.softMinutes;
+          const share = total === 0 ? null : w.technicalMinutes / total;
+          return (
+            <li key={w.week} data-week={w.week}>
+              <span className="balance-week">{w.week}</span>
+              <span className="balance-bar" aria-hidden="true">
+                {total > 0 ? (
+                  <>
+                    <span className="balance-technical" style={{ width: `${(share ?? 0) * 100}%` }} />
+                    <span className="balance-soft" style={{ width: `${(1 - (share ?? 0)) * 100}%` }} />
+                  </>
+                ) : null}
+                <span className="balance-target" style={{ left: `${target * 100}%` }} />
+              </span>
+              <span className="balance-text">
+                {total === 0 ? 'nothing logged' : `technical ${hours(w.technicalMinutes)}, soft ${hours(w.softMinutes)} (${percent(share)} technical)`}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="legend" aria-hidden="true">
+        <span>
+          <span className="swatch balance-technical" /> technical
+        </span>{' '}
+        <span>
+          <span className="swatch balance-soft" /> soft
+        </span>{' '}
+        <span>
+          <span className="swatch swatch-target" /> target
+        </span>
+      </p>
+    </figure>
+  );
+}
+
+/** A balance warning in words. */
+export function neglectText(n: Neglect, skills: SkillSummary[] = []): string {
+  const since = n.daysSince === null ? 'never practised' : `not practised for ${n.daysSince} days`;
+  if ('kind' in n) return `${n.kind === 'technical' ? 'Technical' : 'Soft'} skills: ${since}.`;
+  const name = skills.find((s) => s.id === n.skill)?.name ?? n.skill;
+  return `${name}, which your target needs: ${since}.`;
+}
+
+export function NeglectWarnings({ neglected, skills }: { neglected: Neglect[]; skills?: SkillSummary[] }) {
+  if (neglected.length === 0) return null;
+  return (
+    <section className="card warning" aria-labelledby="neglect-title">
+      <h2 id="neglect-title">Out of balance</h2>
+      <ul>
+        {neglected.map((n) => (
+          <li key={'kind' in n ? `kind-${n.kind}` : `skill-${n.skill}`}>{neglectText(n, skills)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

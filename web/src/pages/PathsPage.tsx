@@ -1,0 +1,214 @@
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { experimentAddSchema, experimentCloseSchema } from '../../../src/schemas/path.schema.js';
+import { api, skillsApi, type Experiment, type Framework, type PathFit } from '../api.js';
+import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
+import { StrengthBar } from '../components/StrengthBar.js';
+import { trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
+import { LoadError, Loading, useRefresh } from '../components/common.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+
+function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | null | undefined }) {
+  if (fits.length === 0) return <p className="muted">No tracks in your framework.</p>;
+  return (
+    <ol className="fit-list">
+      {fits.map((f) => {
+        const name = trackName(framework, f.track);
+        return (
+          <li key={f.track} className="card" data-track={f.track}>
+            <h3>{name}</h3>
+            <dl className="stats">
+              <div>
+                <dt>Fit</dt>
+                <dd data-stat="score">
+                  <StrengthBar value={f.score} label={`${name} fit`} />
+                </dd>
+              </div>
+              <div>
+                <dt>Confidence</dt>
+                <dd data-stat="confidence">
+                  <StrengthBar value={f.confidence} label={`${name} confidence`} />
+                </dd>
+              </div>
+            </dl>
+            {f.reasons.length ? (
+              <ul className="reasons">
+                {f.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">No evidence yet.</p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function AddExperiment({ framework, today, onAdded }: { framework: Framework | null | undefined; today: string; onAdded: (message: string) => void }) {
+  const [title, setTitle] = useState('');
+  const [track, setTrack] = useState(framework?.tracks[0]?.id ?? '');
+  const [until, setUntil] = useState('');
+  const [hypothesis, setHypothesis] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refresh = useRefresh();
+  const add = useMutation({
+    mutationFn: (input: Record<string, unknown>) => skillsApi.addExperiment(input),
+    onSuccess: async (result) => {
+      setErrors({});
+      setTitle('');
+      setUntil('');
+      setHypothesis('');
+      onAdded(`Experiment started: "${result.title}" until ${result.until}.`);
+      await refresh();
+    },
+    onError: (error) => setErrors(apiFieldErrors(error, ['title', 'track', 'until', 'hypothesis'])),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = { title, track, until, hypothesis };
+    const found = checkForm(experimentAddSchema, input);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    add.mutate(input);
+  };
+  return (
+    <section className="card" aria-labelledby="add-experiment-title">
+      <h2 id="add-experiment-title">Start an experiment</h2>
+      <p className="muted">A time-boxed try of a path, such as "run sprint planning for 4 weeks".</p>
+      <form onSubmit={submit} noValidate>
+        <Alert message={errors.form} />
+        <TextField id="experiment-title" label="Title" value={title} error={errors.title} autoComplete="off" onChange={(e) => setTitle(e.target.value)} required />
+        <div className="field-row">
+          <SelectField id="experiment-track" label="Track" value={track} error={errors.track} onChange={(e) => setTrack(e.target.value)}>
+            {(framework?.tracks ?? []).map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </SelectField>
+          <TextField id="experiment-until" label="Until" type="date" min={today} value={until} error={errors.until} onChange={(e) => setUntil(e.target.value)} required />
+        </div>
+        <TextAreaField id="experiment-hypothesis" label="Hypothesis" hint="What you expect to learn about yourself." value={hypothesis} error={errors.hypothesis} onChange={(e) => setHypothesis(e.target.value)} required />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={add.isPending}>
+            Start experiment
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function CloseForm({ experiment, onClosed }: { experiment: Experiment; onClosed: (message: string) => void }) {
+  const [outcome, setOutcome] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refresh = useRefresh();
+  const close = useMutation({
+    mutationFn: (input: Record<string, unknown>) => skillsApi.closeExperiment(experiment.id, input),
+    onSuccess: async (result) => {
+      setErrors({});
+      onClosed(`Experiment closed: "${result.title}", ${result.outcome ?? ''}.`);
+      await refresh();
+    },
+    onError: (error) => setErrors(apiFieldErrors(error, ['outcome', 'note'])),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: Record<string, unknown> = { outcome };
+    if (note.trim()) input.note = note;
+    const found = checkForm(experimentCloseSchema, input);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    close.mutate(input);
+  };
+  const id = `close-${experiment.id}`;
+  return (
+    <form className="close-form" onSubmit={submit} noValidate>
+      <Alert message={errors.form} />
+      <div className="field-row">
+        <SelectField id={`${id}-outcome`} label={<>Outcome<span className="sr-only"> of {experiment.title}</span></>} value={outcome} error={errors.outcome} onChange={(e) => setOutcome(e.target.value)} className="narrow">
+          <option value="">choose…</option>
+          <option value="positive">positive</option>
+          <option value="neutral">neutral</option>
+          <option value="negative">negative</option>
+        </SelectField>
+        <TextField id={`${id}-note`} label={<>Note (optional)<span className="sr-only"> on {experiment.title}</span></>} value={note} error={errors.note} autoComplete="off" onChange={(e) => setNote(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" disabled={close.isPending}>
+          Close<span className="sr-only"> {experiment.title}</span>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Experiments({ experiments, framework, onMessage }: { experiments: Experiment[]; framework: Framework | null | undefined; onMessage: (m: string) => void }) {
+  if (experiments.length === 0) return <p className="muted">No experiments yet. With little evidence, an experiment is the best next step.</p>;
+  return (
+    <ul className="experiment-list">
+      {experiments.map((e) => (
+        <li key={e.id} data-experiment={e.id} className="experiment">
+          <h3>{e.title}</h3>
+          <p className="meta">
+            {trackName(framework, e.track)} · {e.startedOn} to {e.until} ·{' '}
+            <span className={`pill pill-${e.status === 'closed' ? 'done' : e.status === 'overdue' ? 'missed' : 'due'}`}>{e.status}</span>
+            {e.outcome ? (
+              <>
+                {' '}
+                · outcome <strong data-field="outcome">{e.outcome}</strong>
+              </>
+            ) : null}
+          </p>
+          <p>{e.hypothesis}</p>
+          {e.note ? <p className="muted">{e.note}</p> : null}
+          {e.status !== 'closed' ? <CloseForm experiment={e} onClosed={onMessage} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PathsPage() {
+  usePageTitle('Paths');
+  const fit = useQuery({ queryKey: ['path-fit'], queryFn: skillsApi.pathFit });
+  const experiments = useQuery({ queryKey: ['experiments'], queryFn: skillsApi.experiments });
+  const today = useQuery({ queryKey: ['today'], queryFn: api.today });
+  const framework = useActiveFramework();
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (fit.isPending || experiments.isPending || framework.isPending || today.isPending) return <Loading what="your paths" />;
+  if (fit.isError) return <LoadError error={fit.error} />;
+  if (experiments.isError) return <LoadError error={experiments.error} />;
+  if (framework.isError) return <LoadError error={framework.error} />;
+  if (today.isError) return <LoadError error={today.error} />;
+
+  return (
+    <div className="paths-page">
+      <div className="page-head">
+        <h1>Paths</h1>
+      </div>
+      <p className="lede">
+        How each track fits you, from your own evidence: ratings, how practice felt, and experiments. No single verdict: read the reasons, and try what you are
+        unsure of.
+      </p>
+      <Status message={message} />
+      <section aria-labelledby="fit-title">
+        <h2 id="fit-title">Path fit</h2>
+        <FitList fits={fit.data} framework={framework.data} />
+      </section>
+      <section className="card" aria-labelledby="experiments-title">
+        <h2 id="experiments-title">
+          Experiments <span className="count">{experiments.data.length}</span>
+        </h2>
+        <Experiments experiments={experiments.data} framework={framework.data} onMessage={setMessage} />
+      </section>
+      <AddExperiment key={framework.data?.id ?? 'none'} framework={framework.data} today={today.data.date} onAdded={setMessage} />
+    </div>
+  );
+}

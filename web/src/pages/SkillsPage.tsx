@@ -1,0 +1,202 @@
+import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { targetSetSchema } from '../../../src/schemas/skill.schema.js';
+import { skillsApi, type CareerTarget, type Framework, type SkillKind, type SkillSummary, type TrackView } from '../api.js';
+import { Alert, Status, TextField } from '../components/Field.js';
+import { TrackLevelSelect, levelName, trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
+import { LoadError, Loading, useRefresh } from '../components/common.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+
+// The chart library is most of the bundle: load it with the page that draws a chart.
+const SkillRadar = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.SkillRadar })));
+
+const KIND_LABEL: Record<SkillKind, string> = { technical: 'Technical', soft: 'Soft' };
+
+function describeTarget(target: CareerTarget, framework: Framework | null | undefined): string {
+  const track = target.trackName ?? trackName(framework, target.track);
+  const level = target.levelName ?? levelName(framework, target.track, target.level);
+  return `${level} (${track})${target.by ? ` by ${target.by}` : ''}`;
+}
+
+function TargetCard({ target, framework, onSaved }: { target: CareerTarget | null; framework: Framework | null | undefined; onSaved: (message: string) => void }) {
+  const firstTrack = framework?.tracks[0];
+  const [track, setTrack] = useState(target?.track ?? firstTrack?.id ?? '');
+  const [level, setLevel] = useState(target?.level ?? firstTrack?.levels[0]?.id ?? '');
+  const [by, setBy] = useState(target?.by ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refresh = useRefresh();
+  const save = useMutation({
+    mutationFn: (input: Record<string, unknown>) => skillsApi.setTarget(input),
+    onSuccess: async (result) => {
+      setErrors({});
+      onSaved(`Target set: ${describeTarget(result, framework)}.`);
+      await refresh();
+    },
+    onError: (error) => setErrors(apiFieldErrors(error, ['track', 'level', 'by'])),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = { track, level, by: by === '' ? null : by };
+    const found = checkForm(targetSetSchema, input);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    save.mutate(input);
+  };
+  return (
+    <section className="card" aria-labelledby="target-title">
+      <h2 id="target-title">Target</h2>
+      <p data-testid="target-now">{target ? <>You aim at {describeTarget(target, framework)}.</> : 'No target yet: choose the track level you aim at.'}</p>
+      <form onSubmit={submit} noValidate>
+        <Alert message={errors.form} />
+        <TrackLevelSelect
+          idPrefix="target"
+          framework={framework}
+          track={track}
+          level={level}
+          errors={{ track: errors.track, level: errors.level }}
+          onChange={(t, l) => {
+            setTrack(t);
+            setLevel(l);
+          }}
+        />
+        <TextField id="target-by" label="By (optional)" type="date" value={by} error={errors.by} onChange={(e) => setBy(e.target.value)} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={save.isPending || !track || !level}>
+            Set target
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SkillTable({ skills, tryOn }: { skills: SkillSummary[]; tryOn: TrackView | null }) {
+  const expected = new Map(tryOn?.skills.map((s) => [s.id, s.expected]) ?? []);
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Skills table">
+      <table className="skills-table">
+        <thead>
+          <tr>
+            <th scope="col">Skill</th>
+            <th scope="col">Kind</th>
+            <th scope="col" className="num">
+              Level
+            </th>
+            <th scope="col" className="num">
+              Target
+            </th>
+            <th scope="col" className="num">
+              Gap
+            </th>
+            {tryOn ? (
+              <th scope="col" className="num">
+                {tryOn.levelName} expects
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {skills.map((s) => (
+            <tr key={s.id} data-skill={s.id}>
+              <th scope="row">
+                <Link to={`/skills/${s.id}`}>{s.name}</Link>
+              </th>
+              <td>{KIND_LABEL[s.kind]}</td>
+              <td className="num" data-col="level">
+                {s.level}
+              </td>
+              <td className="num" data-col="target">
+                {s.target ?? '–'}
+              </td>
+              <td className="num" data-col="gap">
+                {s.gap === null ? '–' : s.gap > 0 ? <span className="gap-positive">{s.gap}</span> : '0'}
+              </td>
+              {tryOn ? (
+                <td className="num" data-col="try-on">
+                  {expected.get(s.id) ?? '–'}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function SkillsPage() {
+  usePageTitle('Skills');
+  const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
+  const target = useQuery({ queryKey: ['target'], queryFn: skillsApi.target });
+  const framework = useActiveFramework();
+  const [tryTrack, setTryTrack] = useState('');
+  const [tryLevel, setTryLevel] = useState('');
+  const tryOn = useQuery({ queryKey: ['track', tryTrack, tryLevel], queryFn: () => skillsApi.track(tryTrack, tryLevel || undefined), enabled: tryTrack !== '' });
+  const [message, setMessage] = useState<string | null>(null);
+
+  if (skills.isPending || target.isPending || framework.isPending) return <Loading what="your skills" />;
+  if (skills.isError) return <LoadError error={skills.error} />;
+  if (target.isError) return <LoadError error={target.error} />;
+  if (framework.isError) return <LoadError error={framework.error} />;
+  const t = target.data;
+  const view = tryTrack && tryOn.data ? tryOn.data : null;
+  const targetLabel = t ? `Target: ${t.levelName ?? t.level}` : null;
+  const tryOnLabel = view ? `Try on: ${view.levelName}` : null;
+  const expected = new Map(view?.skills.map((s) => [s.id, s.expected]) ?? []);
+  const radar = (kind: SkillKind) =>
+    skills.data
+      .filter((s) => s.kind === kind)
+      .map((s) => ({ skill: s.name, current: s.level, target: s.target, tryOn: expected.get(s.id) ?? null }));
+
+  return (
+    <div className="skills-page">
+      <div className="page-head">
+        <h1>Skills</h1>
+      </div>
+      <p className="lede">Rate each skill 0–5 against {framework.data?.name ?? 'your framework'}, and grow technical and soft skills side by side.</p>
+      <Status message={message} />
+      <TargetCard key={t?.setAt ?? 'none'} target={t} framework={framework.data} onSaved={setMessage} />
+
+      <section className="card" aria-labelledby="tryon-title">
+        <h2 id="tryon-title">Try on a role</h2>
+        <p className="muted">See what another track level expects of you, drawn over your ratings.</p>
+        <TrackLevelSelect
+          idPrefix="tryon"
+          framework={framework.data}
+          track={tryTrack}
+          level={tryLevel}
+          noneLabel="None"
+          onChange={(tr, l) => {
+            setTryTrack(tr);
+            setTryLevel(l);
+          }}
+        />
+        {tryOn.isError ? <LoadError error={tryOn.error} /> : null}
+        {view ? (
+          <p data-testid="tryon-summary">
+            {view.levelName} ({view.trackName}): {view.skills.filter((s) => s.gap > 0).length} of {view.skills.length} skills below what it expects.
+          </p>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="shape-title">
+        <h2 id="shape-title">The shape of your skills</h2>
+        <Suspense fallback={<Loading what="the chart" />}>
+          <div className="radar-grid-2">
+            <figure className="chart-figure">
+              <figcaption>Technical skills</figcaption>
+              <SkillRadar title="Technical skills" points={radar('technical')} targetLabel={targetLabel} tryOnLabel={tryOnLabel} />
+            </figure>
+            <figure className="chart-figure">
+              <figcaption>Soft skills</figcaption>
+              <SkillRadar title="Soft skills" points={radar('soft')} targetLabel={targetLabel} tryOnLabel={tryOnLabel} />
+            </figure>
+          </div>
+        </Suspense>
+        <SkillTable skills={skills.data} tryOn={view} />
+      </section>
+    </div>
+  );
+}
