@@ -21,7 +21,14 @@ const app = useApp(async (home) => {
   await home.cli('log', 'Mentored a new hire', '--minutes', '60', '--skills', 'coaching-and-teaching,empathy', '--energy=2', '--ease', '5', '--date', '2026-11-18');
   await home.cli('log', 'Deep solo refactor', '--minutes', '120', '--skills', 'code-craft', '--energy=-2', '--ease', '2', '--date', '2026-11-19');
   await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
+  await home.cli('facet', 'set', 'application-security', 'exploring');
 });
+
+interface CliFacet {
+  id: string;
+  name: string;
+  status: string;
+}
 
 describe('the paths page', () => {
   it('ranks the tracks with fit, confidence and reasons, as the CLI does', async () => {
@@ -33,6 +40,9 @@ describe('the paths page', () => {
     expect(await shown.locator('[data-stat="score"]').innerText()).toContain(`${Math.round(best.score * 100)}%`);
     expect(await shown.locator('[data-stat="confidence"]').innerText()).toContain(`${Math.round(best.confidence * 100)}%`);
     expect(await shown.locator('.reasons li').count()).toBe(best.reasons.length);
+    // Beside the ranking, the shape of the current ratings: a radar for each kind of skill.
+    await expect.poll(() => paths.radars().count()).toBe(2);
+    expect(await app.page.locator('.ratings-shape .radar-target, .ratings-shape .radar-tryon').count()).toBe(0);
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
   });
 
@@ -56,5 +66,41 @@ describe('the paths page', () => {
     await item.getByRole('button', { name: /^Close/ }).click();
     await item.locator('.field-error').waitFor();
     expect(await item.locator('.field-error').innerText()).toBe('expected positive, neutral or negative');
+  });
+
+  it('shows each security facet with its status, as the CLI does', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    const cli = await app.home.cli<CliFacet[]>('facet', 'list');
+    await expect.poll(() => app.page.locator('.facet-list > li').count()).toBe(cli.length);
+    for (const f of cli) expect(await app.page.getByRole('combobox', { name: f.name, exact: true }).inputValue()).toBe(f.status);
+    expect(await paths.facet('application-security').getByRole('combobox').inputValue()).toBe('exploring');
+  });
+
+  it('refuses to specialize before exploring broadly, with the reason', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    const facet = paths.facet('application-security');
+    await paths.setFacet('Application security', 'Specializing');
+    await facet.locator('.field-error').waitFor();
+    expect(await facet.locator('.field-error').innerText()).toMatch(/^explore at least 3 facets before specializing \(breadth first\)/);
+    await expect.poll(() => facet.getByRole('combobox').inputValue()).toBe('exploring');
+    const cli = await app.home.cli<CliFacet[]>('facet', 'list');
+    expect(cli.find((f) => f.id === 'application-security')?.status).toBe('exploring');
+  });
+
+  it('explores facets, then specializes in one', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    await paths.setFacet('Identity and access', 'Exploring');
+    await expect.poll(() => paths.status().innerText()).toBe('Identity and access: exploring.');
+    await paths.setFacet('Cryptography', 'Exploring');
+    await expect.poll(() => paths.status().innerText()).toBe('Cryptography: exploring.');
+    await paths.setFacet('Application security', 'Specializing');
+    await expect.poll(() => paths.status().innerText()).toBe('Application security: specializing.');
+    expect(await paths.facet('application-security').locator('.field-error').count()).toBe(0);
+    const cli = await app.home.cli<CliFacet[]>('facet', 'list');
+    expect(Object.fromEntries(cli.map((f) => [f.id, f.status]))).toMatchObject({
+      'application-security': 'specializing',
+      'identity-and-access': 'exploring',
+      cryptography: 'exploring',
+    });
   });
 });

@@ -14,7 +14,16 @@ const app = useApp(async (home) => {
   await home.cli('skill', 'assess', 'testing', '3', '--date', '2026-11-01', '--evidence', 'wrote the contract tests');
   await home.cli('skill', 'assess', 'communication', '2', '--date', '2026-11-10');
   await home.cli('target', 'set', 'ic', 'senior', '--by', '2027-06-30');
+  await home.cli('evidence', 'add', 'Wrote the contract tests', '--skills', 'testing,code-craft', '--date', '2026-11-02');
+  await home.cli('evidence', 'add', 'Led the incident review', '--skills', 'communication', '--date', '2026-11-12', '--link', 'https://example.com/review');
 });
+
+interface CliEvidence {
+  text: string;
+  skills: string[];
+  date: string;
+  link: string | null;
+}
 
 describe('the skills page', () => {
   it('shows ratings, target and gap, radars, and tries on a role', async () => {
@@ -64,5 +73,42 @@ describe('the skills page', () => {
     await app.page.getByRole('button', { name: 'Save assessment' }).click();
     await app.page.locator('#assess-date-error').waitFor();
     expect(await skill.stat('level').innerText()).toBe('0');
+  });
+
+  it('lists evidence as the CLI does, and filters it by skill', async () => {
+    const skills = await new SkillsPage(app.page).open(app.base);
+    const cli = await app.home.cli<CliEvidence[]>('evidence', 'list');
+    await expect.poll(() => skills.evidenceRows().count()).toBe(cli.length);
+    const texts = await skills.evidenceRows().locator('[data-col="text"]').allInnerTexts();
+    expect(texts.map((t) => t.trim())).toEqual(cli.map((e) => e.text));
+    const review = skills.evidenceRows().filter({ hasText: 'Led the incident review' });
+    expect(await review.getByRole('link').getAttribute('href')).toBe('https://example.com/review');
+
+    await skills.filterEvidence('Testing');
+    const testing = await app.home.cli<CliEvidence[]>('evidence', 'list', '--skill', 'testing');
+    await expect.poll(() => skills.evidenceRows().count()).toBe(testing.length);
+    expect((await skills.evidenceRows().first().locator('[data-col="text"]').innerText()).trim()).toBe(testing[0]!.text);
+    expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
+  });
+
+  it('records evidence for some skills', async () => {
+    const skills = await new SkillsPage(app.page).open(app.base);
+    await skills.evidenceRows().first().waitFor();
+    await skills.addEvidence({ text: 'Cut the build time in half', skills: ['Testing', 'Communication'], date: '2026-11-20', link: 'https://example.com/build' });
+    await expect.poll(() => skills.status().innerText()).toBe('Recorded evidence for testing, communication on 2026-11-20.');
+    await expect.poll(() => skills.evidenceRows().count()).toBe(3);
+    const cli = await app.home.cli<CliEvidence[]>('evidence', 'list');
+    expect(cli.find((e) => e.text === 'Cut the build time in half')).toMatchObject({ skills: ['testing', 'communication'], date: '2026-11-20', link: 'https://example.com/build' });
+  });
+
+  it('shows what is wrong with evidence next to each field', async () => {
+    const skills = await new SkillsPage(app.page).open(app.base);
+    await skills.addEvidence({ text: '', skills: [], link: 'not a link' });
+    await app.page.locator('#evidence-skills-error').waitFor();
+    expect(await app.page.locator('#evidence-text-error').innerText()).toBe('must not be empty');
+    expect(await app.page.locator('#evidence-skills-error').innerText()).toBe('name at least one skill');
+    expect(await app.page.locator('#evidence-link-error').innerText()).toBe('expected an http(s) URL');
+    expect(await app.page.getByLabel('What you did', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await app.home.cli<CliEvidence[]>('evidence', 'list')).toHaveLength(3);
   });
 });

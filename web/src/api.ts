@@ -116,46 +116,13 @@ export const EXPORT_JSON_URL = `${API}/export/json`;
 
 // ——— Skills, practice, paths and plan ———
 
-export type SkillKind = 'technical' | 'soft';
-export interface SkillSummary {
-  id: string;
-  name: string;
-  kind: SkillKind;
-  level: number;
-  target: number | null;
-  gap: number | null;
-}
-export interface SkillDetail extends SkillSummary {
-  description: string;
-  history: { date: string; level: number; note: string | null; evidence: string | null }[];
-  levels: { level: number; summary: string; behaviours: string[] }[];
-}
-export interface CareerTarget {
-  track: string;
-  level: string;
-  trackName: string | null;
-  levelName: string | null;
-  by: string | null;
-  setAt: string;
-}
-export interface TrackView {
-  track: string;
-  trackName: string;
-  level: string;
-  levelName: string;
-  basis: 'asked' | 'target' | 'next';
-  levels: string[];
-  skills: { id: string; name: string | null; kind: SkillKind | null; expected: number; current: number; gap: number }[];
-}
-export interface FrameworkSummary {
-  id: string;
-  name: string;
-  version: string;
-  builtin: boolean;
-  active: boolean;
-  skills: number;
-  tracks: string[];
-}
+// The shapes the services return, shared rather than written twice (type-only: nothing of src/ is bundled).
+import type { SkillKind } from '../../src/core/framework.js';
+import type { SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, FacetView as Facet } from '../../src/services/skill.service.js';
+import type { FrameworkSummary } from '../../src/services/framework.service.js';
+import type { WeekPlan } from '../../src/core/plan.js';
+export type { SkillKind, SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Facet, FrameworkSummary, WeekPlan };
+export type FacetStatus = 'unexplored' | 'exploring' | 'specializing';
 export interface Framework {
   id: string;
   name: string;
@@ -169,10 +136,6 @@ export type Neglect = Balance['neglected'][number];
 export type PathFit = z.infer<typeof pathFitSchema>;
 export type Experiment = z.infer<typeof experimentSchema>;
 export type PlannedSession = Today['planned'][number];
-export interface WeekPlan {
-  start: string;
-  sessions: PlannedSession[];
-}
 export interface FeedToken {
   token: string;
   path: string;
@@ -194,6 +157,10 @@ export const skillsApi = {
   track: (id: string, level?: string) => send<TrackView>('GET', `/tracks/${ref(id)}${query({ level })}`),
   frameworks: () => send<FrameworkSummary[]>('GET', '/frameworks'),
   framework: (id: string) => send<Framework>('GET', `/frameworks/${ref(id)}`),
+  evidence: (skill?: string) => send<Evidence[]>('GET', `/evidence${query({ skill })}`),
+  addEvidence: (input: Record<string, unknown>) => send<Evidence>('POST', '/evidence', { json: input }),
+  facets: () => send<Facet[]>('GET', '/facets'),
+  setFacet: (id: string, status: FacetStatus) => send<Facet>('PUT', `/facets/${ref(id)}`, { json: { status } }),
   log: (input: Record<string, unknown>) => send<Activity>('POST', '/activities', { json: input }),
   activities: (from?: string, to?: string) => send<Activity[]>('GET', `/activities${query({ from, to })}`),
   balance: (weeks = 4) => send<Balance>('GET', `/balance${query({ weeks })}`),

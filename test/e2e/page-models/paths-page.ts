@@ -21,6 +21,19 @@ export class PathsPage extends AppPage {
     return this.page.locator(`.fit-list > li[data-track="${track}"]`);
   }
 
+  radars(): Locator {
+    return this.page.locator('.ratings-shape .radar-chart .recharts-wrapper > svg.recharts-surface');
+  }
+
+  facet(id: string): Locator {
+    return this.page.locator(`.facet-list > li[data-facet="${id}"]`);
+  }
+
+  /** Chooses a facet's status by its labelled select. */
+  async setFacet(name: string, status: 'Unexplored' | 'Exploring' | 'Specializing'): Promise<void> {
+    await this.page.getByRole('combobox', { name, exact: true }).selectOption({ label: status });
+  }
+
   experiment(title: string): Locator {
     return this.page.locator('.experiment').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }

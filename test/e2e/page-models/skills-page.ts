@@ -31,6 +31,23 @@ export class SkillsPage extends AppPage {
     await this.page.getByRole('button', { name: 'Set target' }).click();
   }
 
+  evidenceRows(): Locator {
+    return this.page.getByRole('region', { name: 'Evidence table' }).locator('tbody tr');
+  }
+
+  async filterEvidence(skill: string): Promise<void> {
+    await this.page.getByLabel('Show evidence for').selectOption({ label: skill });
+  }
+
+  async addEvidence(fields: { text: string; skills: string[]; date?: string; link?: string }): Promise<void> {
+    await this.page.getByLabel('What you did', { exact: true }).fill(fields.text);
+    const group = this.page.getByRole('group', { name: 'Skills it shows' });
+    for (const skill of fields.skills) await group.getByLabel(skill, { exact: true }).check();
+    if (fields.date !== undefined) await this.page.getByLabel('Date (optional)', { exact: true }).fill(fields.date);
+    if (fields.link !== undefined) await this.page.getByLabel('Link (optional)', { exact: true }).fill(fields.link);
+    await this.page.getByRole('button', { name: 'Record evidence' }).click();
+  }
+
   async tryOn(track: string, level: string): Promise<void> {
     await this.page.locator('#tryon-track').selectOption({ label: track });
     await this.page.locator('#tryon-level').selectOption({ label: level });

@@ -38,6 +38,8 @@ export async function seedEverything(home: GrowHome): Promise<void> {
   await home.cli('target', 'set', 'ic', 'senior', '--by', '2027-06-30');
   await home.cli('log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', '2026-11-16');
   await home.cli('log', 'Mentored a new hire', '--minutes', '30', '--skills', 'coaching-and-teaching', '--energy=2', '--ease', '5', '--date', '2026-11-20');
+  await home.cli('evidence', 'add', 'Led the incident review', '--skills', 'communication,testing', '--date', '2026-11-12', '--link', 'https://example.com/review');
+  await home.cli('facet', 'set', 'application-security', 'exploring');
   await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
 }
 
@@ -90,6 +92,12 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
   ['Skills', async (page, base) => {
     const skills = await new SkillsPage(page).open(base);
     await skills.radars().nth(1).waitFor();
+    await skills.evidenceRows().first().waitFor();
+  }],
+  ['Skills, evidence with errors', async (page, base) => {
+    const skills = await new SkillsPage(page).open(base);
+    await skills.addEvidence({ text: '', skills: [], link: 'not a link' });
+    await page.locator('#evidence-skills-error').waitFor();
   }],
   ['Skills, trying on a role', async (page, base) => {
     const skills = await new SkillsPage(page).open(base);
@@ -114,6 +122,13 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
   ['Paths', async (page, base) => {
     const paths = await new PathsPage(page).open(base);
     await paths.experiment('Run sprint planning').waitFor();
+    await paths.radars().nth(1).waitFor();
+    await paths.facet('application-security').waitFor();
+  }],
+  ['Paths, a facet refused', async (page, base) => {
+    const paths = await new PathsPage(page).open(base);
+    await paths.setFacet('Application security', 'Specializing');
+    await paths.facet('application-security').locator('.field-error').waitFor();
   }],
   ['Plan', async (page, base) => {
     const plan = await new PlanPage(page).open(base);

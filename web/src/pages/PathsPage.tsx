@@ -1,13 +1,83 @@
-import { useState, type FormEvent } from 'react';
+import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { experimentAddSchema, experimentCloseSchema } from '../../../src/schemas/path.schema.js';
-import { api, skillsApi, type Experiment, type Framework, type PathFit } from '../api.js';
+import { api, skillsApi, type Experiment, type Facet, type FacetStatus, type Framework, type PathFit, type SkillKind, type SkillSummary } from '../api.js';
 import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
 import { StrengthBar } from '../components/StrengthBar.js';
 import { trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+
+// The chart library is most of the bundle: load it only when the page draws the radar.
+const SkillRadar = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.SkillRadar })));
+
+const FACET_STATUS_LABEL: Record<FacetStatus, string> = { unexplored: 'Unexplored', exploring: 'Exploring', specializing: 'Specializing' };
+
+/** The shape of the person's current ratings, beside the ranking it explains. */
+function RatingsShape({ skills }: { skills: SkillSummary[] }) {
+  const points = (kind: SkillKind) => skills.filter((s) => s.kind === kind).map((s) => ({ skill: s.name, current: s.level, target: null, tryOn: null }));
+  return (
+    <section className="card ratings-shape" aria-labelledby="ratings-shape-title">
+      <h2 id="ratings-shape-title">The shape of your ratings</h2>
+      <Suspense fallback={<Loading what="the chart" />}>
+        <figure className="chart-figure">
+          <figcaption>Technical skills</figcaption>
+          <SkillRadar title="Technical skills" points={points('technical')} targetLabel={null} tryOnLabel={null} />
+        </figure>
+        <figure className="chart-figure">
+          <figcaption>Soft skills</figcaption>
+          <SkillRadar title="Soft skills" points={points('soft')} targetLabel={null} tryOnLabel={null} />
+        </figure>
+      </Suspense>
+    </section>
+  );
+}
+
+function FacetItem({ facet, onSaved }: { facet: Facet; onSaved: (message: string) => void }) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refresh = useRefresh();
+  const save = useMutation({
+    mutationFn: (status: FacetStatus) => skillsApi.setFacet(facet.id, status),
+    onSuccess: async (result) => {
+      setErrors({});
+      onSaved(`${result.name}: ${result.status}.`);
+      await refresh();
+    },
+    onError: (error) => setErrors(apiFieldErrors(error, ['status'])),
+  });
+  const id = `facet-${facet.id}`;
+  return (
+    <li data-facet={facet.id} className="facet">
+      <Alert message={errors.form} />
+      <SelectField
+        id={id}
+        label={facet.name}
+        value={save.isPending && save.variables ? save.variables : facet.status}
+        error={errors.status}
+        disabled={save.isPending}
+        onChange={(e) => save.mutate(e.target.value as FacetStatus)}
+      >
+        {(Object.keys(FACET_STATUS_LABEL) as FacetStatus[]).map((s) => (
+          <option key={s} value={s}>
+            {FACET_STATUS_LABEL[s]}
+          </option>
+        ))}
+      </SelectField>
+    </li>
+  );
+}
+
+function Facets({ facets, onMessage }: { facets: Facet[]; onMessage: (m: string) => void }) {
+  if (facets.length === 0) return <p className="muted">Your framework has no specialization facets.</p>;
+  return (
+    <ul className="facet-list">
+      {facets.map((f) => (
+        <FacetItem key={f.id} facet={f} onSaved={onMessage} />
+      ))}
+    </ul>
+  );
+}
 
 function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | null | undefined }) {
   if (fits.length === 0) return <p className="muted">No tracks in your framework.</p>;
@@ -179,14 +249,18 @@ export function PathsPage() {
   const fit = useQuery({ queryKey: ['path-fit'], queryFn: skillsApi.pathFit });
   const experiments = useQuery({ queryKey: ['experiments'], queryFn: skillsApi.experiments });
   const today = useQuery({ queryKey: ['today'], queryFn: api.today });
+  const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
+  const facets = useQuery({ queryKey: ['facets'], queryFn: skillsApi.facets });
   const framework = useActiveFramework();
   const [message, setMessage] = useState<string | null>(null);
 
-  if (fit.isPending || experiments.isPending || framework.isPending || today.isPending) return <Loading what="your paths" />;
+  if (fit.isPending || experiments.isPending || framework.isPending || today.isPending || skills.isPending || facets.isPending) return <Loading what="your paths" />;
   if (fit.isError) return <LoadError error={fit.error} />;
   if (experiments.isError) return <LoadError error={experiments.error} />;
   if (framework.isError) return <LoadError error={framework.error} />;
   if (today.isError) return <LoadError error={today.error} />;
+  if (skills.isError) return <LoadError error={skills.error} />;
+  if (facets.isError) return <LoadError error={facets.error} />;
 
   return (
     <div className="paths-page">
@@ -198,9 +272,19 @@ export function PathsPage() {
         unsure of.
       </p>
       <Status message={message} />
-      <section aria-labelledby="fit-title">
-        <h2 id="fit-title">Path fit</h2>
-        <FitList fits={fit.data} framework={framework.data} />
+      <div className="fit-layout">
+        <section aria-labelledby="fit-title">
+          <h2 id="fit-title">Path fit</h2>
+          <FitList fits={fit.data} framework={framework.data} />
+        </section>
+        <RatingsShape skills={skills.data} />
+      </div>
+      <section className="card" aria-labelledby="facets-title">
+        <h2 id="facets-title">Security facets</h2>
+        <p className="muted">
+          Breadth first, then a T shape: explore at least 3 facets before specializing in one, and specialize in at most 2 at once.
+        </p>
+        <Facets facets={facets.data} onMessage={setMessage} />
       </section>
       <section className="card" aria-labelledby="experiments-title">
         <h2 id="experiments-title">

@@ -1,9 +1,9 @@
 import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { targetSetSchema } from '../../../src/schemas/skill.schema.js';
-import { skillsApi, type CareerTarget, type Framework, type SkillKind, type SkillSummary, type TrackView } from '../api.js';
-import { Alert, Status, TextField } from '../components/Field.js';
+import { evidenceAddSchema, targetSetSchema } from '../../../src/schemas/skill.schema.js';
+import { skillsApi, type CareerTarget, type Evidence, type Framework, type SkillKind, type SkillSummary, type TrackView } from '../api.js';
+import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
 import { TrackLevelSelect, levelName, trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -126,6 +126,177 @@ function SkillTable({ skills, tryOn }: { skills: SkillSummary[]; tryOn: TrackVie
   );
 }
 
+const EVIDENCE_FIELDS = ['text', 'skills', 'date', 'link'];
+const EVIDENCE_FIELD_IDS: Record<string, string> = { text: 'evidence-text', skills: 'evidence-skill-0', date: 'evidence-date', link: 'evidence-link' };
+
+function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (message: string) => void }) {
+  const [text, setText] = useState('');
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [date, setDate] = useState('');
+  const [link, setLink] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refresh = useRefresh();
+  const focusFirst = (found: FieldErrors) => {
+    const first = EVIDENCE_FIELDS.find((f) => found[f]);
+    if (first) requestAnimationFrame(() => document.getElementById(EVIDENCE_FIELD_IDS[first]!)?.focus());
+  };
+  const add = useMutation({
+    mutationFn: (input: Record<string, unknown>) => skillsApi.addEvidence(input),
+    onSuccess: async (result) => {
+      setErrors({});
+      setText('');
+      setChosen([]);
+      setDate('');
+      setLink('');
+      onAdded(`Recorded evidence for ${result.skills.join(', ')} on ${result.date}.`);
+      await refresh();
+    },
+    onError: (error) => {
+      const found = apiFieldErrors(error, EVIDENCE_FIELDS);
+      setErrors(found);
+      focusFirst(found);
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: Record<string, unknown> = { text, skills: chosen };
+    if (date !== '') input.date = date;
+    if (link.trim() !== '') input.link = link;
+    const found = checkForm(evidenceAddSchema, input);
+    setErrors(found);
+    if (Object.keys(found).length) return focusFirst(found);
+    add.mutate(input);
+  };
+  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((s) => s !== id)));
+  const group = (kind: SkillKind) => (
+    <fieldset>
+      <legend>{KIND_LABEL[kind]}</legend>
+      <ul className="checkbox-list">
+        {skills
+          .filter((s) => s.kind === kind)
+          .map((s) => {
+            const index = skills.indexOf(s);
+            return (
+              <li key={s.id}>
+                <label className="checkbox">
+                  <input
+                    type="checkbox"
+                    id={`evidence-skill-${index}`}
+                    value={s.id}
+                    checked={chosen.includes(s.id)}
+                    onChange={(e) => toggle(s.id, e.target.checked)}
+                    aria-describedby={errors.skills ? 'evidence-skills-error' : undefined}
+                  />{' '}
+                  {s.name}
+                </label>
+              </li>
+            );
+          })}
+      </ul>
+    </fieldset>
+  );
+  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="evidence-add-title">
+      <h3 id="evidence-add-title">Record evidence</h3>
+      <Alert message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)} />
+      <TextAreaField id="evidence-text" label="What you did" hint="The work and its impact, e.g. led the incident review." value={text} error={errors.text} onChange={(e) => setText(e.target.value)} required />
+      <div className="field-row">
+        <TextField id="evidence-date" label="Date (optional)" hint="Today when left empty." type="date" value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} className="narrow" />
+        <TextField id="evidence-link" label="Link (optional)" hint="An http(s) link to the work." type="url" value={link} error={errors.link} autoComplete="off" onChange={(e) => setLink(e.target.value)} />
+      </div>
+      <fieldset className={errors.skills ? 'field-invalid' : undefined}>
+        <legend>Skills it shows</legend>
+        <div className="skill-choices">
+          {group('technical')}
+          {group('soft')}
+        </div>
+        {errors.skills ? (
+          <p className="field-error" id="evidence-skills-error">
+            {errors.skills}
+          </p>
+        ) : null}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={add.isPending}>
+          Record evidence
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function EvidenceTable({ items, names }: { items: Evidence[]; names: Map<string, string> }) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="region" aria-label="Evidence table">
+      <table className="evidence-list">
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Evidence</th>
+            <th scope="col">Skills</th>
+            <th scope="col">Link</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((e) => (
+            <tr key={e.id} data-evidence={e.id}>
+              <th scope="row">{e.date}</th>
+              <td className="text" data-col="text">
+                {e.text}
+              </td>
+              <td data-col="skills">{e.skills.map((s) => names.get(s) ?? s).join(', ')}</td>
+              <td className="link" data-col="link">
+                {e.link ? (
+                  <a href={e.link} rel="noreferrer noopener">
+                    {e.link}
+                  </a>
+                ) : (
+                  '–'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function EvidenceCard({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (message: string) => void }) {
+  const [skill, setSkill] = useState('');
+  const evidence = useQuery({ queryKey: ['evidence', skill], queryFn: () => skillsApi.evidence(skill || undefined) });
+  const names = new Map(skills.map((s) => [s.id, s.name]));
+  return (
+    <section className="card" aria-labelledby="evidence-title">
+      <h2 id="evidence-title">
+        Evidence of impact {evidence.data ? <span className="count">{evidence.data.length}</span> : null}
+      </h2>
+      <p className="muted">Proof of what your skills did, for reviews and a brag document.</p>
+      <SelectField id="evidence-filter" label="Show evidence for" value={skill} onChange={(e) => setSkill(e.target.value)} className="narrow">
+        <option value="">All skills</option>
+        {skills.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </SelectField>
+      {evidence.isPending ? (
+        <Loading what="your evidence" />
+      ) : evidence.isError ? (
+        <LoadError error={evidence.error} />
+      ) : evidence.data.length === 0 ? (
+        <p className="muted" data-testid="evidence-empty">
+          {skill ? `No evidence for ${names.get(skill) ?? skill} yet.` : 'No evidence yet: record what you did below.'}
+        </p>
+      ) : (
+        <EvidenceTable items={evidence.data} names={names} />
+      )}
+      <EvidenceForm skills={skills} onAdded={onAdded} />
+    </section>
+  );
+}
+
 export function SkillsPage() {
   usePageTitle('Skills');
   const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
@@ -197,6 +368,8 @@ export function SkillsPage() {
         </Suspense>
         <SkillTable skills={skills.data} tryOn={view} />
       </section>
+
+      <EvidenceCard skills={skills.data} onAdded={setMessage} />
     </div>
   );
 }
