@@ -194,7 +194,8 @@ export function planWeek(input: PlanInput): WeekPlan {
         const have = levelOf(current, s.id);
         const last = input.lastPractice.get(s.id);
         const lastDay = last === undefined ? -Infinity : toDayNumber(last);
-        return { id: s.id, name: s.name, kind, expected, current: have, gap: Math.max(0, expected - have), last: lastDay < startDay ? lastDay : -Infinity, planned: 0 };
+        // Practice already done in the week under way counts as done at its start.
+        return { id: s.id, name: s.name, kind, expected, current: have, gap: Math.max(0, expected - have), last: Math.min(lastDay, startDay), planned: 0 };
       });
     lastOfKind.set(kind, Math.max(-Infinity, ...all.map((c) => c.last)));
     // Skills the aim expects come first; a kind it expects nothing of still gets practice.
@@ -260,6 +261,7 @@ function whyOf(c: Candidate, context: { levelName: string; repairing: number | n
   }
   if (c.planned === 0) {
     if (c.last === -Infinity) parts.push('Not practised yet.');
+    else if (c.last >= context.startDay) parts.push('Already practised this week.');
     else parts.push(`Last practised ${plural(context.startDay - c.last, 'day')} before the week.`);
   }
   if (context.alternating) parts.push(`Alternates with ${c.kind === 'technical' ? 'soft' : 'technical'} practice so both grow side by side.`);

@@ -75,7 +75,8 @@ async function planFrom(ctx: Context, data: PlanData, start: IsoDate, hours: num
     framework: data.framework,
     current: data.current,
     aim: chooseAim(data.framework, data.current, data.target),
-    lastPractice: await lastPractice(ctx, start),
+    // Practice already done this week counts when the plan is for the week under way.
+    lastPractice: await lastPractice(ctx, start > ctx.today ? start : addDays(ctx.today, 1)),
     start,
     days,
     hours,

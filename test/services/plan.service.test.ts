@@ -12,6 +12,18 @@ import { expectAppError, expectRefusedAndUnchanged } from './service.helpers.js'
 
 // The test's today, 2026-11-23, is a Monday.
 describeEachDialect('plan service', (db) => {
+  it('counts practice already done in the week under way: a kind practised today is not "neglected"', async () => {
+    const ctx = await db.ctx('2026-11-25'); // a Wednesday
+    await setTarget(ctx, { track: 'manager', level: 'team-lead' });
+    await logActivity(ctx, { text: 'tests', minutes: 30, skills: 'testing', date: '2026-11-01' });
+    await logActivity(ctx, { text: 'coaching', minutes: 45, skills: 'coaching-and-teaching', date: '2026-11-24' });
+    const [thisWeek] = [await planWeekFor(ctx, { start: '2026-11-23' })];
+    // Technical practice is 24 days old: that kind is repaired first; soft was practised yesterday.
+    expect(thisWeek.sessions[0]!.kind).toBe('technical');
+    expect(thisWeek.sessions[0]!.why).toMatch(/^No technical practice for 22 days/);
+    expect(thisWeek.sessions.map((s) => s.why).join(' ')).not.toMatch(/No soft practice/);
+  });
+
   it('plans the week from today (a Monday): 3 hours over the weekdays, alternating kinds, aimed at the target', async () => {
     const ctx = await db.ctx();
     await setTarget(ctx, { track: 'ic', level: 'senior' });
