@@ -6,6 +6,7 @@ import { api, skillsApi, type SkillKind, type SkillSummary } from '../api.js';
 import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
 import { Alert, SelectField, Status, TextField } from '../components/Field.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
+import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 
@@ -70,31 +71,15 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
   };
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((s) => s !== id)));
   const group = (kind: SkillKind, label: string) => (
-    <fieldset>
-      <legend>{label}</legend>
-      <ul className="checkbox-list">
-        {skills
-          .filter((s) => s.kind === kind)
-          .map((s) => {
-            const index = skills.indexOf(s);
-            return (
-              <li key={s.id}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    id={`log-skill-${index}`}
-                    value={s.id}
-                    checked={chosen.includes(s.id)}
-                    onChange={(e) => toggle(s.id, e.target.checked)}
-                    aria-describedby={errors.skills ? 'log-skills-error' : undefined}
-                  />{' '}
-                  {s.name}
-                </label>
-              </li>
-            );
-          })}
-      </ul>
-    </fieldset>
+    <SkillCheckboxes
+      idPrefix="log-skill"
+      skills={skills}
+      kind={kind}
+      legend={label}
+      chosen={chosen}
+      onToggle={toggle}
+      describedBy={errors.skills ? 'log-skills-error' : undefined}
+    />
   );
   const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (

@@ -6,6 +6,7 @@ import { skillsApi, type CareerTarget, type Evidence, type Framework, type Skill
 import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
 import { TrackLevelSelect, levelName, trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
+import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 
@@ -169,31 +170,15 @@ function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
   };
   const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((s) => s !== id)));
   const group = (kind: SkillKind) => (
-    <fieldset>
-      <legend>{KIND_LABEL[kind]}</legend>
-      <ul className="checkbox-list">
-        {skills
-          .filter((s) => s.kind === kind)
-          .map((s) => {
-            const index = skills.indexOf(s);
-            return (
-              <li key={s.id}>
-                <label className="checkbox">
-                  <input
-                    type="checkbox"
-                    id={`evidence-skill-${index}`}
-                    value={s.id}
-                    checked={chosen.includes(s.id)}
-                    onChange={(e) => toggle(s.id, e.target.checked)}
-                    aria-describedby={errors.skills ? 'evidence-skills-error' : undefined}
-                  />{' '}
-                  {s.name}
-                </label>
-              </li>
-            );
-          })}
-      </ul>
-    </fieldset>
+    <SkillCheckboxes
+      idPrefix="evidence-skill"
+      skills={skills}
+      kind={kind}
+      legend={KIND_LABEL[kind]}
+      chosen={chosen}
+      onToggle={toggle}
+      describedBy={errors.skills ? 'evidence-skills-error' : undefined}
+    />
   );
   const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (
