@@ -45,7 +45,16 @@ export class HabitsPage extends AppPage {
   }
 
   async showArchived(show: boolean): Promise<void> {
-    await this.page.getByLabel('Show archived habits').setChecked(show);
+    // The list may re-render while it refetches; click again until the box holds its state.
+    const box = this.page.getByLabel('Show archived habits');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await box.setChecked(show, { timeout: 3000 });
+        if ((await box.isChecked()) === show) return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+      }
+    }
   }
 
   async openHabit(name: string): Promise<void> {
