@@ -19,6 +19,11 @@ import { skillRoutes } from './skill.routes.js';
 import { activityRoutes } from './activity.routes.js';
 import { pathRoutes } from './path.routes.js';
 import { planRoutes } from './plan.routes.js';
+import { learningRoutes } from './learning.routes.js';
+import { libraryImportRoutes } from './library-import.routes.js';
+import { reviewRoutes } from './review.routes.js';
+import { journalRoutes } from './journal.routes.js';
+import { reflectionRoutes } from './reflection.routes.js';
 
 export interface AppOptions {
   store: Store;
@@ -71,6 +76,11 @@ export function createApp(options: AppOptions) {
   activityRoutes(api);
   pathRoutes(api);
   planRoutes(api);
+  learningRoutes(api);
+  libraryImportRoutes(api);
+  reviewRoutes(api);
+  journalRoutes(api);
+  reflectionRoutes(api);
   backupRoutes(api, { loop: (ctx, bytes) => importLoop(ctx, { bytes }) as unknown as Promise<Record<string, number>> });
   api.openapi(
     createRoute({

@@ -8,7 +8,7 @@ import { errors, jsonResponse } from './route.helpers.js';
 /** Uploads larger than this are refused before they are read. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
-async function uploadedBytes(request: Request): Promise<Uint8Array> {
+export async function uploadedBytes(request: Request): Promise<Uint8Array> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_UPLOAD_BYTES) throw new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
   const type = request.headers.get('content-type') ?? '';
@@ -27,7 +27,7 @@ async function uploadedBytes(request: Request): Promise<Uint8Array> {
 // Plain OpenAPI schemas, not zod: the file is read and checked by uploadedBytes and the importer,
 // so the route validators must neither parse the body nor refuse a content type.
 const binaryFile = { type: 'string', format: 'binary' } as const;
-const upload = (...extra: string[]) => ({
+export const upload = (...extra: string[]) => ({
   content: {
     'application/octet-stream': { schema: binaryFile },
     'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },

@@ -8,7 +8,7 @@ import { registerIcsExport } from './plan.command.js';
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-function readImportFile(path: string): string {
+export function readImportFile(path: string): string {
   let size: number;
   try {
     size = statSync(path).size;
@@ -19,7 +19,8 @@ function readImportFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-async function progressBar(label: string) {
+/** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json). */
+export async function progressBar(label: string) {
   if (!process.stderr.isTTY) return { update: (_d: number, _t: number) => {}, stop: () => {} };
   const { SingleBar, Presets } = await import('cli-progress');
   const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total}`, stream: process.stderr, clearOnComplete: true }, Presets.shades_classic);
@@ -35,7 +36,8 @@ async function progressBar(label: string) {
   };
 }
 
-export function registerDataCommands(program: Command): void {
+/** Registers export/import/migrate/settings/token; returns `import` and `export` for other areas' formats. */
+export function registerDataCommands(program: Command): { importer: Command; exporter: Command } {
   const exporter = program.command('export').description('export your data');
   exporter
     .command('json')
@@ -140,4 +142,5 @@ export function registerDataCommands(program: Command): void {
       if (globals(command).json) printJson({ revoked: true });
       else printLine('Revoked.');
     });
+  return { importer, exporter };
 }

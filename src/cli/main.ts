@@ -10,6 +10,11 @@ import { registerSkillCommands } from './skill.command.js';
 import { registerActivityCommands } from './activity.command.js';
 import { registerPathCommands } from './path.command.js';
 import { registerPlanCommands } from './plan.command.js';
+import { registerLearningCommands } from './learning.command.js';
+import { registerLibraryImportCommands } from './library-import.command.js';
+import { registerReviewCommands } from './review.command.js';
+import { registerJournalCommands } from './journal.command.js';
+import { registerReflectionCommands } from './reflection.command.js';
 
 export function buildProgram(): Command {
   const program = new Command('grow')
@@ -20,12 +25,17 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => {} });
   registerHabitCommands(program);
   registerScorecardCommands(program);
-  registerDataCommands(program);
+  const { importer, exporter } = registerDataCommands(program);
   registerFrameworkCommands(program);
   registerSkillCommands(program);
   registerActivityCommands(program);
   registerPathCommands(program);
   registerPlanCommands(program);
+  const learn = registerLearningCommands(program);
+  registerLibraryImportCommands(importer);
+  registerReviewCommands(program, learn);
+  registerJournalCommands(program);
+  registerReflectionCommands(program, { importer, exporter });
   registerServerCommands(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });

@@ -5,6 +5,7 @@ import { CompiledQuery, type Driver, Kysely, Migrator, SqliteDialect, type Migra
 import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_skills_and_paths.js';
+import * as m0003 from './migrations/0003_learning_and_journal.js';
 import { AppError } from '../core/errors.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -17,7 +18,7 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001_foundation': m0001, '0002_skills_and_paths': m0002 };
+const MIGRATIONS: Record<string, Migration> = { '0001_foundation': m0001, '0002_skills_and_paths': m0002, '0003_learning_and_journal': m0003 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
@@ -116,7 +117,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
 
 /** Empties every table, children first. For tests that reuse one database between cases. */
 export async function deleteAllData(db: Kysely<Database>): Promise<void> {
-  for (const table of ['experiment', 'activity', 'evidence', 'facet_status', 'career_target', 'skill_assessment', 'framework', 'auth_token', 'scorecard_item', 'habit_check_in', 'habit', 'person'] as const) {
+  for (const table of ['journal_entry', 'review_log', 'card', 'highlight', 'learning_note', 'learning_item', 'experiment', 'activity', 'evidence', 'facet_status', 'career_target', 'skill_assessment', 'framework', 'auth_token', 'scorecard_item', 'habit_check_in', 'habit', 'person'] as const) {
     await db.deleteFrom(table).execute();
   }
 }

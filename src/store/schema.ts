@@ -145,6 +145,133 @@ export interface ExperimentTable {
   created_at: string;
 }
 
+export type LearningKind = 'book' | 'article' | 'course' | 'talk';
+export type LearningStatus = 'want' | 'reading' | 'read' | 'abandoned';
+
+export interface LearningItemTable {
+  id: string;
+  person_id: string;
+  kind: LearningKind;
+  title: string;
+  authors: string; // JSON array of names
+  isbn10: string | null;
+  isbn13: string | null;
+  pages: number | null;
+  url: string | null;
+  recommended_by: string | null;
+  skills: string; // JSON array of skill ids
+  status: LearningStatus;
+  progress_page: number | null;
+  /** 0..100; kept when progress is given as a percentage (no page count, or an ebook). */
+  progress_percent: number | null;
+  /** 0..5 in quarter steps; null means unrated. */
+  rating: number | null;
+  review: string | null;
+  shelves: string; // JSON array
+  started_at: string | null;
+  finished_at: string | null;
+  added_at: string;
+  /** Folded title and first author's last name: matches a book across sources without a shared id. */
+  match_key: string;
+  source: 'goodreads' | 'storygraph' | 'kindle' | 'readwise' | null;
+  /** The source's own id for the item (Goodreads Book Id, StoryGraph ISBN/UID). */
+  source_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LearningNoteTable {
+  id: string;
+  item_id: string;
+  text: string;
+  source: string | null;
+  source_key: string | null;
+  created_at: string;
+}
+
+export interface HighlightTable {
+  id: string;
+  item_id: string;
+  text: string;
+  note: string | null;
+  page: string | null;
+  location: string | null;
+  location_start: number | null;
+  location_end: number | null;
+  color: string | null;
+  tags: string; // JSON array
+  /** ISO-8601 UTC when the source gives a zone; otherwise the source's local time, as written. */
+  highlighted_at: string | null;
+  highlighted_raw: string | null;
+  source: string;
+  /** Identifies the highlight on re-import, per item. */
+  source_key: string;
+  created_at: string;
+}
+
+export interface CardTable {
+  id: string;
+  person_id: string;
+  item_id: string | null;
+  highlight_id: string | null;
+  kind: 'takeaway' | 'highlight';
+  front: string;
+  back: string;
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: number;
+  last_review: string | null;
+  suspended: number;
+  created_at: string;
+}
+
+export interface ReviewLogTable {
+  id: string;
+  card_id: string;
+  /** ts-fsrs Rating: 1 again, 2 hard, 3 good, 4 easy. */
+  rating: number;
+  state: number;
+  due: string;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  last_elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  review: string;
+}
+
+export interface JournalEntryTable {
+  id: string;
+  person_id: string;
+  title: string | null;
+  body: string;
+  date: string;
+  /** Local wall time HH:MM or HH:MM:SS, when known. */
+  time: string | null;
+  /** The offset of that time from UTC, +HH:MM, when known. */
+  utc_offset: string | null;
+  tags: string; // JSON array
+  categories: string; // JSON array
+  kind: 'entry' | 'weekly-review' | 'reflection';
+  period_from: string | null;
+  period_to: string | null;
+  visibility: 'private' | 'shared';
+  /** An imported Jekyll post: everything before the body, exactly as read (fences included). */
+  front_matter: string | null;
+  /** An imported post's file name, e.g. 2024-03-05-on-feedback.md. */
+  source_name: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   framework: FrameworkTable;
   skill_assessment: SkillAssessmentTable;
@@ -158,6 +285,12 @@ export interface Database {
   habit_check_in: HabitCheckInTable;
   scorecard_item: ScorecardItemTable;
   auth_token: AuthTokenTable;
+  learning_item: LearningItemTable;
+  learning_note: LearningNoteTable;
+  highlight: HighlightTable;
+  card: CardTable;
+  review_log: ReviewLogTable;
+  journal_entry: JournalEntryTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -174,4 +307,10 @@ export type FacetStatusRow = Selectable<FacetStatusTable>;
 export type EvidenceRow = Selectable<EvidenceTable>;
 export type ActivityRow = Selectable<ActivityTable>;
 export type ExperimentRow = Selectable<ExperimentTable>;
+export type LearningItemRow = Selectable<LearningItemTable>;
+export type LearningNoteRow = Selectable<LearningNoteTable>;
+export type HighlightRow = Selectable<HighlightTable>;
+export type CardRow = Selectable<CardTable>;
+export type ReviewLogRow = Selectable<ReviewLogTable>;
+export type JournalEntryRow = Selectable<JournalEntryTable>;
 export type { Generated };

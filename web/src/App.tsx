@@ -14,6 +14,13 @@ import { SkillPage } from './pages/SkillPage.js';
 import { LogPage } from './pages/LogPage.js';
 import { PathsPage } from './pages/PathsPage.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { LibraryPage } from './pages/LibraryPage.js';
+import { LearningItemPage } from './pages/LearningItemPage.js';
+import { ReviewPage } from './pages/ReviewPage.js';
+import { JournalPage } from './pages/JournalPage.js';
+import { JournalEntryPage } from './pages/JournalEntryPage.js';
+import { JournalEditorPage } from './pages/JournalEditorPage.js';
+import { ReflectionsPage } from './pages/ReflectionsPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 
 export function App() {
@@ -39,6 +46,14 @@ export function App() {
         <Route path="log" element={<LogPage />} />
         <Route path="paths" element={<PathsPage />} />
         <Route path="plan" element={<PlanPage />} />
+        <Route path="library" element={<LibraryPage />} />
+        <Route path="library/:id" element={<LearningItemPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="journal" element={<JournalPage />} />
+        <Route path="journal/new" element={<JournalEditorPage />} />
+        <Route path="journal/:id" element={<JournalEntryPage />} />
+        <Route path="journal/:id/edit" element={<JournalEditorPage />} />
+        <Route path="reflections" element={<ReflectionsPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

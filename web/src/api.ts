@@ -60,7 +60,8 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message);
 }
 
-async function send<T>(method: string, path: string, init: { json?: unknown; bytes?: Blob } = {}): Promise<T> {
+/** One request to the API; the other web/src/*.api.ts files build on it. */
+export async function send<T>(method: string, path: string, init: { json?: unknown; bytes?: Blob } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   let body: BodyInit | undefined;
   if (init.bytes) {
@@ -80,7 +81,7 @@ async function send<T>(method: string, path: string, init: { json?: unknown; byt
   return (await response.json()) as T;
 }
 
-const ref = (slug: string) => encodeURIComponent(slug);
+export const ref = (slug: string) => encodeURIComponent(slug);
 
 export type CheckInAction = 'done' | 'skip' | 'slip';
 export interface CheckInBody {
@@ -141,7 +142,7 @@ export interface FeedToken {
   path: string;
 }
 
-const query = (params: Record<string, string | number | undefined>) => {
+export const query = (params: Record<string, string | number | undefined>) => {
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') search.set(k, String(v));
   const text = search.toString();

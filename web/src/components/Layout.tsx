@@ -12,6 +12,9 @@ const NAV = [
   { to: '/log', label: 'Log', end: false },
   { to: '/paths', label: 'Paths', end: false },
   { to: '/plan', label: 'Plan', end: false },
+  { to: '/library', label: 'Library', end: false },
+  { to: '/review', label: 'Review', end: false },
+  { to: '/journal', label: 'Journal', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];
 

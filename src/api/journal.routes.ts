@@ -1,0 +1,6 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { ApiEnv } from './context.middleware.js';
+
+export function journalRoutes(app: OpenAPIHono<ApiEnv>): void {
+  void app;
+}
