@@ -1,0 +1,37 @@
+/** Rules of the library that every source shares. */
+
+/** "Jane   Q.  Doe " → "Jane Q. Doe": exports pad names with runs of spaces. */
+export function normalizeName(name: string): string {
+  return name.replace(/\s+/g, ' ').trim();
+}
+
+const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** An author's last name, whether written "Last, First" (Kindle) or "First Last". */
+export function lastName(author: string): string {
+  const name = normalizeName(author);
+  if (name.includes(',')) return name.slice(0, name.indexOf(',')).trim();
+  const parts = name.split(' ');
+  return parts[parts.length - 1] ?? '';
+}
+
+/**
+ * What identifies a book across sources that share no id (Goodreads, Kindle, Readwise): the
+ * title without its subtitle or series ("Deep Work: Rules…", "Leviathan Wakes (The Expanse, #1)")
+ * and the first author's last name, folded. Two editions of one book share it.
+ */
+export function matchKey(title: string, authors: readonly string[]): string {
+  const main = title
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*[:—–]\s.*$/, '')
+    .replace(/\s*:\s*.*$/, '');
+  const author = authors.length > 0 ? fold(lastName(authors[0]!)) : '';
+  return `${fold(main) || fold(title)}|${author}`;
+}
