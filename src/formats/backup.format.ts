@@ -8,9 +8,12 @@ import { describeZodError } from '../schemas/validate.js';
  * bytes, so the file carries no export time and keeps every id.
  */
 export const BACKUP_FORMAT = 'grow-backup';
-/** Version 2 added skills and paths; version 1 files (habits and scorecard only) still import. */
-export const BACKUP_VERSION = 2;
-export const READABLE_BACKUP_VERSIONS = [1, 2] as const;
+/**
+ * Version 2 added skills and paths, version 3 the library, review cards and the journal; files of
+ * versions 1 and 2 still import.
+ */
+export const BACKUP_VERSION = 3;
+export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
 
 const text = z.string().nullable();
 
@@ -113,10 +116,117 @@ const experimentSchema = z
   })
   .strict();
 
+const instant = z.string().min(1);
+const whole = z.number().int();
+
+const learningNoteSchema = z.object({ id: z.string().min(1), text: z.string(), source: text, sourceKey: text, createdAt: z.string() }).strict();
+
+const highlightSchema = z
+  .object({
+    id: z.string().min(1),
+    text: z.string(),
+    note: text,
+    page: text,
+    location: text,
+    locationStart: whole.nullable(),
+    locationEnd: whole.nullable(),
+    color: text,
+    tags: z.array(z.string()),
+    highlightedAt: text,
+    highlightedRaw: text,
+    source: z.string().min(1),
+    sourceKey: z.string().min(1),
+    createdAt: z.string(),
+  })
+  .strict();
+
+const learningItemSchema = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['book', 'article', 'course', 'talk']),
+    title: z.string().min(1),
+    authors: z.array(z.string()),
+    isbn10: text,
+    isbn13: text,
+    pages: whole.positive().nullable(),
+    url: text,
+    recommendedBy: text,
+    skills,
+    status: z.enum(['want', 'reading', 'read', 'abandoned']),
+    progressPage: whole.nonnegative().nullable(),
+    progressPercent: z.number().min(0).max(100).nullable(),
+    rating: z.number().min(0).max(5).nullable(),
+    review: text,
+    shelves: z.array(z.string()),
+    startedAt: isoDate.nullable(),
+    finishedAt: isoDate.nullable(),
+    addedAt: isoDate,
+    source: z.enum(['goodreads', 'storygraph', 'kindle', 'readwise']).nullable(),
+    sourceId: text,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    notes: z.array(learningNoteSchema),
+    highlights: z.array(highlightSchema),
+  })
+  .strict();
+
+const fsrsFields = {
+  due: instant,
+  stability: z.number().finite(),
+  difficulty: z.number().finite(),
+  elapsedDays: whole,
+  scheduledDays: whole,
+  learningSteps: whole,
+  state: whole.min(0).max(3),
+};
+
+const reviewLogSchema = z
+  .object({ id: z.string().min(1), rating: whole.min(1).max(4), ...fsrsFields, lastElapsedDays: whole, review: instant })
+  .strict();
+
+const cardSchema = z
+  .object({
+    id: z.string().min(1),
+    itemId: text,
+    highlightId: text,
+    kind: z.enum(['takeaway', 'highlight']),
+    front: z.string(),
+    back: z.string(),
+    ...fsrsFields,
+    reps: whole.nonnegative(),
+    lapses: whole.nonnegative(),
+    lastReview: text,
+    suspended: z.boolean(),
+    createdAt: z.string(),
+    reviews: z.array(reviewLogSchema),
+  })
+  .strict();
+
+const journalEntrySchema = z
+  .object({
+    id: z.string().min(1),
+    title: text,
+    body: z.string(),
+    date: isoDate,
+    time: text,
+    utcOffset: text,
+    tags: z.array(z.string()),
+    categories: z.array(z.string()),
+    kind: z.enum(['entry', 'weekly-review', 'reflection']),
+    periodFrom: isoDate.nullable(),
+    periodTo: isoDate.nullable(),
+    visibility: z.enum(['private', 'shared']),
+    frontMatter: text,
+    sourceName: text,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+
 export const backupSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     person: z
       .object({
         name: z.string(),
@@ -135,6 +245,10 @@ export const backupSchema = z
     evidence: z.array(evidenceSchema).default([]),
     activities: z.array(activitySchema).default([]),
     experiments: z.array(experimentSchema).default([]),
+    // Absent from files before version 3.
+    library: z.array(learningItemSchema).default([]),
+    cards: z.array(cardSchema).default([]),
+    journal: z.array(journalEntrySchema).default([]),
   })
   .strict();
 
@@ -159,7 +273,7 @@ export function parseBackup(content: string): Backup {
   }
   const version = (data as { version?: unknown }).version;
   if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.join(' and ')})`);
+    throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_BACKUP_VERSIONS.at(-1)})`);
   }
   const result = backupSchema.safeParse(data);
   if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'backup'));

@@ -10,7 +10,9 @@ import {
   allFacetRows,
   allFrameworkRows,
   allHabitRows,
+  allLearningAndJournalRows,
   hasPersonData,
+  insertLearningAndJournalRows,
   insertHabitRows,
   insertScorecardRows,
   insertSkillsAndPathsRows,
@@ -21,7 +23,69 @@ import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
 import type { CheckInRow, HabitRow } from '../store/schema.js';
+import { matchKey } from '../core/library.js';
 import type { Context } from './context.js';
+
+const camelCase = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * The library, card and journal tables are written to the backup column for column: camelCase
+ * names, JSON list columns as lists, 0/1 flags as booleans.
+ */
+interface TableSpec {
+  /** Columns holding a JSON list. */
+  json?: string[];
+  /** 0/1 columns, booleans in the file. */
+  flags?: string[];
+  /** Columns the file leaves out: the owner, parent keys the nesting gives, derived values. */
+  omit?: string[];
+  /** Fields of the file that are child lists, not columns. */
+  nested?: string[];
+}
+
+function fieldsOf(row: object, spec: TableSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (spec.omit?.includes(column)) continue;
+    out[camelCase(column)] = spec.json?.includes(column) ? JSON.parse(value as string) : spec.flags?.includes(column) ? value === 1 : value;
+  }
+  return out;
+}
+
+/** The inverse of fieldsOf, for rows read from a backup; `nested` keys are not columns. */
+function columnsOf(fields: object, spec: TableSpec, extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (spec.nested?.includes(field)) continue;
+    const column = snakeCase(field);
+    out[column] = spec.json?.includes(column) ? JSON.stringify(value) : spec.flags?.includes(column) ? (value ? 1 : 0) : value;
+  }
+  return { ...out, ...extra };
+}
+
+const ITEM = { json: ['authors', 'skills', 'shelves'], omit: ['person_id', 'match_key'], nested: ['notes', 'highlights'] };
+const NOTE = { omit: ['item_id'] };
+const HIGHLIGHT = { json: ['tags'], omit: ['item_id'] };
+const CARD = { flags: ['suspended'], omit: ['person_id'], nested: ['reviews'] };
+const REVIEW = { omit: ['card_id'] };
+const ENTRY = { json: ['tags', 'categories'], omit: ['person_id'] };
+
+async function exportLearningAndJournal(ctx: Context): Promise<Pick<Backup, 'library' | 'cards' | 'journal'>> {
+  const rows = await allLearningAndJournalRows(ctx.store.db, ctx.personId);
+  const notes = groupBy(rows.notes, (n) => n.item_id);
+  const highlights = groupBy(rows.highlights, (h) => h.item_id);
+  const reviews = groupBy(rows.reviews, (r) => r.card_id);
+  return {
+    library: rows.items.map((item) => ({
+      ...fieldsOf(item, ITEM),
+      notes: (notes.get(item.id) ?? []).map((n) => fieldsOf(n, NOTE)),
+      highlights: (highlights.get(item.id) ?? []).map((h) => fieldsOf(h, HIGHLIGHT)),
+    })) as Backup['library'],
+    cards: rows.cards.map((card) => ({ ...fieldsOf(card, CARD), reviews: (reviews.get(card.id) ?? []).map((r) => fieldsOf(r, REVIEW)) })) as Backup['cards'],
+    journal: rows.journal.map((entry) => fieldsOf(entry, ENTRY)) as Backup['journal'],
+  };
+}
 
 export async function exportBackup(ctx: Context): Promise<Backup> {
   const db = ctx.store.db;
@@ -118,6 +182,7 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
       closedOn: e.closed_on,
       createdAt: e.created_at,
     })),
+    ...(await exportLearningAndJournal(ctx)),
   };
 }
 
@@ -134,6 +199,9 @@ export interface ImportSummary {
   evidence: number;
   activities: number;
   experiments: number;
+  library: number;
+  cards: number;
+  journal: number;
 }
 
 /** Restores a backup into a person with no data yet, in one transaction. */
@@ -167,7 +235,8 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     once(seen.line, s.id, `scorecard[${i}].id`, `a second line with id ${s.id}`);
     if (s.habitId && !ids.has(s.habitId)) throw new AppError('validation_failed', `scorecard[${i}].habitId: no habit with id ${s.habitId} in the backup`);
   });
-  for (const section of ['frameworks', 'assessments', 'evidence', 'activities', 'experiments'] as const) {
+  checkLearningReferences(backup, once);
+  for (const section of ['frameworks', 'assessments', 'evidence', 'activities', 'experiments', 'library', 'cards', 'journal'] as const) {
     const sectionIds = new Set<string>();
     backup[section].forEach((row, i) => once(sectionIds, row.id, `${section}[${i}].id`, `a second entry with id ${row.id}`));
   }
@@ -262,6 +331,7 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
         created_at: e.createdAt,
       })),
     });
+    await insertLearningAndJournalRows(trx, learningAndJournalRows(backup, ctx.personId));
     return {
       habits: habitRows.length,
       checkIns: checkIns.length,
@@ -271,6 +341,44 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       evidence: backup.evidence.length,
       activities: backup.activities.length,
       experiments: backup.experiments.length,
+      library: backup.library.length,
+      cards: backup.cards.length,
+      journal: backup.journal.length,
     };
   });
+}
+
+/** Highlights, notes and reviews are unique across the file, and cards point at what the file holds. */
+function checkLearningReferences(backup: Backup, once: (set: Set<string>, value: string, field: string, problem: string) => void): void {
+  const items = new Set(backup.library.map((i) => i.id));
+  const highlightIds = new Set<string>();
+  const noteIds = new Set<string>();
+  backup.library.forEach((item, i) => {
+    item.notes.forEach((n, j) => once(noteIds, n.id, `library[${i}].notes[${j}].id`, `a second note with id ${n.id}`));
+    const keys = new Set<string>();
+    item.highlights.forEach((h, j) => {
+      once(highlightIds, h.id, `library[${i}].highlights[${j}].id`, `a second highlight with id ${h.id}`);
+      once(keys, h.sourceKey, `library[${i}].highlights[${j}].sourceKey`, `a second highlight with key ${JSON.stringify(h.sourceKey)} in this item`);
+    });
+  });
+  const reviewIds = new Set<string>();
+  backup.cards.forEach((card, i) => {
+    if (card.itemId !== null && !items.has(card.itemId)) throw new AppError('validation_failed', `cards[${i}].itemId: no library item with id ${card.itemId} in the backup`);
+    if (card.highlightId !== null && !highlightIds.has(card.highlightId)) {
+      throw new AppError('validation_failed', `cards[${i}].highlightId: no highlight with id ${card.highlightId} in the backup`);
+    }
+    card.reviews.forEach((r, j) => once(reviewIds, r.id, `cards[${i}].reviews[${j}].id`, `a second review with id ${r.id}`));
+  });
+}
+
+function learningAndJournalRows(backup: Backup, personId: string) {
+  const person = { person_id: personId };
+  return {
+    items: backup.library.map((item) => columnsOf(item, ITEM, { ...person, match_key: matchKey(item.title, item.authors) })),
+    notes: backup.library.flatMap((item) => item.notes.map((n) => columnsOf(n, NOTE, { item_id: item.id }))),
+    highlights: backup.library.flatMap((item) => item.highlights.map((h) => columnsOf(h, HIGHLIGHT, { item_id: item.id }))),
+    cards: backup.cards.map((card) => columnsOf(card, CARD, person)),
+    reviews: backup.cards.flatMap((card) => card.reviews.map((r) => columnsOf(r, REVIEW, { card_id: card.id }))),
+    journal: backup.journal.map((entry) => columnsOf(entry, ENTRY, person)),
+  } as unknown as Parameters<typeof insertLearningAndJournalRows>[1];
 }

@@ -8,12 +8,31 @@ import type {
   FacetStatusRow,
   FrameworkRow,
   HabitRow,
+  HighlightRow,
+  JournalEntryRow,
+  LearningItemRow,
+  LearningNoteRow,
+  ReviewLogRow,
+  CardRow,
   ScorecardItemRow,
   SkillAssessmentRow,
 } from './schema.js';
 
 /** The tables a backup restores, in an order that satisfies their references. */
-const PERSON_TABLES = ['habit', 'scorecard_item', 'framework', 'skill_assessment', 'career_target', 'facet_status', 'evidence', 'activity', 'experiment'] as const;
+const PERSON_TABLES = [
+  'habit',
+  'scorecard_item',
+  'framework',
+  'skill_assessment',
+  'career_target',
+  'facet_status',
+  'evidence',
+  'activity',
+  'experiment',
+  'learning_item',
+  'card',
+  'journal_entry',
+] as const;
 
 /** Whether the person holds anything a backup would restore. */
 export async function hasPersonData(db: Db, personId: string): Promise<boolean> {
@@ -92,4 +111,56 @@ export async function insertHabitRows(db: Db, rows: HabitRow[]): Promise<void> {
 
 export async function insertScorecardRows(db: Db, rows: ScorecardItemRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 200) await db.insertInto('scorecard_item').values(rows.slice(i, i + 200)).execute();
+}
+
+export interface LearningAndJournalRows {
+  items: LearningItemRow[];
+  notes: LearningNoteRow[];
+  highlights: HighlightRow[];
+  cards: CardRow[];
+  reviews: ReviewLogRow[];
+  journal: JournalEntryRow[];
+}
+
+/** Everything of the library, review and journal, one query per table, in a stable order. */
+export async function allLearningAndJournalRows(db: Db, personId: string): Promise<LearningAndJournalRows> {
+  const items = await db.selectFrom('learning_item').selectAll().where('person_id', '=', personId).orderBy('added_at').orderBy('id').execute();
+  const notes = await db
+    .selectFrom('learning_note')
+    .innerJoin('learning_item', 'learning_item.id', 'learning_note.item_id')
+    .selectAll('learning_note')
+    .where('learning_item.person_id', '=', personId)
+    .orderBy('learning_note.created_at')
+    .orderBy('learning_note.id')
+    .execute();
+  const highlights = await db
+    .selectFrom('highlight')
+    .innerJoin('learning_item', 'learning_item.id', 'highlight.item_id')
+    .selectAll('highlight')
+    .where('learning_item.person_id', '=', personId)
+    .orderBy('highlight.id')
+    .execute();
+  const cards = await db.selectFrom('card').selectAll().where('person_id', '=', personId).orderBy('id').execute();
+  const reviews = await db
+    .selectFrom('review_log')
+    .innerJoin('card', 'card.id', 'review_log.card_id')
+    .selectAll('review_log')
+    .where('card.person_id', '=', personId)
+    .orderBy('review_log.review')
+    .orderBy('review_log.id')
+    .execute();
+  const journal = await db.selectFrom('journal_entry').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('id').execute();
+  return { items, notes, highlights, cards, reviews, journal };
+}
+
+export async function insertLearningAndJournalRows(db: Db, rows: LearningAndJournalRows): Promise<void> {
+  const chunked = async (table: 'learning_item' | 'learning_note' | 'highlight' | 'card' | 'review_log' | 'journal_entry', values: object[]) => {
+    for (let i = 0; i < values.length; i += 200) await db.insertInto(table).values(values.slice(i, i + 200) as never).execute();
+  };
+  await chunked('learning_item', rows.items);
+  await chunked('learning_note', rows.notes);
+  await chunked('highlight', rows.highlights);
+  await chunked('card', rows.cards);
+  await chunked('review_log', rows.reviews);
+  await chunked('journal_entry', rows.journal);
 }

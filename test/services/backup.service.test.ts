@@ -53,6 +53,53 @@ async function fillWithEverything(ctx: Context): Promise<void> {
   await scorecardItemToHabit(ctx, phone.id, {});
 }
 
+const at = '2026-11-01T09:00:00.000Z';
+const fsrs = { due: '2026-11-09T09:00:00.000Z', stability: 8.2956, difficulty: 1, elapsedDays: 0, scheduledDays: 8, learningSteps: 0 };
+
+/** One of everything the library, review and journal hold, as a backup writes it. */
+const LEARNING_SECTIONS = {
+  library: [
+    {
+      id: 'b1', kind: 'book' as const, title: 'Thinking in Systems', authors: ['Donella H. Meadows'], isbn10: '1603580557', isbn13: '9781603580557',
+      pages: 240, url: null, recommendedBy: 'Grace', skills: ['system-design'], status: 'read' as const, progressPage: 240, progressPercent: null,
+      rating: 4.5, review: 'Stocks and flows.\nLoops.', shelves: ['systems'], startedAt: '2026-10-01', finishedAt: '2026-10-20', addedAt: '2026-09-30',
+      source: 'goodreads' as const, sourceId: '3828382', createdAt: at, updatedAt: at,
+      notes: [{ id: 'n1', text: 'Reread chapter 5', source: null, sourceKey: null, createdAt: at }],
+      highlights: [
+        {
+          id: 'h1', text: 'A system is more than the sum of its parts.', note: 'the whole point', page: '13', location: '292-295', locationStart: 292, locationEnd: 295,
+          color: null, tags: ['favorite'], highlightedAt: '2017-11-27T15:15:56', highlightedRaw: 'Monday, November 27, 2017 3:15:56 PM', source: 'kindle',
+          sourceKey: 'kindle:292-295', createdAt: at,
+        },
+      ],
+    },
+    {
+      id: 'b2', kind: 'article' as const, title: 'On Writing Well', authors: [], isbn10: null, isbn13: null, pages: null, url: 'https://example.com/writing',
+      recommendedBy: null, skills: [], status: 'want' as const, progressPage: null, progressPercent: 40, rating: null, review: null, shelves: [],
+      startedAt: null, finishedAt: null, addedAt: '2026-11-02', source: null, sourceId: null, createdAt: at, updatedAt: at, notes: [], highlights: [],
+    },
+  ],
+  cards: [
+    {
+      id: 'c1', itemId: 'b1', highlightId: null, kind: 'takeaway' as const, front: 'From "Thinking in Systems": what did you take away?', back: 'Find the feedback loops first.',
+      ...fsrs, reps: 1, lapses: 0, state: 2, lastReview: '2026-11-01T09:00:00.000Z', suspended: false, createdAt: at,
+      reviews: [{ id: 'r1', rating: 4, state: 0, due: at, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, review: at }],
+    },
+    { id: 'c2', itemId: 'b1', highlightId: 'h1', kind: 'highlight' as const, front: 'Thinking in Systems, p. 13', back: 'A system is more than the sum of its parts.', ...fsrs, reps: 0, lapses: 0, state: 2, lastReview: null, suspended: true, createdAt: at, reviews: [] },
+  ],
+  journal: [
+    {
+      id: 'j1', title: 'On feedback', body: '# Feedback\n\nLoops everywhere.\r\n', date: '2024-03-05', time: '23:30:00', utcOffset: '-08:00', tags: ['feedback', 'systems'],
+      categories: ['growth'], kind: 'entry' as const, periodFrom: null, periodTo: null, visibility: 'private' as const, frontMatter: '---\nlayout: post\ntitle: On feedback\n---\n',
+      sourceName: '2024-03-05-on-feedback.md', createdAt: at, updatedAt: at,
+    },
+    {
+      id: 'j2', title: 'Reflection October', body: '## Habits\n', date: '2026-10-31', time: null, utcOffset: null, tags: [], categories: [], kind: 'reflection' as const,
+      periodFrom: '2026-10-01', periodTo: '2026-10-31', visibility: 'private' as const, frontMatter: null, sourceName: null, createdAt: at, updatedAt: at,
+    },
+  ],
+};
+
 describeEachDialect('JSON backup', (db) => {
   let target: Store;
   beforeAll(async () => {
@@ -70,7 +117,7 @@ describeEachDialect('JSON backup', (db) => {
     await fillWithEverything(ctx);
     const first = await exportBackupText(ctx);
     const into = await contextOf(target);
-    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
+    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
     expect(await exportBackupText(into)).toBe(first);
 
     // What the person sees is the same too.
@@ -103,8 +150,64 @@ describeEachDialect('JSON backup', (db) => {
     });
     const text = `${JSON.stringify(backup, null, 2)}\n`;
     const into = await contextOf(target);
-    expect(await importBackup(into, text)).toEqual({ habits: 1, checkIns: 0, scorecard: 0, frameworks: 1, assessments: 2, evidence: 1, activities: 1, experiments: 1 });
+    expect(await importBackup(into, text)).toEqual({ habits: 1, checkIns: 0, scorecard: 0, frameworks: 1, assessments: 2, evidence: 1, activities: 1, experiments: 1, library: 0, cards: 0, journal: 0 });
     expect(await exportBackupText(into)).toBe(text);
+  });
+
+  it('the library, review cards with their review log, and the journal round-trip too', async () => {
+    const ctx = await db.ctx();
+    const backup = JSON.parse(await exportBackupText(ctx));
+    Object.assign(backup, LEARNING_SECTIONS);
+    const text = `${JSON.stringify(backup, null, 2)}\n`;
+    const into = await contextOf(target);
+    expect(await importBackup(into, text)).toMatchObject({ library: 2, cards: 2, journal: 2 });
+    expect(await exportBackupText(into)).toBe(text);
+  });
+
+  it('a version 2 file (before the library and journal) still imports', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const v2 = JSON.parse(await exportBackupText(ctx));
+    v2.version = 2;
+    for (const section of ['library', 'cards', 'journal']) delete v2[section];
+    const into = await contextOf(target);
+    expect(await importBackup(into, JSON.stringify(v2))).toMatchObject({ habits: 6, checkIns: 8, library: 0, cards: 0, journal: 0 });
+    expect(await listHabits(await contextOf(target), { includeArchived: true })).toEqual(await listHabits(ctx, { includeArchived: true }));
+  });
+
+  it('refuses cards that point outside the file, and repeated highlights, writing nothing', async () => {
+    const ctx = await db.ctx();
+    const backup = JSON.parse(await exportBackupText(ctx));
+    const withSections = (change: (b: typeof LEARNING_SECTIONS) => void) => {
+      const sections = structuredClone(LEARNING_SECTIONS);
+      change(sections);
+      return JSON.stringify({ ...backup, ...sections });
+    };
+    const into = await contextOf(target);
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSections((b) => (b.cards[0]!.itemId = 'gone'))),
+      'validation_failed',
+      'cards[0].itemId: no library item with id gone in the backup',
+    );
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSections((b) => (b.cards[1]!.highlightId = 'gone'))),
+      'validation_failed',
+      'cards[1].highlightId: no highlight with id gone in the backup',
+    );
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSections((b) => b.library[0]!.highlights.push({ ...b.library[0]!.highlights[0]!, id: 'h2' }))),
+      'validation_failed',
+      'library[0].highlights[1].sourceKey: a second highlight with key "kindle:292-295" in this item',
+    );
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSections((b) => (b.journal[0]!.kind = 'diary' as never))),
+      'validation_failed',
+      'journal[0].kind: Invalid option: expected one of "entry"|"weekly-review"|"reflection"',
+    );
   });
 
   it('a version 1 file (habits and scorecard only) still imports', async () => {
@@ -126,7 +229,7 @@ describeEachDialect('JSON backup', (db) => {
     expect(text.endsWith('}\n')).toBe(true);
     const backup = JSON.parse(text) as Awaited<ReturnType<typeof exportBackup>>;
     expect(backup.format).toBe('grow-backup');
-    expect(backup.version).toBe(2);
+    expect(backup.version).toBe(3);
     expect(backup.habits.map((h) => h.slug)).toEqual(['make-coffee', 'read-thinking-in-systems', 'coffee-after-2pm', 'floss', 'gym', 'check-phone']);
     const read = backup.habits[1]!;
     expect(read.afterHabitId).toBe(backup.habits[0]!.id);
@@ -187,10 +290,10 @@ describeEachDialect('JSON backup', (db) => {
     it('a backup of an unknown format version, or not a grow backup', async () => {
       const text = await validBackup();
       const into = await emptyTarget();
-      const v3 = edit(text, (b) => (b.version = 3));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, v3), 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)');
+      const v4 = edit(text, (b) => (b.version = 4));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, v4), 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2 and 3)');
       const noVersion = edit(text, (b) => delete b.version);
-      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1 and 2)');
+      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1, 2 and 3)');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '{"habits": []}'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '[1, 2]'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
     });
