@@ -37,6 +37,28 @@ export async function progressBar(label: string) {
 }
 
 /** Registers export/import/migrate/settings/token; returns `import` and `export` for other areas' formats. */
+const BACKUP_SECTIONS: Record<string, string> = {
+  habits: 'habits',
+  checkIns: 'check-ins',
+  scorecard: 'scorecard lines',
+  frameworks: 'frameworks',
+  assessments: 'assessments',
+  evidence: 'pieces of evidence',
+  activities: 'practice entries',
+  experiments: 'experiments',
+  library: 'library items',
+  cards: 'review cards',
+  journal: 'journal entries',
+};
+
+/** "3 habits, 3 check-ins, 1 scorecard lines": what a restore brought, sections with nothing left out. */
+function describeBackupSummary(summary: object): string {
+  const parts = Object.entries(summary)
+    .filter(([, count]) => typeof count === 'number' && count > 0)
+    .map(([section, count]) => `${count} ${BACKUP_SECTIONS[section] ?? section}`);
+  return parts.length > 0 ? parts.join(', ') : 'nothing (the backup is empty)';
+}
+
 export function registerDataCommands(program: Command): { importer: Command; exporter: Command } {
   const exporter = program.command('export').description('export your data');
   exporter
@@ -64,7 +86,7 @@ export function registerDataCommands(program: Command): { importer: Command; exp
       const content = readImportFile(file);
       const summary = await withContext(command, (ctx) => importBackup(ctx, content));
       if (globals(command).json) printJson(summary);
-      else printLine(`Imported ${summary.habits} habits, ${summary.checkIns} check-ins, ${summary.scorecard} scorecard lines.`);
+      else printLine(`Imported ${describeBackupSummary(summary)}.`);
     });
 
   importer

@@ -47,12 +47,12 @@ describeEachDialect('HTTP import and export', (db) => {
     expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="grow-backup-2026-11-23.json"');
     const text = await exported.text();
-    expect(JSON.parse(text)).toMatchObject({ format: 'grow-backup', version: 2 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'grow-backup', version: 3 });
 
     const target = await emptyGrow();
     const imported = await target.call('POST', '/api/v1/import/json', text, { 'content-type': 'application/octet-stream' });
     expect(imported.status).toBe(200);
-    expect(await imported.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
+    expect(await imported.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(text);
     const list = (await (await target.call('GET', '/api/v1/habits')).json()) as { slug: string }[];
     expect(list.map((h) => h.slug)).toEqual(['read', 'doomscroll']);
@@ -65,7 +65,7 @@ describeEachDialect('HTTP import and export', (db) => {
     form.append('file', new File([text], 'grow-backup.json', { type: 'application/json' }));
     const viaForm = await (await emptyGrow()).call('POST', '/api/v1/import/json', form);
     expect(viaForm.status).toBe(200);
-    expect(await viaForm.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
+    expect(await viaForm.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
 
     await deleteAllData(other.db);
     const viaJson = await (await emptyGrow()).call('POST', '/api/v1/import/json', text, { 'content-type': 'application/json' });
@@ -89,7 +89,7 @@ describeEachDialect('HTTP import and export', (db) => {
     await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
     await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
     const v9 = JSON.stringify({ ...JSON.parse(text), version: 9 });
-    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1 and 2)');
+    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1, 2 and 3)');
     await expectError(await target.call('POST', '/api/v1/import/json', '', binary), 400, 'validation_failed', 'file: empty');
     await expectError(await target.call('POST', '/api/v1/import/json', new FormData()), 400, 'validation_failed', 'file: missing (send the file in a form field named "file")');
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);

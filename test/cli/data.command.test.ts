@@ -38,7 +38,7 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await source.ok('export', 'json')).stdout).toBe(text);
 
     const target = fresh();
-    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0 });
+    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
     const again = file('again.json');
     await target.json('export', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(text);
@@ -73,8 +73,8 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', truncated);
     const future = file('future.json');
-    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 3 }));
-    await target.fails(1, 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)', 'import', 'json', future);
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 4 }));
+    await target.fails(1, 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2 and 3)', 'import', 'json', future);
     const notJson = file('notes.txt');
     writeFileSync(notJson, 'just some notes\n');
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', notJson);
@@ -85,7 +85,7 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await target.ok('export', 'json')).stdout).toBe(before);
     // An empty database refuses the bad files just the same.
     const empty = fresh();
-    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 3 (this grow reads 1 and 2)', 'import', 'json', future);
+    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2 and 3)', 'import', 'json', future);
     expect(await empty.json('habit', 'list', '--all')).toEqual([]);
   });
 
