@@ -19,7 +19,16 @@ export const activitySchema = z
 
 export const balanceSchema = z
   .object({
-    weeks: z.array(z.object({ week: z.string().openapi({ example: '2026-W48' }), technicalMinutes: z.number().int(), softMinutes: z.number().int() })),
+    weeks: z.array(
+      z.object({
+        week: z.string().openapi({ example: '2026-W48' }),
+        technicalMinutes: z.number().int(),
+        softMinutes: z.number().int(),
+        finished: z
+          .array(z.object({ id: z.string(), title: z.string(), skills: z.array(z.string()) }))
+          .openapi({ description: 'learning items finished that week that name skills; each counts as practice of its skills for the neglect warnings' }),
+      }),
+    ),
     ratio: z.number().min(0).max(1).nullable().openapi({ description: 'technical share of all minutes in those weeks; null when none' }),
     targetRatio: z.number().min(0).max(1),
     neglected: z.array(neglectSchema),

@@ -96,6 +96,7 @@ export const todaySchema = z
     planned: z
       .array(z.object({ date: z.string(), skill: z.string(), kind: z.enum(['technical', 'soft']), minutes: z.number(), why: z.string() }))
       .openapi({ description: "practice sessions this week's plan puts on today" }),
+    reviewsDue: z.number().int().min(0).openapi({ description: 'review cards (takeaways, highlights) due now: see GET /review' }),
   })
   .openapi('Today');
 

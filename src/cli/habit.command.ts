@@ -252,10 +252,14 @@ export function registerHabitCommands(program: Command): void {
         return;
       }
       printLine(paint.bold(`Today, ${result.date}`));
-      if (result.due.length === 0 && result.done.length === 0 && result.avoid.length === 0 && result.planned.length === 0) printLine('Nothing scheduled. Add a habit: grow habit add NAME');
+      if (result.due.length === 0 && result.done.length === 0 && result.avoid.length === 0 && result.planned.length === 0 && result.reviewsDue === 0) printLine('Nothing scheduled. Add a habit: grow habit add NAME');
       for (const h of result.due) printLine(`  ${paint.warn('○')} ${h.name} ${paint.dim(h.slug)}${h.neverMissTwice !== 'ok' ? paint.bad('  never miss twice') : ''}`);
       for (const h of result.done) printLine(`  ${paint.good('●')} ${h.name} ${paint.dim(h.today?.status ?? '')}`);
       for (const h of result.avoid) printLine(`  ${paint.dim('⊘')} avoid: ${h.name}${h.today?.status === 'slip' ? paint.bad(' (slipped)') : ''}`);
+      if (result.reviewsDue > 0) {
+        printLine();
+        printLine(`  ${paint.warn('○')} ${result.reviewsDue} ${result.reviewsDue === 1 ? 'card' : 'cards'} due for review — grow review`);
+      }
       if (result.planned.length > 0) {
         printLine();
         printLine(paint.bold('Practice'));

@@ -22,11 +22,25 @@ export interface PracticeEntry {
   skills: readonly string[];
 }
 
+/** A learning item finished that week that names the skills it grows. */
+export interface FinishedItem {
+  id: string;
+  title: string;
+  skills: string[];
+}
+
+/** What balance needs of one finished learning item: it counts as practice of its skills on its finish date. */
+export interface FinishedEntry extends FinishedItem {
+  date: IsoDate;
+}
+
 export interface WeekMinutes {
   /** ISO week, e.g. "2026-W48". */
   week: string;
   technicalMinutes: number;
   softMinutes: number;
+  /** Items finished that week that name skills, in finish order. */
+  finished: FinishedItem[];
 }
 
 /** One warning: a kind, or one skill, not practised for NEGLECT_DAYS or more; null: never practised. */
@@ -102,6 +116,12 @@ export function splitMinutes(minutes: number, skills: readonly string[], kindOf:
 export interface BalanceInput {
   /** The person's activities, in any order; those after today are ignored. */
   entries: Iterable<PracticeEntry>;
+  /**
+   * Learning items finished, in finish order; those after today are ignored. Each is practice of
+   * its skills on its finish date (reading a book on empathy is not neglecting empathy) but adds
+   * no minutes: nobody knows how long the reading took.
+   */
+  finished?: Iterable<FinishedEntry>;
   /** The kind of each skill of the active framework, in the framework's order. */
   kindOf: ReadonlyMap<string, SkillKind>;
   today: IsoDate;
@@ -125,7 +145,7 @@ export function computeBalance(input: BalanceInput): Balance {
   const todayNumber = toDayNumber(today);
   const labels = lastWeeks(today, weeks);
   const firstDay = mondayOf(todayNumber) - 7 * (weeks - 1);
-  const totals = labels.map((week) => ({ week, technicalMinutes: 0, softMinutes: 0 }));
+  const totals: WeekMinutes[] = labels.map((week) => ({ week, technicalMinutes: 0, softMinutes: 0, finished: [] }));
 
   const lastKind = new Map<SkillKind, number>();
   const lastSkill = new Map<string, number>();
@@ -149,6 +169,18 @@ export function computeBalance(input: BalanceInput): Balance {
       slot.technicalMinutes += split.technical;
       slot.softMinutes += split.soft;
     }
+  }
+
+  for (const item of input.finished ?? []) {
+    const day = toDayNumber(item.date);
+    if (!(day <= todayNumber) || item.skills.length === 0) continue;
+    for (const skill of item.skills) {
+      const kind = kindOf.get(skill);
+      if (kind === undefined) continue;
+      remember(lastSkill, skill, day);
+      remember(lastKind, kind, day);
+    }
+    if (day >= firstDay) totals[Math.floor((day - firstDay) / 7)]!.finished.push({ id: item.id, title: item.title, skills: [...item.skills] });
   }
 
   let technical = 0;

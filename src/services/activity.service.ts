@@ -1,8 +1,9 @@
 import type { IsoDate } from '../core/calendar.js';
-import { type Balance, type Neglect, DEFAULT_BALANCE_WEEKS, DEFAULT_TECHNICAL_RATIO, computeBalance } from '../core/balance.js';
+import { type Balance, type FinishedItem, type Neglect, DEFAULT_BALANCE_WEEKS, DEFAULT_TECHNICAL_RATIO, computeBalance } from '../core/balance.js';
 import { invalid } from '../core/errors.js';
 import { type Framework, type SkillKind, findLevel, findTrack } from '../core/framework.js';
 import { insertActivity, listActivityRows, listPracticeRows } from '../store/activity.repository.js';
+import { listFinishedLearningRows } from '../store/learning.repository.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import { findPerson } from '../store/person.repository.js';
@@ -25,7 +26,7 @@ export interface Activity {
   ease: number | null;
 }
 
-export type { Balance, Neglect };
+export type { Balance, FinishedItem, Neglect };
 
 function toActivity(row: ActivityRow): Activity {
   return {
@@ -43,17 +44,26 @@ function kindsOf(framework: Framework): Map<string, SkillKind> {
   return new Map(framework.skills.map((s) => [s.id, s.kind]));
 }
 
+/**
+ * Refuses skill ids the active framework does not know, naming them; the same rule for practice
+ * and for learning items, so both say it the same way.
+ */
+export async function requireKnownSkills(ctx: Context, ids: readonly string[]): Promise<Framework> {
+  const framework = await getActiveFramework(ctx);
+  const kinds = kindsOf(framework);
+  const unknown = ids.filter((id) => !kinds.has(id));
+  if (unknown.length > 0) {
+    throw invalid('skills', `unknown skill${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => JSON.stringify(id)).join(', ')} (see grow skill list)`);
+  }
+  return framework;
+}
+
 /** Logs one practice. Every field is checked before anything is written; one transaction. */
 export async function logActivity(ctx: Context, raw: unknown): Promise<Activity> {
   const input = parseInput(activityCreateSchema, raw);
   const date = input.date ?? ctx.today;
   if (date > ctx.today) throw invalid('date', `${date} is after today (${ctx.today})`);
-  const framework = await getActiveFramework(ctx);
-  const kinds = kindsOf(framework);
-  const unknown = input.skills.filter((id) => !kinds.has(id));
-  if (unknown.length > 0) {
-    throw invalid('skills', `unknown skill${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => JSON.stringify(id)).join(', ')} (see grow skill list)`);
-  }
+  await requireKnownSkills(ctx, input.skills);
   const row = await ctx.store.db.transaction().execute((trx) =>
     insertActivity(trx, {
       id: newId(ctx.now().getTime()),
@@ -94,20 +104,26 @@ async function neededSkills(ctx: Context, framework: Framework): Promise<string[
 
 async function computeFor(ctx: Context, weeks: number): Promise<Balance & { practised: boolean }> {
   const framework = await getActiveFramework(ctx);
-  const [needed, targetRatio, rows] = await Promise.all([
+  const [needed, targetRatio, rows, finishedRows] = await Promise.all([
     neededSkills(ctx, framework),
     technicalRatioOf(ctx.store.db, ctx.personId),
     listPracticeRows(ctx.store.db, ctx.personId, ctx.today),
+    listFinishedLearningRows(ctx.store.db, ctx.personId, { to: ctx.today }),
   ]);
+  const finished = finishedRows
+    .map((r) => ({ id: r.id, title: r.title, skills: JSON.parse(r.skills) as string[], date: r.finished_at! }))
+    .filter((f) => f.skills.length > 0);
   const result = computeBalance({
     entries: rows.map((r) => ({ date: r.date, minutes: r.minutes, skills: JSON.parse(r.skills) as string[] })),
+    finished,
     kindOf: kindsOf(framework),
     today: ctx.today,
     weeks,
     targetRatio,
     neededSkills: needed,
   });
-  return { ...result, practised: rows.length > 0 };
+  // A finished book that names skills is practice too: its reader is not nagged as a beginner.
+  return { ...result, practised: rows.length > 0 || finished.length > 0 };
 }
 
 /** Technical against soft minutes over the last N ISO weeks (default 4), and what is neglected. */

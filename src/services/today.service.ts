@@ -3,6 +3,8 @@ import type { Context } from './context.js';
 import { type HabitSummary, listHabits } from './habit.service.js';
 import { type Neglect, neglectedPractice } from './activity.service.js';
 import { type PlannedSession, plannedToday } from './plan.service.js';
+// The repository, not review.service: `grow today` need not load the scheduler to count cards.
+import { countDueCards } from '../store/card.repository.js';
 
 export interface Today {
   date: IsoDate;
@@ -18,12 +20,15 @@ export interface Today {
   neglected: Neglect[];
   /** Practice sessions this week's plan puts on today. */
   planned: PlannedSession[];
+  /** Review cards due now (takeaways and highlights). */
+  reviewsDue: number;
 }
 
 export async function today(ctx: Context): Promise<Today> {
   const habits = await listHabits(ctx);
   const neglected = await neglectedPractice(ctx);
   const planned = await plannedToday(ctx);
+  const dueCards = await countDueCards(ctx.store.db, ctx.personId, ctx.now().toISOString());
   return {
     date: ctx.today,
     due: habits.filter((h) => h.dueToday),
@@ -32,5 +37,6 @@ export async function today(ctx: Context): Promise<Today> {
     atRisk: habits.filter((h) => h.neverMissTwice !== 'ok' && h.today === null).map((h) => h.slug),
     neglected,
     planned,
+    reviewsDue: dueCards,
   };
 }

@@ -81,8 +81,8 @@ describeEachDialect('HTTP practice log and balance', (db) => {
         status: 200,
         body: {
           weeks: [
-            { week: '2026-W47', technicalMinutes: 60, softMinutes: 0 },
-            { week: '2026-W48', technicalMinutes: 20, softMinutes: 20 },
+            { week: '2026-W47', technicalMinutes: 60, softMinutes: 0, finished: [] },
+            { week: '2026-W48', technicalMinutes: 20, softMinutes: 20, finished: [] },
           ],
           ratio: 0.8,
           targetRatio: 0.6,

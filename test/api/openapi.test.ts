@@ -56,6 +56,19 @@ const EXPECTED_ROUTES = [
   'GET /api/v1/calendar.ics',
   'POST /api/v1/calendar/tokens',
   'DELETE /api/v1/calendar/tokens',
+  'GET /api/v1/learning',
+  'POST /api/v1/learning',
+  'GET /api/v1/learning/{id}',
+  'PATCH /api/v1/learning/{id}',
+  'DELETE /api/v1/learning/{id}',
+  'POST /api/v1/learning/{id}/progress',
+  'POST /api/v1/learning/{id}/finish',
+  'POST /api/v1/learning/{id}/notes',
+  'GET /api/v1/review',
+  'POST /api/v1/review/{id}/grade',
+  'POST /api/v1/learning/{id}/takeaways',
+  'POST /api/v1/highlights/{id}/card',
+  'DELETE /api/v1/cards/{id}',
 ];
 
 /** Resolves a local reference such as #/components/schemas/Error. */

@@ -74,8 +74,8 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
     await grow.json('log', 'mentoring', '--minutes', '40', '--skills', 'coaching-and-teaching,code-craft');
     expect(await grow.json('balance', '--weeks', '2')).toEqual({
       weeks: [
-        { week: '2026-W47', technicalMinutes: 60, softMinutes: 0 },
-        { week: '2026-W48', technicalMinutes: 20, softMinutes: 20 },
+        { week: '2026-W47', technicalMinutes: 60, softMinutes: 0, finished: [] },
+        { week: '2026-W48', technicalMinutes: 20, softMinutes: 20, finished: [] },
       ],
       ratio: 0.8,
       targetRatio: 0.6,

@@ -84,9 +84,9 @@ describe('balance over weeks', () => {
       neededSkills: [],
     });
     expect(b.weeks).toEqual([
-      { week: '2026-W52', technicalMinutes: 60, softMinutes: 0 },
-      { week: '2026-W53', technicalMinutes: 83, softMinutes: 52 },
-      { week: '2027-W01', technicalMinutes: 0, softMinutes: 20 },
+      { week: '2026-W52', technicalMinutes: 60, softMinutes: 0, finished: [] },
+      { week: '2026-W53', technicalMinutes: 83, softMinutes: 52, finished: [] },
+      { week: '2027-W01', technicalMinutes: 0, softMinutes: 20, finished: [] },
     ]);
     // 143 technical of 215 minutes.
     expect(b.ratio).toBe(143 / 215);
@@ -98,8 +98,8 @@ describe('balance over weeks', () => {
     const b = computeBalance({ entries: [], kindOf: KINDS, today: '2026-11-23', weeks: 2, targetRatio: 0.6, neededSkills: [] });
     expect(b).toEqual({
       weeks: [
-        { week: '2026-W47', technicalMinutes: 0, softMinutes: 0 },
-        { week: '2026-W48', technicalMinutes: 0, softMinutes: 0 },
+        { week: '2026-W47', technicalMinutes: 0, softMinutes: 0, finished: [] },
+        { week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [] },
       ],
       ratio: null,
       targetRatio: 0.6,
@@ -176,7 +176,56 @@ describe('neglect', () => {
     });
     expect(b.neglected).toEqual([{ skill: 'hiring', daysSince: null }]);
     // 2026-11-20 is in W47, before the one week asked for.
-    expect(b.weeks).toEqual([{ week: '2026-W48', technicalMinutes: 0, softMinutes: 0 }]);
+    expect(b.weeks).toEqual([{ week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [] }]);
     expect(b.ratio).toBeNull();
+  });
+});
+
+describe('finished learning items', () => {
+  const finished = (date: string, id: string, title: string, ...skills: string[]) => ({ id, title, skills, date });
+
+  it('lists each item in the week it was finished, without adding minutes; items naming no skills or finished later are left out', () => {
+    const b = computeBalance({
+      entries: [entry('2026-11-18', 30, 'testing')],
+      finished: [
+        finished('2026-11-01', 'old', 'Before the window', 'empathy'), // 2026-W44
+        finished('2026-11-17', 'b1', 'Crucial Conversations', 'feedback', 'communication'), // W47
+        finished('2026-11-19', 'b2', 'No skills named'),
+        finished('2026-11-23', 'b3', 'Working Effectively with Legacy Code', 'code-craft', 'juggling'), // W48
+        finished('2026-11-24', 'b4', 'Tomorrow', 'hiring'),
+      ],
+      kindOf: KINDS,
+      today: '2026-11-23',
+      weeks: 2,
+      targetRatio: 0.5,
+      neededSkills: [],
+    });
+    expect(b.weeks).toEqual([
+      { week: '2026-W47', technicalMinutes: 30, softMinutes: 0, finished: [{ id: 'b1', title: 'Crucial Conversations', skills: ['feedback', 'communication'] }] },
+      // A skill the framework does not know stays listed: the item says what it names.
+      { week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [{ id: 'b3', title: 'Working Effectively with Legacy Code', skills: ['code-craft', 'juggling'] }] },
+    ]);
+    expect(b.ratio).toBe(1);
+  });
+
+  it('counts as practice of its skills on its finish date for the neglect warnings', () => {
+    const base = { entries: [entry('2026-11-20', 30, 'testing')], kindOf: KINDS, today: '2026-11-23', weeks: 4, targetRatio: 0.5, neededSkills: ['empathy', 'hiring'] };
+    expect(computeBalance(base).neglected).toEqual([
+      { kind: 'soft', daysSince: null },
+      { skill: 'empathy', daysSince: null },
+      { skill: 'hiring', daysSince: null },
+    ]);
+    // A book on empathy finished 5 days ago: empathy, and soft practice, were not neglected.
+    const withBook = computeBalance({ ...base, finished: [finished('2026-11-18', 'b', 'Nonviolent Communication', 'empathy')] });
+    expect(withBook.neglected).toEqual([{ skill: 'hiring', daysSince: null }]);
+    // Finished long ago, it is the last practice: 30 days.
+    const longAgo = computeBalance({ ...base, finished: [finished('2026-10-24', 'b', 'Nonviolent Communication', 'empathy')] });
+    expect(longAgo.neglected).toEqual([
+      { kind: 'soft', daysSince: 30 },
+      { skill: 'hiring', daysSince: null },
+      { skill: 'empathy', daysSince: 30 },
+    ]);
+    // Finished after today: not yet.
+    expect(computeBalance({ ...base, finished: [finished('2026-11-24', 'b', 'Later', 'empathy', 'hiring')] }).neglected).toEqual(computeBalance(base).neglected);
   });
 });

@@ -147,10 +147,10 @@ describeEachDialect('activity service', (db) => {
     const b = await balance(ctx);
     expect(b).toEqual({
       weeks: [
-        { week: '2026-W45', technicalMinutes: 0, softMinutes: 0 },
-        { week: '2026-W46', technicalMinutes: 120, softMinutes: 30 },
-        { week: '2026-W47', technicalMinutes: 0, softMinutes: 45 },
-        { week: '2026-W48', technicalMinutes: 23, softMinutes: 22 },
+        { week: '2026-W45', technicalMinutes: 0, softMinutes: 0, finished: [] },
+        { week: '2026-W46', technicalMinutes: 120, softMinutes: 30, finished: [] },
+        { week: '2026-W47', technicalMinutes: 0, softMinutes: 45, finished: [] },
+        { week: '2026-W48', technicalMinutes: 23, softMinutes: 22, finished: [] },
       ],
       ratio: 143 / 240,
       targetRatio: 0.5,
@@ -216,8 +216,8 @@ describeEachDialect('activity service', (db) => {
     const b = await balance(ctx, { weeks: 2 });
     // 2025-10-20 + 399 days = 2026-11-23; W47 and W48 (Monday only): 8 days, alternating kinds.
     expect(b.weeks).toEqual([
-      { week: '2026-W47', technicalMinutes: 120, softMinutes: 90 },
-      { week: '2026-W48', technicalMinutes: 0, softMinutes: 30 },
+      { week: '2026-W47', technicalMinutes: 120, softMinutes: 90, finished: [] },
+      { week: '2026-W48', technicalMinutes: 0, softMinutes: 30, finished: [] },
     ]);
     expect(b.neglected).toEqual([]);
   });

@@ -17,6 +17,8 @@ describeEachDialect('today service', (db) => {
       neglected: [],
       // No rating and no target: habits alone, no practice planned.
       planned: [],
+      // No takeaways, no cards.
+      reviewsDue: 0,
     });
   });
 

@@ -106,7 +106,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('card_person_due').on('card').columns(['person_id', 'due']).execute();
   await db.schema.createIndex('card_item').on('card').columns(['item_id']).execute();
-  await db.schema.createIndex('card_highlight').on('card').columns(['highlight_id']).execute();
+  // One card per highlight, even when two instances make it at once (NULLs, takeaways, never collide).
+  await db.schema.createIndex('card_highlight').on('card').columns(['highlight_id']).unique().execute();
 
   await db.schema
     .createTable('review_log')

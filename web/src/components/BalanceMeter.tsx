@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { Balance, Neglect, SkillSummary } from '../api.js';
 import { percent } from './StrengthBar.js';
 
@@ -5,7 +6,7 @@ const hours = (minutes: number) => (minutes < 60 ? `${minutes} min` : `${Math.ro
 
 /**
  * Technical against soft practice, a bar a week, with the target ratio marked on each. The bar is
- * decoration: each week says its minutes and share in words.
+ * decoration: each week says its minutes and share in words, and names the items finished in it.
  */
 export function BalanceMeter({ balance }: { balance: Balance }) {
   const target = balance.targetRatio;
@@ -34,6 +35,15 @@ export function BalanceMeter({ balance }: { balance: Balance }) {
               <span className="balance-text">
                 {total === 0 ? 'nothing logged' : `technical ${hours(w.technicalMinutes)}, soft ${hours(w.softMinutes)} (${percent(share)} technical)`}
               </span>
+              {w.finished.length > 0 ? (
+                <span className="balance-finished">
+                  {w.finished.map((f, i) => (
+                    <span key={f.id}>
+                      {i > 0 ? '; ' : ''}Finished: <Link to={`/library/${encodeURIComponent(f.id)}`}>{f.title}</Link>
+                    </span>
+                  ))}
+                </span>
+              ) : null}
             </li>
           );
         })}

@@ -294,7 +294,7 @@ export function TodayPage() {
 
   if (today.isPending) return <Loading what="today" />;
   if (today.isError) return <LoadError error={today.error} />;
-  const { date, due, done, avoid, atRisk, neglected, planned } = today.data;
+  const { date, due, done, avoid, atRisk, neglected, planned, reviewsDue } = today.data;
   const byslug = new Map([...due, ...done, ...avoid].map((h) => [h.slug, h]));
   const atRiskHabits = atRisk.map((slug) => byslug.get(slug)).filter((h): h is HabitSummary => h !== undefined);
   const busy = mutation.isPending;
@@ -312,6 +312,14 @@ export function TodayPage() {
       </div>
       <Status message={message} />
       <Alert message={error} />
+
+      {reviewsDue > 0 ? (
+        <p className="card reviews-due" data-reviews-due={reviewsDue}>
+          <Link to="/review">
+            {reviewsDue} {reviewsDue === 1 ? 'card' : 'cards'} due for review
+          </Link>
+        </p>
+      ) : null}
 
       {atRiskHabits.length > 0 ? (
         <section className="card warning" aria-labelledby="nmt-title">
