@@ -69,6 +69,10 @@ const EXPECTED_ROUTES = [
   'POST /api/v1/learning/{id}/takeaways',
   'POST /api/v1/highlights/{id}/card',
   'DELETE /api/v1/cards/{id}',
+  'POST /api/v1/import/goodreads',
+  'POST /api/v1/import/storygraph',
+  'POST /api/v1/import/kindle',
+  'POST /api/v1/import/readwise',
 ];
 
 /** Resolves a local reference such as #/components/schemas/Error. */

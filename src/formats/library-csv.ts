@@ -1,0 +1,401 @@
+import { createHash } from 'node:crypto';
+import { isIsoDate } from '../core/calendar.js';
+import { AppError, invalid } from '../core/errors.js';
+import { readIsbn } from '../core/isbn.js';
+import { normalizeName } from '../core/library.js';
+import type { LearningKind, LearningStatus } from '../store/schema.js';
+
+/**
+ * What the four library imports (Goodreads, StoryGraph, Kindle, Readwise) read a file into, and
+ * the CSV and cell rules they share. Pure: text in, records out; nothing here touches the database.
+ */
+
+export type LibrarySource = 'goodreads' | 'storygraph' | 'kindle' | 'readwise';
+
+/** A row (CSV: data rows from 1, the header not counted; Kindle: entries from 1) the import could not read. */
+export interface BadRow {
+  row: number;
+  message: string;
+}
+
+export interface ImportedHighlight {
+  row: number;
+  text: string;
+  note: string | null;
+  page: string | null;
+  location: string | null;
+  locationStart: number | null;
+  locationEnd: number | null;
+  color: string | null;
+  tags: string[];
+  highlightedAt: string | null;
+  highlightedRaw: string | null;
+  sourceKey: string;
+}
+
+/** A note that belongs to the item (a Kindle note at no highlight, Goodreads private notes). */
+export interface ImportedNote {
+  row: number;
+  text: string;
+  /** Where it was in the book, to attach it to the highlight there (Kindle). */
+  page: string | null;
+  location: number | null;
+  sourceKey: string;
+}
+
+/**
+ * One book or article as a file describes it. A library export (Goodreads, StoryGraph) describes
+ * the item itself: its fields update grow's item on re-import. A highlights export (Kindle,
+ * Readwise) names the item only to hang highlights on it; null fields are "the file does not say".
+ */
+export interface ImportedItem {
+  row: number;
+  /** The line of the file the row (or entry) starts on. */
+  line: number;
+  source: LibrarySource;
+  /** The source's own id (Goodreads Book Id, StoryGraph ISBN/UID, Readwise Amazon Book ID). */
+  sourceId: string | null;
+  kind: LearningKind;
+  title: string;
+  authors: string[];
+  isbn10: string | null;
+  isbn13: string | null;
+  pages: number | null;
+  status: LearningStatus | null;
+  rating: number | null;
+  review: string | null;
+  shelves: string[];
+  startedAt: string | null;
+  finishedAt: string | null;
+  addedAt: string | null;
+  recommendedBy: string | null;
+  highlights: ImportedHighlight[];
+  notes: ImportedNote[];
+}
+
+export interface LibraryFile {
+  source: LibrarySource;
+  /** Whether the file describes items (a library export) or only carries highlights. */
+  describesItems: boolean;
+  items: ImportedItem[];
+  bad: BadRow[];
+  /** Rows (or entries) read, good and bad. */
+  rows: number;
+}
+
+export function emptyItem(at: { row: number; line: number }, source: LibrarySource, title: string, authors: string[]): ImportedItem {
+  return {
+    row: at.row,
+    line: at.line,
+    source,
+    sourceId: null,
+    kind: 'book',
+    title,
+    authors,
+    isbn10: null,
+    isbn13: null,
+    pages: null,
+    status: null,
+    rating: null,
+    review: null,
+    shelves: [],
+    startedAt: null,
+    finishedAt: null,
+    addedAt: null,
+    recommendedBy: null,
+    highlights: [],
+    notes: [],
+  };
+}
+
+/** A short, stable fingerprint of text, for the keys that make a re-import find what it added before. */
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
+}
+
+/** A problem with one cell: the import names the row, its line and the column. */
+export class CellError extends Error {
+  constructor(
+    readonly column: string,
+    readonly problem: string,
+  ) {
+    super(`${column}: ${problem}`);
+  }
+}
+
+// ——— Reading the CSV ———
+
+export interface CsvRow {
+  /** 1 for the first row after the header. */
+  row: number;
+  /** The line of the file the row starts on (a quoted cell may span lines). */
+  line: number;
+  /** The cell of a column by its header name; '' when the file has no such column. */
+  get(column: string): string;
+}
+
+export interface CsvTable {
+  columns: string[];
+  rows: CsvRow[];
+}
+
+/**
+ * Reads a CSV export by its header: columns are found by name, never by position, so the
+ * generations of an export (Goodreads has had 31, 24 and 23 columns) read alike and extra
+ * columns are ignored. A file without the required columns is not the claimed format.
+ */
+/** One record of a CSV file and the line it starts on. */
+interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Splits CSV text (RFC 4180, tolerant as spreadsheets are) into records with the line each starts
+ * on. Written here rather than taken from csv-parse because the line numbers are needed for every
+ * row's errors, and csv-parse's `info` option tripled the time of a 10,000-row import. A quote
+ * inside an unquoted cell is kept as text (Goodreads' `="…"` formulas); empty lines are skipped.
+ */
+export function splitCsv(text: string): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  const length = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < length) {
+    const startLine = line;
+    const cells: string[] = [];
+    let endOfRecord = false;
+    while (!endOfRecord) {
+      let cell = '';
+      if (text.charCodeAt(i) === QUOTE) {
+        i++;
+        let from = i;
+        for (;;) {
+          const quote = text.indexOf('"', i);
+          if (quote < 0) throw new AppError('validation_failed', `line ${startLine}: not a readable CSV file (a quoted cell is never closed)`);
+          cell += text.slice(from, quote);
+          if (text.charCodeAt(quote + 1) === QUOTE) {
+            cell += '"';
+            i = quote + 2;
+            from = i;
+          } else {
+            i = quote + 1;
+            break;
+          }
+        }
+        for (let n = cell.indexOf('\n'); n >= 0; n = cell.indexOf('\n', n + 1)) line++;
+      }
+      // The rest of the cell, up to a comma or the end of the line, is plain text.
+      let j = i;
+      while (j < length) {
+        const c = text.charCodeAt(j);
+        if (c === COMMA || c === LF || c === CR) break;
+        j++;
+      }
+      if (j > i) cell += text.slice(i, j);
+      cells.push(cell);
+      i = j;
+      const c = text.charCodeAt(i);
+      if (c === COMMA) i++;
+      else {
+        if (c === CR) i++;
+        if (text.charCodeAt(i) === LF) i++;
+        line++;
+        endOfRecord = true;
+      }
+    }
+    if (cells.length > 1 || cells[0]!.trim() !== '') records.push({ cells, line: startLine });
+  }
+  return records;
+}
+
+/**
+ * Reads a CSV export by its header: columns are found by name, never by position, so the
+ * generations of an export (Goodreads has had 31, 24 and 23 columns) read alike and extra
+ * columns are ignored. A file without the required columns is not the claimed format.
+ */
+export function readCsvTable(text: string, format: string, required: readonly string[]): CsvTable {
+  const records = splitCsv(text);
+  const header = records[0];
+  if (!header) throw invalid('file', `empty; expected a ${format} export with a header line`);
+  const columns = header.cells.map((name) => name.trim());
+  const index = new Map<string, number>();
+  columns.forEach((name, i) => {
+    if (!index.has(name)) index.set(name, i);
+  });
+  const missing = required.filter((name) => !index.has(name));
+  if (missing.length > 0) {
+    throw invalid(
+      'file',
+      `not a ${format} export: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')}`,
+    );
+  }
+  const rows: CsvRow[] = [];
+  for (let i = 1; i < records.length; i++) {
+    const { cells, line } = records[i]!;
+    rows.push({
+      row: i,
+      line,
+      get(column: string) {
+        const at = index.get(column);
+        return at === undefined ? '' : (cells[at] ?? '').trim();
+      },
+    });
+  }
+  return { columns, rows };
+}
+
+/** Reads every row, collecting the bad ones with their row, line and column instead of stopping. */
+export function readRows<T>(rows: readonly CsvRow[], read: (row: CsvRow) => T | null): { records: T[]; bad: BadRow[] } {
+  const records: T[] = [];
+  const bad: BadRow[] = [];
+  for (const row of rows) {
+    try {
+      const record = read(row);
+      if (record !== null) records.push(record);
+    } catch (error) {
+      if (!(error instanceof CellError)) throw error;
+      bad.push({ row: row.row, message: `row ${row.row} (line ${row.line}): ${error.message}` });
+    }
+  }
+  return { records, bad };
+}
+
+/** A source id that two rows of one file share makes both the same item; the later row is refused. */
+export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: string): ImportedItem[] {
+  const seen = new Map<string, number>();
+  return items.filter((item) => {
+    if (item.sourceId === null) return true;
+    const first = seen.get(item.sourceId);
+    if (first === undefined) {
+      seen.set(item.sourceId, item.row);
+      return true;
+    }
+    bad.push({ row: item.row, message: `row ${item.row} (line ${item.line}): ${column}: ${JSON.stringify(item.sourceId)} repeats row ${first}` });
+    return false;
+  });
+}
+
+export const sortBad = (bad: BadRow[]): BadRow[] => bad.sort((a, b) => a.row - b.row);
+
+// ——— Cells ———
+
+export function requiredCell(row: CsvRow, column: string): string {
+  const value = row.get(column);
+  if (value === '') throw new CellError(column, 'empty; every row needs one');
+  return value;
+}
+
+/**
+ * A calendar date written YYYY/MM/DD (Goodreads, StoryGraph) or YYYY-MM-DD, as YYYY-MM-DD;
+ * empty is null. A date that does not exist (2023/02/30) is refused.
+ */
+export function dateCell(column: string, value: string): string | null {
+  if (value === '') return null;
+  const m = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/.exec(value);
+  const date = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+  if (date === null || !isIsoDate(date)) throw new CellError(column, `${JSON.stringify(value)} is not a date (expected YYYY/MM/DD)`);
+  return date;
+}
+
+/** A star rating 0..5: 0 (or empty) means unrated; "4.0" is 4; quarter stars (3.75) are kept. */
+export function ratingCell(column: string, value: string): number | null {
+  if (value === '') return null;
+  const n = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 0 && n <= 5)) throw new CellError(column, `${JSON.stringify(value)} is not a rating from 0 to 5`);
+  if (Math.round(n * 4) !== n * 4) throw new CellError(column, `${JSON.stringify(value)} is not a rating in quarter stars`);
+  return n === 0 ? null : n;
+}
+
+export function pagesCell(column: string, value: string): number | null {
+  if (value === '') return null;
+  if (!/^\d+$/.test(value)) throw new CellError(column, `${JSON.stringify(value)} is not a whole number of pages`);
+  const n = Number(value);
+  return n === 0 ? null : n;
+}
+
+/**
+ * An ISBN cell. Goodreads writes them as Excel formulas so Excel keeps the leading zeros: the
+ * value `="0123456789"`, or `=""` for none. A checksum that does not match refuses the row.
+ */
+export function isbnCell(column: string, value: string): { isbn10: string | null; isbn13: string } | null {
+  const bare = value.startsWith('=') ? value.slice(1).replace(/"/g, '').trim() : value;
+  if (bare === '') return null;
+  const reading = readIsbn(bare);
+  if ('error' in reading) throw new CellError(column, reading.error);
+  return reading;
+}
+
+/** Names separated by commas ("Additional Authors", StoryGraph "Authors"), each normalized. */
+export function nameList(value: string): string[] {
+  return value
+    .split(',')
+    .map(normalizeName)
+    .filter((name) => name !== '');
+}
+
+/** Comma separated shelves or tags, trimmed, without repeats. */
+export function shelfList(value: string): string[] {
+  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+};
+
+/**
+ * A review as plain text: Goodreads writes HTML (`<br/>` for line breaks, `<i>`, `<a>`, entities).
+ * Breaks become newlines, other tags go, entities are decoded; empty is null.
+ */
+export function reviewText(html: string): string | null {
+  const text = html
+    .replace(/\r\n?/g, '\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/p>\s*<p[^>]*>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name: string) => {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('#x')) return safeCodePoint(parseInt(lower.slice(2), 16), whole);
+      if (lower.startsWith('#')) return safeCodePoint(Number(lower.slice(1)), whole);
+      return ENTITIES[lower] ?? whole;
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+  return text === '' ? null : text;
+}
+
+function safeCodePoint(code: number, fallback: string): string {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : fallback;
+}
+
+/**
+ * The status a shelf gives: the built-in ones by name; a custom exclusive shelf that says the
+ * book was given up (did-not-finish, abandoned, dnf, …) is abandoned; any other is "want".
+ */
+export function statusOfShelf(shelf: string): LearningStatus {
+  const name = shelf.trim().toLowerCase();
+  if (name === 'read') return 'read';
+  if (name === 'currently-reading' || name === 'reading' || name === 'paused') return 'reading';
+  if (name === 'to-read' || name === 'want-to-read') return 'want';
+  if (/(^|[^a-z])dnf([^a-z]|$)|did.?not.?finish|abandon|gave.?up|given.?up|unfinished|quit|stopped/.test(name)) return 'abandoned';
+  return 'want';
+}
+
+export const BUILT_IN_SHELVES = new Set(['read', 'currently-reading', 'to-read']);

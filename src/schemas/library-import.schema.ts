@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+export const LIBRARY_SOURCES = ['goodreads', 'storygraph', 'kindle', 'readwise'] as const;
+
+/** Booleans arrive as JSON, as query text (`?skipBad=true`) or as a CLI flag. */
+const flag = z.preprocess(
+  (value) => (value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value),
+  z.boolean({ error: 'expected true or false' }),
+);
+
+/** What a library import needs besides the file: where it comes from, and whether bad rows are skipped. */
+export const libraryImportSchema = z
+  .object({
+    source: z.enum(LIBRARY_SOURCES, { error: `expected one of ${LIBRARY_SOURCES.join(', ')}` }),
+    skipBad: flag.optional().default(false),
+  })
+  .strict();
+export type LibraryImportInput = z.input<typeof libraryImportSchema>;
+
+/** The query string of POST /import/{source}. */
+export const libraryImportQuerySchema = z.object({ skipBad: flag.optional() });

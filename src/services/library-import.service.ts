@@ -1,0 +1,405 @@
+import type { Insertable } from 'kysely';
+import { dateInZone } from '../core/calendar.js';
+import { AppError } from '../core/errors.js';
+import { matchKey } from '../core/library.js';
+import { readGoodreadsCsv } from '../formats/goodreads.format.js';
+import { type Clip, mergeClippings, readKindleClippings } from '../formats/kindle.format.js';
+import type { ImportedHighlight, ImportedItem, ImportedNote, LibraryFile, LibrarySource } from '../formats/library-csv.js';
+import { readReadwiseCsv } from '../formats/readwise.format.js';
+import { readStoryGraphCsv } from '../formats/storygraph.format.js';
+import { type LibraryImportInput, libraryImportSchema } from '../schemas/library-import.schema.js';
+import { parseInput } from '../schemas/validate.js';
+import type { Db } from '../store/habit.repository.js';
+import { newId } from '../store/ids.js';
+import {
+  insertHighlights,
+  insertLearningItems,
+  insertLearningNotes,
+  listPersonLearningItems,
+  listSourceHighlights,
+  listSourceNotes,
+  rewriteHighlights,
+  rewriteLearningItems,
+  updateLearningNoteText,
+} from '../store/library-import.repository.js';
+import type { HighlightRow, LearningItemRow, LearningNoteRow, LearningNoteTable } from '../store/schema.js';
+import type { Context } from './context.js';
+
+export type { LibrarySource };
+
+export interface LibraryImportResult {
+  itemsCreated: number;
+  itemsUpdated: number;
+  itemsUnchanged: number;
+  highlightsAdded: number;
+  /** Highlights already here that the file extends: a longer re-selection, a new note, new tags. */
+  highlightsUpdated: number;
+  highlightsUnchanged: number;
+  notesAdded: number;
+  /** Rows (CSV: data rows from 1; Kindle: entries from 1) left out with --skip-bad, and why. */
+  skipped: { row: number; message: string }[];
+}
+
+export interface LibraryImportOptions {
+  /** Called as items are written, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const READERS: Record<LibrarySource, (text: string) => LibraryFile> = {
+  goodreads: readGoodreadsCsv,
+  storygraph: readStoryGraphCsv,
+  kindle: readKindleClippings,
+  readwise: readReadwiseCsv,
+};
+
+/** The refusal of a file with bad rows: the first one in full, and how many there are. */
+function badFileError(file: LibraryFile): AppError {
+  const unit = file.source === 'kindle' ? 'entr' : 'row';
+  const plural = (n: number) => (unit === 'entr' ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'row' : 'rows');
+  const count = file.bad.length;
+  return new AppError(
+    'validation_failed',
+    `${file.bad[0]!.message} (nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others)`,
+  );
+}
+
+/**
+ * The person's items, findable the ways an imported book is matched: by the source's own id,
+ * by ISBN-13, by title and first author. Items a library export already matched in this import
+ * are claimed, so two rows never land on one item (which would make re-imports flip-flop).
+ */
+class ItemIndex {
+  private bySourceId = new Map<string, LearningItemRow>();
+  private byIsbn = new Map<string, LearningItemRow[]>();
+  private byKey = new Map<string, LearningItemRow[]>();
+  readonly claimed = new Set<string>();
+
+  constructor(rows: LearningItemRow[]) {
+    for (const row of rows) this.add(row);
+  }
+
+  add(row: LearningItemRow): void {
+    if (row.source !== null && row.source_id !== null) {
+      const key = `${row.source}\u0000${row.source_id}`;
+      if (!this.bySourceId.has(key)) this.bySourceId.set(key, row);
+    }
+    const push = (map: Map<string, LearningItemRow[]>, key: string) => {
+      const list = map.get(key);
+      if (list) list.push(row);
+      else map.set(key, [row]);
+    };
+    if (row.isbn13 !== null) push(this.byIsbn, row.isbn13);
+    push(this.byKey, row.match_key);
+  }
+
+  find(item: ImportedItem, key: string, describesItems: boolean): LearningItemRow | undefined {
+    if (item.sourceId !== null) {
+      const own = this.bySourceId.get(`${item.source}\u0000${item.sourceId}`);
+      if (own) return own;
+    }
+    // Another row of the same source (it has its own id there) is another book, however alike.
+    const open = (row: LearningItemRow) =>
+      !describesItems || (!this.claimed.has(row.id) && !(row.source === item.source && row.source_id !== null && row.source_id !== item.sourceId));
+    const byIsbn = item.isbn13 === null ? undefined : this.byIsbn.get(item.isbn13)?.find(open);
+    return byIsbn ?? this.byKey.get(key)?.find(open);
+  }
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+
+/** A new item from a file's description of it. */
+function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string): LearningItemRow {
+  const earliest = item.highlights
+    .map((h) => (h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), ctx.timeZone)))
+    .filter((d): d is string => d !== null)
+    .sort()[0];
+  // Highlights mean the book is being read; a highlighted article was read.
+  const status = item.status ?? (item.kind === 'article' ? 'read' : 'reading');
+  return {
+    id: newId(ctx.now().getTime()),
+    person_id: ctx.personId,
+    kind: item.kind,
+    title: item.title,
+    authors: json(item.authors),
+    isbn10: item.isbn10,
+    isbn13: item.isbn13,
+    pages: item.pages,
+    url: null,
+    recommended_by: item.recommendedBy,
+    skills: '[]',
+    status,
+    progress_page: null,
+    progress_percent: null,
+    rating: item.rating,
+    review: item.review,
+    shelves: json(item.shelves),
+    started_at: item.startedAt,
+    finished_at: item.finishedAt,
+    added_at: item.addedAt ?? earliest ?? ctx.today,
+    match_key: key,
+    source: item.source,
+    source_id: item.sourceId,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/**
+ * The item as a newer export describes it, or null when nothing changed. What the file leaves
+ * empty (Date Read is often empty, rating 0 is "unrated") keeps what grow holds.
+ */
+function updatedItemRow(row: LearningItemRow, item: ImportedItem, now: string): LearningItemRow | null {
+  const next: LearningItemRow = { ...row };
+  const set = <K extends keyof LearningItemRow>(field: K, value: LearningItemRow[K] | null) => {
+    if (value !== null) next[field] = value;
+  };
+  set('title', item.title);
+  if (item.authors.length > 0) next.authors = json(item.authors);
+  set('isbn10', item.isbn10);
+  set('isbn13', item.isbn13);
+  set('pages', item.pages);
+  set('status', item.status);
+  set('rating', item.rating);
+  set('review', item.review);
+  if (item.shelves.length > 0) next.shelves = json(item.shelves);
+  set('started_at', item.startedAt);
+  set('finished_at', item.finishedAt);
+  set('added_at', item.addedAt);
+  set('recommended_by', item.recommendedBy);
+  if (next.title !== row.title || next.authors !== row.authors) next.match_key = matchKey(next.title, JSON.parse(next.authors) as string[]);
+  // An item without a source id (added by hand, or from Kindle) takes this one's, so the next
+  // import finds it directly; an id of another source stays, so two sources do not fight over it.
+  if (row.source_id === null && item.sourceId !== null) {
+    next.source = item.source;
+    next.source_id = item.sourceId;
+  }
+  const changed = (Object.keys(next) as (keyof LearningItemRow)[]).some((k) => next[k] !== row[k]);
+  if (!changed) return null;
+  next.updated_at = now;
+  return next;
+}
+
+const clipOf = (row: HighlightRow): Clip => ({
+  id: row.id,
+  row: 0,
+  text: row.text,
+  note: row.note,
+  page: row.page,
+  location: row.location,
+  locationStart: row.location_start,
+  locationEnd: row.location_end,
+  color: row.color,
+  tags: JSON.parse(row.tags) as string[],
+  highlightedAt: row.highlighted_at,
+  highlightedRaw: row.highlighted_raw,
+  sourceKey: row.source_key,
+});
+
+function highlightRow(itemId: string, source: LibrarySource, h: ImportedHighlight, id: string, createdAt: string): HighlightRow {
+  return {
+    id,
+    item_id: itemId,
+    text: h.text,
+    note: h.note,
+    page: h.page,
+    location: h.location,
+    location_start: h.locationStart,
+    location_end: h.locationEnd,
+    color: h.color,
+    tags: json(h.tags),
+    highlighted_at: h.highlightedAt,
+    highlighted_raw: h.highlightedRaw,
+    source,
+    source_key: h.sourceKey,
+    created_at: createdAt,
+  };
+}
+
+const sameHighlight = (a: HighlightRow, b: HighlightRow) =>
+  (['text', 'note', 'page', 'location', 'location_start', 'location_end', 'color', 'tags', 'highlighted_at', 'highlighted_raw', 'source_key'] as const).every(
+    (k) => a[k] === b[k],
+  );
+
+/** An item the file names, with everything the file has for it (several file books may be one item). */
+interface TouchedItem {
+  item: LearningItemRow;
+  highlights: ImportedHighlight[];
+  notes: ImportedNote[];
+  changed: boolean;
+  created: boolean;
+}
+type Touched = Map<string, TouchedItem>;
+
+interface Writes {
+  items: LearningItemRow[];
+  itemUpdates: LearningItemRow[];
+  highlights: HighlightRow[];
+  highlightUpdates: HighlightRow[];
+  notes: Insertable<LearningNoteTable>[];
+  noteUpdates: { id: string; text: string }[];
+}
+
+/** Reads the whole file into items and the rows it could not read; a file of another format throws. */
+export function readLibraryFile(source: LibrarySource, text: string): LibraryFile {
+  return READERS[source](text);
+}
+
+/**
+ * Imports a Goodreads or StoryGraph library export, Kindle clippings or a Readwise export in one
+ * transaction. The file is read and checked completely first: a bad row refuses the whole file,
+ * unless skipBad, when the good rows are imported and the bad ones reported. Importing the same
+ * file again changes nothing; a newer export updates what changed.
+ */
+export async function importLibrary(ctx: Context, input: LibraryImportInput, text: string, options: LibraryImportOptions = {}): Promise<LibraryImportResult> {
+  const { source, skipBad } = parseInput(libraryImportSchema, input);
+  const file = readLibraryFile(source, text);
+  if (file.bad.length > 0 && !skipBad) throw badFileError(file);
+
+  const result: LibraryImportResult = {
+    itemsCreated: 0,
+    itemsUpdated: 0,
+    itemsUnchanged: 0,
+    highlightsAdded: 0,
+    highlightsUpdated: 0,
+    highlightsUnchanged: 0,
+    notesAdded: 0,
+    skipped: file.bad.map(({ row, message }) => ({ row, message })),
+  };
+  const total = file.items.length;
+  options.onProgress?.(0, total);
+
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const now = ctx.now().toISOString();
+    const index = new ItemIndex(await listPersonLearningItems(trx, ctx.personId));
+    const writes: Writes = { items: [], itemUpdates: [], highlights: [], highlightUpdates: [], notes: [], noteUpdates: [] };
+    const touched: Touched = new Map();
+
+    for (const imported of file.items) {
+      const key = matchKey(imported.title, imported.authors);
+      const found = index.find(imported, key, file.describesItems);
+      let entry = found ? touched.get(found.id) : undefined;
+      if (!found) {
+        const row = newItemRow(ctx, imported, key, now);
+        writes.items.push(row);
+        // A highlights export names one book in several ways (title lines): the next may find it.
+        // A library export's new item is claimed already, so no later row may match it anyway.
+        if (!file.describesItems) index.add(row);
+        entry = { item: row, highlights: [], notes: [], changed: false, created: true };
+        touched.set(row.id, entry);
+      } else if (!entry) {
+        entry = { item: found, highlights: [], notes: [], changed: false, created: false };
+        touched.set(found.id, entry);
+        if (file.describesItems) {
+          const updated = updatedItemRow(found, imported, now);
+          if (updated) {
+            writes.itemUpdates.push(updated);
+            entry.item = updated;
+            entry.changed = true;
+          }
+        }
+      }
+      if (file.describesItems) index.claimed.add(entry!.item.id);
+      entry!.highlights.push(...imported.highlights);
+      entry!.notes.push(...imported.notes);
+    }
+
+    await mergeHighlightsAndNotes(trx, ctx, source, touched, writes, result, now);
+
+    for (const entry of touched.values()) {
+      if (entry.created) result.itemsCreated++;
+      else if (entry.changed) result.itemsUpdated++;
+      else result.itemsUnchanged++;
+    }
+    // Progress follows the items written; the unchanged ones are done already.
+    let done = total - writes.items.length - writes.itemUpdates.length;
+    const progress = (n: number) => options.onProgress?.((done += n), total);
+    await insertLearningItems(trx, writes.items, progress);
+    await rewriteLearningItems(trx, writes.itemUpdates, progress);
+    await insertHighlights(trx, writes.highlights);
+    await rewriteHighlights(trx, writes.highlightUpdates);
+    await insertLearningNotes(trx, writes.notes);
+    for (const note of writes.noteUpdates) await updateLearningNoteText(trx, note.id, note.text);
+    options.onProgress?.(total, total);
+  });
+  return result;
+}
+
+/** Compares the file's highlights and notes with the stored ones of the same source, per item. */
+async function mergeHighlightsAndNotes(trx: Db, ctx: Context, source: LibrarySource, touched: Touched, writes: Writes, result: LibraryImportResult, now: string) {
+  const entries = [...touched.values()];
+  const anyHighlights = entries.some((e) => e.highlights.length > 0);
+  const anyNotes = entries.some((e) => e.notes.length > 0);
+  const storedHighlights = new Map<string, HighlightRow[]>();
+  if (anyHighlights || (source === 'kindle' && anyNotes)) {
+    for (const row of await listSourceHighlights(trx, ctx.personId, source)) {
+      const list = storedHighlights.get(row.item_id);
+      if (list) list.push(row);
+      else storedHighlights.set(row.item_id, [row]);
+    }
+  }
+  const storedNotes = new Map<string, LearningNoteRow>();
+  if (anyNotes) for (const row of await listSourceNotes(trx, ctx.personId, source)) storedNotes.set(`${row.item_id}\u0000${row.source_key}`, row);
+  const newIdNow = () => newId(ctx.now().getTime());
+
+  const addLooseNote = (entry: TouchedItem, note: ImportedNote) => {
+    const stored = storedNotes.get(`${entry.item.id}\u0000${note.sourceKey}`);
+    if (!stored) {
+      const row: LearningNoteRow = { id: newIdNow(), item_id: entry.item.id, text: note.text, source, source_key: note.sourceKey, created_at: now };
+      writes.notes.push(row);
+      storedNotes.set(`${entry.item.id}\u0000${note.sourceKey}`, row);
+      result.notesAdded++;
+    } else if (stored.text !== note.text) {
+      // Goodreads keeps one private note per book: a newer export rewrites it.
+      writes.noteUpdates.push({ id: stored.id, text: note.text });
+      stored.text = note.text;
+      if (!entry.created) entry.changed = true;
+    }
+  };
+
+  for (const entry of entries) {
+    const stored = storedHighlights.get(entry.item.id) ?? [];
+    if (source === 'kindle') {
+      const merge = mergeClippings(stored.map(clipOf), entry.highlights, entry.notes);
+      result.notesAdded += merge.notesAttached;
+      const byId = new Map(stored.map((r) => [r.id, r]));
+      for (const { clip, matched } of merge.clips) {
+        if (clip.id === null) {
+          writes.highlights.push(highlightRow(entry.item.id, source, clip, newIdNow(), now));
+          result.highlightsAdded++;
+          continue;
+        }
+        const before = byId.get(clip.id)!;
+        const after = highlightRow(entry.item.id, source, clip, before.id, before.created_at);
+        if (!sameHighlight(before, after)) {
+          writes.highlightUpdates.push(after);
+          result.highlightsUpdated++;
+        } else if (matched) result.highlightsUnchanged++;
+      }
+      for (const note of merge.looseNotes) addLooseNote(entry, note);
+      continue;
+    }
+    // Two books of the file may be one item here, so a highlight may come twice: the later wins.
+    const byKey = new Map(stored.map((r) => [r.source_key, { row: r, added: false, updated: false }]));
+    for (const h of entry.highlights) {
+      const known = byKey.get(h.sourceKey);
+      if (!known) {
+        const row = highlightRow(entry.item.id, source, h, newIdNow(), now);
+        writes.highlights.push(row);
+        byKey.set(h.sourceKey, { row, added: true, updated: false });
+        result.highlightsAdded++;
+        continue;
+      }
+      const after = highlightRow(entry.item.id, source, h, known.row.id, known.row.created_at);
+      if (sameHighlight(known.row, after)) {
+        if (!known.added && !known.updated) result.highlightsUnchanged++;
+        continue;
+      }
+      Object.assign(known.row, after);
+      if (known.added || known.updated) continue;
+      known.updated = true;
+      writes.highlightUpdates.push(known.row);
+      result.highlightsUpdated++;
+    }
+    for (const note of entry.notes) addLooseNote(entry, note);
+  }
+}
