@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Options, parse } from 'csv-parse/sync';
 import { isIsoDate } from '../core/calendar.js';
 import { AppError, invalid } from '../core/errors.js';
 import { readIsbn } from '../core/isbn.js';
@@ -139,79 +140,40 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-/**
- * Reads a CSV export by its header: columns are found by name, never by position, so the
- * generations of an export (Goodreads has had 31, 24 and 23 columns) read alike and extra
- * columns are ignored. A file without the required columns is not the claimed format.
- */
 /** One record of a CSV file and the line it starts on. */
 interface CsvRecord {
   cells: string[];
   line: number;
 }
 
-const QUOTE = 34;
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
 /**
- * Splits CSV text (RFC 4180, tolerant as spreadsheets are) into records with the line each starts
- * on. Written here rather than taken from csv-parse because the line numbers are needed for every
- * row's errors, and csv-parse's `info` option tripled the time of a 10,000-row import. A quote
- * inside an unquoted cell is kept as text (Goodreads' `="…"` formulas); empty lines are skipped.
+ * Splits CSV text into records with the line each starts on, for every row's error message.
+ * csv-parse reads it, tolerant as spreadsheets are: a quote inside an unquoted cell is kept as text
+ * (Goodreads' `="…"` formulas), rows may differ in length, empty lines are skipped.
  */
 export function splitCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const length = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  while (i < length) {
-    const startLine = line;
-    const cells: string[] = [];
-    let endOfRecord = false;
-    while (!endOfRecord) {
-      let cell = '';
-      if (text.charCodeAt(i) === QUOTE) {
-        i++;
-        let from = i;
-        for (;;) {
-          const quote = text.indexOf('"', i);
-          if (quote < 0) throw new AppError('validation_failed', `line ${startLine}: not a readable CSV file (a quoted cell is never closed)`);
-          cell += text.slice(from, quote);
-          if (text.charCodeAt(quote + 1) === QUOTE) {
-            cell += '"';
-            i = quote + 2;
-            from = i;
-          } else {
-            i = quote + 1;
-            break;
-          }
-        }
-        for (let n = cell.indexOf('\n'); n >= 0; n = cell.indexOf('\n', n + 1)) line++;
-      }
-      // The rest of the cell, up to a comma or the end of the line, is plain text.
-      let j = i;
-      while (j < length) {
-        const c = text.charCodeAt(j);
-        if (c === COMMA || c === LF || c === CR) break;
-        j++;
-      }
-      if (j > i) cell += text.slice(i, j);
-      cells.push(cell);
-      i = j;
-      const c = text.charCodeAt(i);
-      if (c === COMMA) i++;
-      else {
-        if (c === CR) i++;
-        if (text.charCodeAt(i) === LF) i++;
-        line++;
-        endOfRecord = true;
-      }
-    }
-    if (cells.length > 1 || cells[0]!.trim() !== '') records.push({ cells, line: startLine });
+  const options: Options<CsvRecord, string[]> = {
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    // The context gives the line a record ends on; a quoted cell may span lines, so count back.
+    on_record: (cells, context) => {
+      let inner = 0;
+      for (const cell of cells) for (let n = cell.indexOf('\n'); n >= 0; n = cell.indexOf('\n', n + 1)) inner++;
+      return { cells, line: context.lines - inner };
+    },
+  };
+  try {
+    // Typed for records of cells; on_record makes each one a CsvRecord.
+    return parse(text, options as unknown as Options) as unknown as CsvRecord[];
+  } catch (error) {
+    const lines = (error as { lines?: unknown }).lines;
+    const where = typeof lines === 'number' ? `line ${lines}: ` : '';
+    const code = (error as { code?: unknown }).code;
+    const problem = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is never closed' : error instanceof Error ? error.message : String(error);
+    throw new AppError('validation_failed', `${where}not a readable CSV file (${problem})`);
   }
-  return records;
 }
 
 /**

@@ -198,7 +198,7 @@ describeEachDialect('JSON backup', (db) => {
     );
     await expectRefusedAndUnchanged(
       into,
-      () => importBackup(into, withSections((b) => b.library[0]!.highlights.push({ ...b.library[0]!.highlights[0]!, id: 'h2' }))),
+      () => importBackup(into, withSections((b) => (b.library[0]!.highlights as object[]).push({ ...b.library[0]!.highlights[0]!, id: 'h2' }))),
       'validation_failed',
       'library[0].highlights[1].sourceKey: a second highlight with key "kindle:292-295" in this item',
     );
