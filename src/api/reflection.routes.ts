@@ -1,6 +1,104 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../core/errors.js';
+import { jekyllImportQuerySchema, reflectionCreateSchema } from '../schemas/reflection.schema.js';
+import { type PostFile, decodePost, exportJekyll, importJekyll } from '../services/jekyll.service.js';
+import { createReflection, listReflections } from '../services/reflection.service.js';
+import { MAX_UPLOAD_BYTES, upload, uploadedBytes } from './backup.routes.js';
 import type { ApiEnv } from './context.middleware.js';
+import { journalEntrySchema } from './journal.routes.js';
+import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+
+export const jekyllImportResultSchema = z
+  .object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.array(z.object({ file: z.string(), message: z.string() })).openapi({ description: 'bad posts left out with skipBad=true' }),
+  })
+  .openapi('JekyllImportResult');
+
+export const reflectionSchema = journalEntrySchema;
+
+const tooLarge = () => new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
+
+/**
+ * The posts of an upload: each `file` field of a form (named by its file name), or the body
+ * alone, named by `?name=`.
+ */
+async function uploadedPosts(request: Request, name: string | undefined): Promise<PostFile[]> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.startsWith('multipart/form-data')) {
+    if (name === undefined) throw new AppError('validation_failed', 'name: required: the post\'s file name, e.g. ?name=2024-03-05-slug.md');
+    return [decodePost(await uploadedBytes(request), name)];
+  }
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
+  const files = (await request.formData()).getAll('file').filter((f): f is File => typeof f !== 'string');
+  if (files.length === 0) throw new AppError('validation_failed', 'file: missing (send each post in a form field named "file")');
+  if (files.reduce((sum, f) => sum + f.size, 0) > MAX_UPLOAD_BYTES) throw tooLarge();
+  return Promise.all(files.map(async (f) => decodePost(new Uint8Array(await f.arrayBuffer()), f.name || (name ?? ''))));
+}
+
+/** An HTTP header's `filename`: ASCII for old clients, the exact UTF-8 name for the rest (RFC 6266). */
+function attachment(fileName: string): string {
+  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
 
 export function reflectionRoutes(app: OpenAPIHono<ApiEnv>): void {
-  void app;
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/import/jekyll',
+      tags: ['import and export'],
+      summary: 'Import Jekyll posts into the journal: one post as the body (?name= its file name), or several "file" fields of a form',
+      request: { query: jekyllImportQuerySchema, body: upload('text/markdown', 'text/plain', 'text/html') },
+      responses: { 200: jsonResponse(jekyllImportResultSchema, 'what was imported'), ...errors },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const files = await uploadedPosts(c.req.raw, query.name);
+      return c.json(await importJekyll(c.get('ctx'), files, { skipBad: query.skipBad }), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/journal/{id}/jekyll',
+      tags: ['journal'],
+      summary: 'A journal entry as a Jekyll post (an imported post unchanged comes back byte for byte)',
+      request: { params: z.object({ id: z.string().openapi({ description: 'the entry id, or the file name it was imported from' }) }) },
+      responses: { 200: { content: { 'text/markdown': { schema: z.string() } }, description: 'the post, named YYYY-MM-DD-slug.md' }, ...errors },
+    }),
+    async (c) => {
+      const post = await exportJekyll(c.get('ctx'), c.req.valid('param').id);
+      return new Response(post.text, {
+        status: 200,
+        headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': attachment(post.fileName) },
+      }) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/reflections',
+      tags: ['journal'],
+      summary: 'Write a draft reflection of facts about a period, with room for your own words',
+      request: { body: jsonBody(reflectionCreateSchema) },
+      responses: { 201: jsonResponse(reflectionSchema, 'the draft entry (kind reflection)'), ...errors },
+    }),
+    async (c) => c.json(await createReflection(c.get('ctx'), await c.req.json()), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reflections',
+      tags: ['journal'],
+      summary: 'The reflections, the most recent period first',
+      responses: { 200: jsonResponse(z.array(reflectionSchema), 'reflections'), ...errors },
+    }),
+    async (c) => c.json(await listReflections(c.get('ctx')), 200),
+  );
 }

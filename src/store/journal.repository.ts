@@ -1,9 +1,11 @@
-import type { Insertable, Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, type RawBuilder, type Updateable, sql } from 'kysely';
 import type { Db } from './habit.repository.js';
 import type { JournalEntryRow, JournalEntryTable } from './schema.js';
 
-// Full-text search lives in the database (migration 0003): SQLite keeps the FTS5 table
-// journal_entry_search by triggers; PostgreSQL indexes a tsvector expression.
+// Full-text search lives in the database (migration 0003), kept by triggers so no code path can
+// forget it: SQLite's FTS5 table journal_entry_search; PostgreSQL's journal_entry_document, one
+// stored tsvector per entry (title weight A, body B, tags C) under the GIN index journal_entry_search,
+// with the owner, date, time and creation instant that ranking and ordering need.
 
 export async function insertJournalEntry(db: Db, row: Insertable<JournalEntryTable>): Promise<void> {
   await db.insertInto('journal_entry').values(row).execute();
@@ -20,4 +22,174 @@ export async function updateJournalEntry(db: Db, personId: string, id: string, c
 export async function deleteJournalEntry(db: Db, personId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom('journal_entry').where('person_id', '=', personId).where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** How much of each body a list reads: enough for an excerpt once the Markdown is stripped. */
+export const BODY_START_CHARS = 2000;
+
+export type JournalListRow = Omit<JournalEntryRow, 'body'> & { body_start: string };
+
+export interface JournalFilter {
+  from?: string;
+  to?: string;
+  tag?: string;
+  kind?: JournalEntryTable['kind'];
+}
+
+/**
+ * A person's entries, newest first (date, then time of day, then when written), each with the
+ * start of its body rather than all of it. Dates use the index journal_entry_person_date.
+ */
+export async function listJournalRows(db: Db, personId: string, filter: JournalFilter = {}): Promise<JournalListRow[]> {
+  let query = db
+    .selectFrom('journal_entry')
+    .select([
+      'id',
+      'person_id',
+      'title',
+      'date',
+      'time',
+      'utc_offset',
+      'tags',
+      'categories',
+      'kind',
+      'period_from',
+      'period_to',
+      'visibility',
+      'front_matter',
+      'source_name',
+      'created_at',
+      'updated_at',
+    ])
+    .select(sql<string>`substr(body, 1, ${sql.lit(BODY_START_CHARS)})`.as('body_start'))
+    .where('person_id', '=', personId);
+  if (filter.from !== undefined) query = query.where('date', '>=', filter.from);
+  if (filter.to !== undefined) query = query.where('date', '<=', filter.to);
+  if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+  if (filter.tag !== undefined) {
+    // Tags are a JSON array of strings: the quoted tag inside it. The caller checks the parsed list,
+    // so the LIKE only narrows (a tag holds no quote; _ and % are escaped).
+    const pattern = `%${JSON.stringify(filter.tag.toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<boolean>`lower(tags) like ${pattern} escape '\\'`);
+  }
+  return query
+    .orderBy('date', 'desc')
+    .orderBy(sql`coalesce(time, '')`, 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The weekly review of the ISO week starting on `monday`, if one was written. */
+export async function findWeeklyReview(db: Db, personId: string, monday: string): Promise<JournalEntryRow | undefined> {
+  return db
+    .selectFrom('journal_entry')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('kind', '=', 'weekly-review')
+    .where('period_from', '=', monday)
+    .executeTakeFirst();
+}
+
+// ——— Full-text search ———
+
+/**
+ * PostgreSQL's English stop words (share/tsearch_data/english.stop). Its 'english' configuration
+ * drops them from a query; SQLite's FTS5 would demand them. Both searches leave them out, so a
+ * query finds the same entries on either database.
+ */
+const STOP_WORDS = new Set(
+  `i me my myself we our ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its
+  itself they them their theirs themselves what which who whom this that these those am is are was were be been being have
+  has had having do does did doing a an the and but if or because as until while of at by for with about against between
+  into through during before after above below to from up down in out on off over under again further then once here there
+  when where why how all any both each few more most other some such no nor not only own same so than too very s t can will
+  just don should now`.split(/\s+/),
+);
+
+/** The marks around matched words in a snippet, the same on both databases (the web shows them as <mark>). */
+export const MATCH_START = '⟦';
+export const MATCH_END = '⟧';
+/** Words of context in a snippet. */
+const SNIPPET_WORDS = 20;
+
+/**
+ * The words of what a person typed, as the search uses them: runs of letters and digits (so no
+ * quote, star, minus, parenthesis or operator reaches the query language), lower case, without
+ * stop words. Every word must match; the last one also as a prefix, for search as you type.
+ */
+export function searchWords(text: string): string[] {
+  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+  return words.filter((w) => !STOP_WORDS.has(w));
+}
+
+export interface JournalSearchHit {
+  id: string;
+  title: string | null;
+  date: string;
+  snippet: string;
+}
+
+const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
+
+/**
+ * The query behind searchJournalRows, for EXPLAIN in tests: the person's entries holding every
+ * word, most relevant first, then newest. Each word is a quoted string of letters and digits, so
+ * the query can never be malformed whatever was typed.
+ */
+export function journalSearchQuery(db: Db, personId: string, words: readonly string[], limit: number): RawBuilder<JournalSearchHit> {
+  const last = words.length - 1;
+  if (isPostgres(db)) {
+    // Each word in English (stemmed: "reviewing" finds "reviews") or as written (tags are indexed
+    // as written); a quoted word is one phrase to to_tsquery, never an operator.
+    const terms = words.map((word, i) => {
+      const quoted = `'${word}'${i === last ? ':*' : ''}`;
+      return sql`(to_tsquery('english', ${quoted}) || to_tsquery('simple', ${quoted}))`;
+    });
+    const query = sql`(${sql.join(terms, sql` && `)})`;
+    const options = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=2, MaxFragments=1`;
+    // The query is written out where it is used (not joined in as a row) so the planner folds it
+    // into a constant it can take to the GIN index. Hits are ranked and ordered from
+    // journal_entry_document alone; the entries themselves are read for the page of hits only.
+    return sql<JournalSearchHit>`
+      SELECT e.id, e.title, e.date, ts_headline('english', e.body, hit.q, ${options}) AS snippet
+      FROM (
+        SELECT d.entry_id, d.date, d.time, d.created_at, ${query} AS q, ts_rank(d.document, ${query}) AS rank
+        FROM journal_entry_document d
+        WHERE d.document @@ ${query} AND d.person_id = ${personId}
+        ORDER BY rank DESC, d.date DESC, coalesce(d.time, '') DESC, d.created_at DESC, d.entry_id DESC
+        LIMIT ${limit}
+      ) AS hit
+      JOIN journal_entry e ON e.id = hit.entry_id
+      ORDER BY hit.rank DESC, hit.date DESC, coalesce(hit.time, '') DESC, hit.created_at DESC, hit.entry_id DESC`;
+  }
+  const match = words.map((word, i) => `"${word}"${i === last ? '*' : ''}`).join(' ');
+  return sql<JournalSearchHit>`
+    SELECT e.id, e.title, e.date,
+      snippet(journal_entry_search, 2, ${MATCH_START}, ${MATCH_END}, '…', ${sql.lit(SNIPPET_WORDS)}) AS snippet
+    FROM journal_entry_search
+    JOIN journal_entry e ON e.id = journal_entry_search.entry_id
+    WHERE journal_entry_search MATCH ${match} AND e.person_id = ${personId}
+    ORDER BY bm25(journal_entry_search, 0.0, 10.0, 4.0, 2.0), e.date DESC, coalesce(e.time, '') DESC, e.created_at DESC, e.id DESC
+    LIMIT ${limit}`;
+}
+
+/**
+ * PostgreSQL's planner prices a GIN lookup far above what it costs (~1,870 for a few hundred
+ * matches among 10,000 documents) and does not count reading each document back, so it would scan
+ * every document: ~25 ms where the index takes ~10 ms. The search forbids that scan for itself
+ * only (SET LOCAL, in its own transaction).
+ */
+export async function preferSearchIndex(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`SET LOCAL enable_seqscan = off`.execute(db);
+}
+
+/** Full-text search of a person's entries (see journalSearchQuery); no words, no hits. */
+export async function searchJournalRows(db: Db, personId: string, words: readonly string[], limit: number): Promise<JournalSearchHit[]> {
+  if (words.length === 0) return [];
+  const run = async (trx: Db) => {
+    await preferSearchIndex(trx);
+    return (await journalSearchQuery(trx, personId, words, limit).execute(trx)).rows;
+  };
+  return isPostgres(db) && !db.isTransaction ? db.transaction().execute(run) : run(db);
 }

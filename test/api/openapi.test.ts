@@ -73,6 +73,17 @@ const EXPECTED_ROUTES = [
   'POST /api/v1/import/storygraph',
   'POST /api/v1/import/kindle',
   'POST /api/v1/import/readwise',
+  'GET /api/v1/journal',
+  'POST /api/v1/journal',
+  'GET /api/v1/journal/search',
+  'POST /api/v1/journal/weekly',
+  'GET /api/v1/journal/{id}',
+  'PATCH /api/v1/journal/{id}',
+  'DELETE /api/v1/journal/{id}',
+  'POST /api/v1/import/jekyll',
+  'GET /api/v1/journal/{id}/jekyll',
+  'POST /api/v1/reflections',
+  'GET /api/v1/reflections',
 ];
 
 /** Resolves a local reference such as #/components/schemas/Error. */

@@ -1,0 +1,155 @@
+/**
+ * Jekyll posts in and out of the journal. Import reads every post first and writes in one
+ * transaction, so a bad post (without --skip-bad) writes nothing; re-importing a file of the same
+ * name updates its entry instead of adding another.
+ */
+import { AppError, notFound } from '../core/errors.js';
+import { type JekyllPost, fileError, isPostFileName, parsePost, postFileName, writeImportedPost, writeNewPost } from '../formats/jekyll.format.js';
+import type { Db } from '../store/habit.repository.js';
+import { newId } from '../store/ids.js';
+import { insertJournalEntry, updateJournalEntry } from '../store/journal.repository.js';
+import { findEntriesBySourceNames, findEntryByIdOrSourceName } from '../store/reflection.repository.js';
+import type { JournalEntryRow } from '../store/schema.js';
+import type { Context } from './context.js';
+
+/** One post to import: its file name (the entry's source name) and its text. */
+export interface PostFile {
+  name: string;
+  text: string;
+  /** Where it was found, for messages (a path inside the folder); the name when not given. */
+  path?: string;
+}
+
+export interface JekyllImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Posts left out with --skip-bad, and why. */
+  skipped: { file: string; message: string }[];
+}
+
+/** The text of an uploaded post: UTF-8 (a BOM is kept, as a file read from disk keeps it). */
+export function decodePost(bytes: Uint8Array, name: string): PostFile {
+  try {
+    return { name, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    throw fileError(name, 'not UTF-8 text');
+  }
+}
+
+interface ReadPost {
+  file: PostFile;
+  post: JekyllPost;
+}
+
+/** Reads every file; each problem is the file's own error, reported or thrown by the caller. */
+function readPosts(files: readonly PostFile[], timeZone: string): { good: ReadPost[]; bad: { file: string; error: AppError }[] } {
+  const good: ReadPost[] = [];
+  const bad: { file: string; error: AppError }[] = [];
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const where = file.path ?? file.name;
+    try {
+      if (!isPostFileName(file.name)) throw fileError(file.name, 'not a post file: expected a name ending in .md, .markdown or .html');
+      const other = seen.get(file.name);
+      if (other !== undefined) throw fileError(file.name, `the same file name as ${other}: Jekyll would make one post of them`);
+      const post = parsePost(file.text, file.name, timeZone);
+      seen.set(file.name, where);
+      good.push({ file, post });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      bad.push({ file: where, error });
+    }
+  }
+  return { good, bad };
+}
+
+function columnsOf(post: JekyllPost) {
+  return {
+    title: post.title,
+    body: post.body,
+    date: post.date.date,
+    time: post.date.time,
+    utc_offset: post.date.utcOffset,
+    tags: JSON.stringify(post.tags),
+    categories: JSON.stringify(post.categories),
+    front_matter: post.frontMatter,
+  };
+}
+
+type PostColumns = ReturnType<typeof columnsOf>;
+const COMPARED = ['title', 'body', 'date', 'time', 'utc_offset', 'tags', 'categories', 'front_matter'] as const satisfies readonly (keyof PostColumns)[];
+
+/**
+ * Imports posts into the journal. Without `skipBad`, the first bad post is the error (naming its
+ * file, and the line when there is one) and nothing is written; with it, the good posts are
+ * imported and the bad ones listed in `skipped`.
+ */
+export async function importJekyll(ctx: Context, files: readonly PostFile[], options: { skipBad?: boolean } = {}): Promise<JekyllImportResult> {
+  if (files.length === 0) throw new AppError('validation_failed', 'file: no Jekyll posts (.md, .markdown or .html files) found');
+  const { good, bad } = readPosts(files, ctx.timeZone);
+  if (bad.length > 0 && !options.skipBad) throw bad[0]!.error;
+  const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
+  if (good.length === 0) return result;
+  const now = ctx.now().toISOString();
+  await ctx.store.db.transaction().execute(async (trx: Db) => {
+    const existing = new Map((await findEntriesBySourceNames(trx, ctx.personId, good.map((g) => g.file.name))).map((row) => [row.source_name!, row]));
+    for (const { file, post } of good) {
+      const columns = columnsOf(post);
+      const row = existing.get(file.name);
+      if (!row) {
+        await insertJournalEntry(trx, {
+          id: newId(ctx.now().getTime()),
+          person_id: ctx.personId,
+          ...columns,
+          kind: 'entry',
+          period_from: null,
+          period_to: null,
+          visibility: 'private',
+          source_name: file.name,
+          created_at: now,
+          updated_at: now,
+        });
+        result.created++;
+      } else if (COMPARED.every((key) => row[key] === columns[key])) {
+        result.unchanged++;
+      } else {
+        await updateJournalEntry(trx, ctx.personId, row.id, { ...columns, updated_at: now });
+        result.updated++;
+      }
+    }
+  });
+  return result;
+}
+
+export interface PostText {
+  /** YYYY-MM-DD-slug.md: the imported file's name, else the date and the title's slug. */
+  fileName: string;
+  text: string;
+}
+
+/** The Jekyll post of a journal entry row; shared with the reflection service. */
+export function postOfRow(row: JournalEntryRow, timeZone: string): PostText {
+  const fields = {
+    title: row.title,
+    date: row.date,
+    time: row.time,
+    utcOffset: row.utc_offset,
+    tags: JSON.parse(row.tags) as string[],
+    categories: JSON.parse(row.categories) as string[],
+    body: row.body,
+  };
+  const fileName = postFileName({ date: row.date, title: row.title, sourceName: row.source_name });
+  if (row.front_matter !== null && row.source_name !== null) {
+    return { fileName, text: writeImportedPost(row.front_matter, fields, row.source_name, timeZone) };
+  }
+  // A reflection is a draft until its author says otherwise: Jekyll does not publish it.
+  return { fileName, text: writeNewPost({ ...fields, draft: row.kind === 'reflection' }) };
+}
+
+/** The post of one entry, by its id (or the file name it was imported from). */
+export async function exportJekyll(ctx: Context, ref: string): Promise<PostText> {
+  const row = await findEntryByIdOrSourceName(ctx.store.db, ctx.personId, ref);
+  if (!row) throw notFound('entry', ref);
+  return postOfRow(row, ctx.timeZone);
+}

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+
+type Renderer = typeof import('../markdown.js');
+let renderer: Promise<Renderer> | undefined;
+/** The Markdown renderer, loaded the first time an entry is shown. */
+const loadRenderer = () => (renderer ??= import('../markdown.js'));
+
+/**
+ * Markdown rendered to sanitized HTML (web/src/markdown.ts). Until the renderer has loaded, the
+ * text is shown as it is, never as HTML.
+ */
+export function MarkdownView({ source, id, label }: { source: string; id?: string; label?: string }) {
+  const [html, setHtml] = useState<{ source: string; html: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void loadRenderer().then(({ renderMarkdown }) => {
+      if (current) setHtml({ source, html: renderMarkdown(source) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [source]);
+  if (html === null) {
+    return (
+      <div className="markdown markdown-pending" id={id} aria-label={label} aria-busy="true">
+        <pre>{source}</pre>
+      </div>
+    );
+  }
+  // Safe: renderMarkdown's output has been through DOMPurify (no script, handlers or javascript: URLs).
+  return <div className="markdown" id={id} aria-label={label} data-rendered="true" dangerouslySetInnerHTML={{ __html: html.html }} />;
+}

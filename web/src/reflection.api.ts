@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { jekyllImportResultSchema, reflectionSchema } from '../../src/api/reflection.routes.js';
+import { API, ApiError, UNAUTHENTICATED_EVENT, send } from './api.js';
+
+/** The shapes of reflections and Jekyll imports, from the schemas of the OpenAPI document. */
+export type Reflection = z.infer<typeof reflectionSchema>;
+export type JekyllImportResult = z.infer<typeof jekyllImportResultSchema>;
+
+/** Several files in one request (one transaction on the server): the browser sets the form's boundary. */
+async function sendFiles<T>(path: string, files: readonly File[]): Promise<T> {
+  const body = new FormData();
+  for (const file of files) body.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await fetch(API + path, { method: 'POST', headers: { accept: 'application/json' }, body, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'network: the grow server did not answer; is `grow serve` still running?');
+  }
+  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
+  if (!response.ok) throw new ApiError(response.status, json?.error?.code ?? 'internal', json?.error?.message ?? `request: the server answered ${response.status}`);
+  return json as T;
+}
+
+export const reflectionApi = {
+  list: () => send<Reflection[]>('GET', '/reflections'),
+  create: (input: { from: string; to: string; title?: string }) => send<Reflection>('POST', '/reflections', { json: input }),
+  importJekyll: (files: readonly File[], skipBad: boolean) => sendFiles<JekyllImportResult>(`/import/jekyll${skipBad ? '?skipBad=true' : ''}`, files),
+  jekyllUrl: (id: string) => `${API}/journal/${encodeURIComponent(id)}/jekyll`,
+};
