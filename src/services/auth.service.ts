@@ -14,7 +14,9 @@ export function hashToken(secret: string): string {
 }
 
 async function issue(store: Store, personId: string, kind: AuthTokenRow['kind'], now: Date, ttlMs: number | null, label: string | null = null): Promise<string> {
-  const secret = randomBytes(32).toString('base64url');
+  // The prefix keeps a secret from starting with "-", which a command line would read as an
+  // option (`grow token revoke -Ab…`), and makes a leaked grow token recognisable.
+  const secret = `grow_${randomBytes(32).toString('base64url')}`;
   await insertAuthToken(store.db, {
     id: hashToken(secret),
     person_id: personId,

@@ -23,6 +23,7 @@ describe('reflections', () => {
     expect(await page.to().inputValue()).toBe('2026-11-22');
     await page.write();
     await page.created().getByRole('heading', { name: 'Reflection 2026-11-16 – 2026-11-22' }).waitFor();
+    await page.waitForDraft();
     const headings = await page.created().locator('.reflection-body h2').allInnerTexts();
     expect(headings).toEqual(['Habits', 'Skills that moved', 'Practice time', 'Learning', 'Experiments', 'Path fit now']);
     // Seven done days in a row from nothing: strength 1 − 0.5^(7/13) = 31%.
@@ -45,6 +46,7 @@ describe('reflections', () => {
     expect([await page.from().inputValue(), await page.to().inputValue()]).toEqual(['2026-10-01', '2026-10-31']);
     await page.write({ title: 'October' });
     await page.created().getByRole('heading', { name: 'October' }).waitFor();
+    await page.waitForDraft();
     expect(await page.section('Habits').innerText()).toBe('No active habits in this period.');
     await expect.poll(() => page.past().count()).toBe(2);
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);

@@ -32,6 +32,11 @@ export class ReflectionsPage extends AppPage {
     await this.page.getByRole('button', { name: 'Write the draft' }).click();
   }
 
+  /** Waits for the reflection just written to show, rendered (it is plain text until the renderer loads). */
+  async waitForDraft(): Promise<void> {
+    await this.created().locator('#created-body[data-rendered="true"]').waitFor();
+  }
+
   /** The reflection just written: its title, links and rendered body. */
   created(): Locator {
     return this.page.locator('.reflection-created');

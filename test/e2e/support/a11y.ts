@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { E2eApp } from './app.js';
 import { axeViolations } from './browser.js';
-import type { GrowHome } from './grow.js';
+import { GROW, ROOT, type GrowHome } from './grow.js';
 import { TodayPage } from '../page-models/today-page.js';
 import { HabitsPage } from '../page-models/habits-page.js';
 import { HabitPage } from '../page-models/habit-page.js';
@@ -13,6 +14,16 @@ import { SkillPage, SkillsPage } from '../page-models/skills-page.js';
 import { LogPage } from '../page-models/log-page.js';
 import { PathsPage } from '../page-models/paths-page.js';
 import { PlanPage } from '../page-models/plan-page.js';
+import { LibraryPage } from '../page-models/library-page.js';
+import { LearningItemPage } from '../page-models/learning-item-page.js';
+import { ReviewPage } from '../page-models/review-page.js';
+import { JournalPage } from '../page-models/journal-page.js';
+import { JournalEntryPage } from '../page-models/journal-entry-page.js';
+import { JournalEditorPage } from '../page-models/journal-editor-page.js';
+import { ReflectionsPage } from '../page-models/reflections-page.js';
+
+/** Ids of what seedEverything created, for the pages that show one thing. */
+export const seeded = { bookId: '', entryId: '' };
 
 /** Data that fills every page: measurable and yes/no habits, one to break, an archived one, a scorecard. */
 export async function seedEverything(home: GrowHome): Promise<void> {
@@ -41,6 +52,23 @@ export async function seedEverything(home: GrowHome): Promise<void> {
   await home.cli('evidence', 'add', 'Led the incident review', '--skills', 'communication,testing', '--date', '2026-11-12', '--link', 'https://example.com/review');
   await home.cli('facet', 'set', 'application-security', 'exploring');
   await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
+  const book = await home.cli<{ id: string }>('learn', 'add', 'Thinking in Systems', '--author', 'Donella H. Meadows', '--pages', '240', '--skills', 'system-design', '--recommended-by', 'Grace');
+  seeded.bookId = book.id;
+  await home.cli('learn', 'progress', book.id, '120');
+  await home.cli('learn', 'note', book.id, 'Stocks and flows, chapter 1');
+  await home.cli('learn', 'takeaway', book.id, 'Look for the feedback loops before the parts');
+  await home.cli('learn', 'add', "The Manager's Path", '--author', 'Camille Fournier', '--status', 'want');
+  // The body comes on stdin, which execFile would leave open.
+  const entry = JSON.parse(
+    execFileSync(process.execPath, [GROW, 'journal', 'add', '--title', 'On feedback', '--tags', 'feedback,growth', '--date', '2026-11-20', '--json'], {
+      env: home.env,
+      cwd: ROOT,
+      input: '## What happened\n\nAsked for **feedback** after the design review.\n\n- listen first\n- say thank you\n',
+      encoding: 'utf8',
+    }),
+  ) as { id: string };
+  seeded.entryId = entry.id;
+  await home.cli('reflect', '--from', '2026-11-01', '--to', '2026-11-22');
 }
 
 /** Every page and state a person sees, each ready to be scanned. */
@@ -138,6 +166,41 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
     const plan = await new PlanPage(page).open(base);
     await page.getByRole('button', { name: 'Create a feed address' }).click();
     await plan.feedUrl().waitFor();
+  }],
+  ['Library', async (page, base) => {
+    const library = await new LibraryPage(page).open(base);
+    await library.row('Thinking in Systems').waitFor();
+  }],
+  ['a book', async (page, base) => {
+    const item = await new LearningItemPage(page).open(base, seeded.bookId);
+    await item.notes().first().waitFor();
+  }],
+  ['Review, the answer shown', async (page, base) => {
+    const review = await new ReviewPage(page).open(base);
+    await review.showAnswer().click();
+    await review.answer().waitFor();
+  }],
+  ['Journal', async (page, base) => {
+    const journal = await new JournalPage(page).open(base);
+    await journal.entry('On feedback').waitFor();
+  }],
+  ['Journal search', async (page, base) => {
+    const journal = await new JournalPage(page).open(base);
+    await journal.search('feedback');
+    await journal.hits().first().waitFor();
+  }],
+  ['a journal entry', async (page, base) => {
+    const entry = await new JournalEntryPage(page).open(base, seeded.entryId);
+    await entry.body().locator('li').first().waitFor();
+  }],
+  ['New journal entry with its preview', async (page, base) => {
+    const editor = await new JournalEditorPage(page).openNew(base);
+    await editor.fill({ title: 'Draft', body: '## Heading\n\nSome *text* and a [link](https://example.com).' });
+    await editor.preview().waitFor();
+  }],
+  ['Reflections', async (page, base) => {
+    const reflections = await new ReflectionsPage(page).open(base);
+    await reflections.past().first().waitFor();
   }],
   ['Not found', async (page, base) => {
     await page.goto(`${base}/nowhere`);
