@@ -11,6 +11,7 @@ import { insertJournalEntry, updateJournalEntry } from '../store/journal.reposit
 import { findEntriesBySourceNames, findEntryByIdOrSourceName } from '../store/reflection.repository.js';
 import type { JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
+import { toJournalEntry } from './journal.service.js';
 
 /** One post to import: its file name (the entry's source name) and its text. */
 export interface PostFile {
@@ -130,15 +131,8 @@ export interface PostText {
 
 /** The Jekyll post of a journal entry row; shared with the reflection service. */
 export function postOfRow(row: JournalEntryRow, timeZone: string): PostText {
-  const fields = {
-    title: row.title,
-    date: row.date,
-    time: row.time,
-    utcOffset: row.utc_offset,
-    tags: JSON.parse(row.tags) as string[],
-    categories: JSON.parse(row.categories) as string[],
-    body: row.body,
-  };
+  const { title, date, time, utcOffset, tags, categories, body } = toJournalEntry(row);
+  const fields = { title, date, time, utcOffset, tags, categories, body };
   const fileName = postFileName({ date: row.date, title: row.title, sourceName: row.source_name });
   if (row.front_matter !== null && row.source_name !== null) {
     return { fileName, text: writeImportedPost(row.front_matter, fields, row.source_name, timeZone) };

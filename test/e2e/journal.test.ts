@@ -43,7 +43,7 @@ const ATTACK = [
 describe('the journal', () => {
   it('writes an entry with a live preview, shows it rendered, and finds it by search', async () => {
     const journal = await new JournalPage(app.page).open(app.base);
-    expect(await journal.entries().count()).toBe(1);
+    await expect.poll(() => journal.entries().count()).toBe(1);
     await journal.newEntry();
 
     const editor = new JournalEditorPage(app.page);
@@ -72,7 +72,7 @@ describe('the journal', () => {
     expect((await app.home.cli<CliEntry>('journal', 'show', id)).body).toBe(body);
 
     const again = await journal.open(app.base);
-    expect(await again.entries().count()).toBe(2);
+    await expect.poll(() => again.entries().count()).toBe(2);
     const row = again.entries().first();
     expect(await row.getByRole('link').innerText()).toBe('On asking for feedback');
     expect(await row.locator('.journal-kind').innerText()).toBe('entry');

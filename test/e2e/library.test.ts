@@ -36,7 +36,7 @@ const app = useApp(async (home) => {
 describe('the library', () => {
   it('adds a book, lists it, records progress, finishes it with a rating and adds a note', async () => {
     const library = await new LibraryPage(app.page).open(app.base);
-    expect(await library.rows().count()).toBe(1);
+    await expect.poll(() => library.rows().count()).toBe(1);
 
     await library.add({
       title: 'The Manager’s Path',

@@ -21,7 +21,7 @@ const app = useApp(async (home) => {
 describe('the practice log', () => {
   it('logs practice from the form and shows it in the list and the balance', async () => {
     const log = await new LogPage(app.page).open(app.base);
-    expect(await log.rows().count()).toBe(1);
+    await expect.poll(() => log.rows().count()).toBe(1);
     expect(await log.balanceWeek('2026-W47').innerText()).toMatch(/technical 45 min, soft 0 min \(100% technical\)/);
     // Only technical practice for weeks: soft skills are neglected.
     await app.page.getByRole('region', { name: 'Out of balance' }).waitFor();
@@ -45,7 +45,7 @@ describe('the practice log', () => {
     await app.page.locator('#log-minutes-error').waitFor();
     expect(await app.page.locator('#log-minutes-error').innerText()).toBe('must be more than 0');
     expect(await app.page.locator('#log-skills-error').innerText()).toMatch(/at least one skill/);
-    expect(await log.rows().count()).toBe(2);
+    await expect.poll(() => log.rows().count()).toBe(2);
   });
 
   it('puts the balance, its warnings and the planned practice on Today', async () => {

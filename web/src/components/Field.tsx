@@ -66,6 +66,28 @@ export function Alert({ message, id }: { message: string | null | undefined; id?
   );
 }
 
+/** A form's alert: the server's message for the whole form, else how many fields need correcting. */
+export function FormAlert({ errors, id }: { errors: Record<string, string>; id?: string }) {
+  const count = Object.keys(errors).filter((k) => k !== 'form').length;
+  const summary = count ? `Please correct ${count === 1 ? 'the field' : `the ${count} fields`} marked below.` : null;
+  return <Alert id={id} message={errors.form ?? summary} />;
+}
+
+/** What an import left out and why: one line per skipped row, entry or file. */
+export function SkippedList({ label, intro, items, className }: { label: string; intro: string; items: { key: string | number; message: string }[]; className?: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div className={className} role="region" aria-label={label}>
+      <p>{intro}</p>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>{item.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** Polite announcements: "Read 20 pages: done. Streak 4 days." */
 export function Status({ message }: { message: string | null | undefined }) {
   return (

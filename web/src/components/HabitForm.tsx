@@ -4,7 +4,7 @@ import type { ZodType } from 'zod';
 import { habitCreateSchema, habitUpdateSchema } from '../../../src/schemas/habit.schema.js';
 import { api, type HabitDetail } from '../api.js';
 import { apiFieldErrors, checkField, checkForm, withFieldError, type FieldErrors } from '../forms.js';
-import { Alert, TextAreaField, TextField } from './Field.js';
+import { TextAreaField, TextField, FormAlert } from './Field.js';
 
 const TEXT_FIELDS = [
   'name',
@@ -150,15 +150,11 @@ export function HabitForm({ mode, initial, slug, submitLabel, onSaved, onCancel 
       onChange={(e) => set(name, e.target.value)}
     />
   );
-  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   const laws = LAWS[values.kind];
 
   return (
     <form className="habit-form" onSubmit={submit} noValidate aria-describedby="habit-form-alert">
-      <Alert
-        id="habit-form-alert"
-        message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)}
-      />
+      <FormAlert id="habit-form-alert" errors={errors} />
       <fieldset>
         <legend>The habit</legend>
         {text('name', 'Name', { required: true, autoComplete: 'off', hint: 'Unique among your habits, e.g. "Read 20 pages".' })}

@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorText } from '../forms.js';
 import { LIBRARY_SOURCES, libraryImportApi, type LibraryImportResult, type LibrarySource } from '../library-import.api.js';
-import { Alert, SelectField, Status } from './Field.js';
+import { Alert, SelectField, SkippedList, Status } from './Field.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -81,17 +81,13 @@ export function LibraryImport() {
         </label>
       </p>
       <Status message={done ? describeLibraryImport(done.name, done.result) : null} />
-      {skipped.length > 0 ? (
-        <div className="library-import-skipped" role="region" aria-label="Skipped rows">
-          <p>
-            Skipped {plural(skipped.length, `bad ${done!.unit}`, done!.unit === 'entry' ? 'bad entries' : `bad ${done!.unit}s`)}:
-          </p>
-          <ul>
-            {skipped.map((s) => (
-              <li key={s.row}>{s.message}</li>
-            ))}
-          </ul>
-        </div>
+      {done ? (
+        <SkippedList
+          className="library-import-skipped"
+          label="Skipped rows"
+          intro={`Skipped ${plural(skipped.length, `bad ${done.unit}`, done.unit === 'entry' ? 'bad entries' : `bad ${done.unit}s`)}:`}
+          items={skipped.map((s) => ({ key: s.row, message: s.message }))}
+        />
       ) : null}
       <Alert message={error} />
       <div className="form-actions">

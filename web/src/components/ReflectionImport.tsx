@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { reflectionApi, type JekyllImportResult } from '../reflection.api.js';
 import { errorText } from '../forms.js';
-import { Alert, Status } from './Field.js';
+import { Alert, SkippedList, Status } from './Field.js';
 import { useRefresh } from './common.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -61,15 +61,13 @@ export function ReflectionImport() {
           </label>
         </p>
         <Status message={result ? describeJekyllImport(result) : null} />
-        {result && result.skipped.length > 0 ? (
-          <div className="reflection-skipped" role="region" aria-label="Skipped posts">
-            <p>{plural(result.skipped.length, 'post')} skipped:</p>
-            <ul>
-              {result.skipped.map((s) => (
-                <li key={s.file}>{s.message}</li>
-              ))}
-            </ul>
-          </div>
+        {result ? (
+          <SkippedList
+            className="reflection-skipped"
+            label="Skipped posts"
+            intro={`${plural(result.skipped.length, 'post')} skipped:`}
+            items={result.skipped.map((s) => ({ key: s.file, message: s.message }))}
+          />
         ) : null}
         <Alert message={error} />
         <div className="form-actions">

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { journalCreateSchema, journalUpdateSchema } from '../../../src/schemas/journal.schema.js';
 import { journalApi, type JournalEntry, type SavedJournalEntry } from '../journal.api.js';
-import { Alert, TextAreaField, TextField } from '../components/Field.js';
+import { TextAreaField, TextField, FormAlert } from '../components/Field.js';
 import { entryPath } from '../components/JournalParts.js';
 import { MarkdownView } from '../components/MarkdownView.js';
 import { LoadError, Loading } from '../components/common.js';
@@ -61,10 +61,9 @@ function EntryForm({ entry }: { entry: JournalEntry | null }) {
     save.mutate(input);
   };
   const set = (field: keyof Values) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));
-  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (
     <form onSubmit={submit} noValidate className="journal-editor">
-      <Alert message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)} />
+      <FormAlert errors={errors} />
       <TextField id="entry-title" label="Title (optional)" value={values.title} error={errors.title} autoComplete="off" onChange={set('title')} />
       <div className="field-row">
         <TextField

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { LEARNING_KINDS, LEARNING_STATUSES, learningCreateSchema } from '../../../src/schemas/learning.schema.js';
 import { skillsApi, type SkillKind, type SkillSummary } from '../api.js';
-import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
+import { SelectField, Status, TextAreaField, TextField, FormAlert } from '../components/Field.js';
 import { LibraryImport } from '../components/LibraryImport.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
@@ -92,12 +92,11 @@ function AddItemForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (me
       describedBy={errors.skills ? 'item-skills-error' : undefined}
     />
   );
-  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (
     <section className="card" aria-labelledby="add-item-title">
       <h2 id="add-item-title">Add to your library</h2>
       <form onSubmit={submit} noValidate>
-        <Alert message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)} />
+        <FormAlert errors={errors} />
         <TextField id="item-title" label="Title" value={title} error={errors.title} autoComplete="off" onChange={(e) => setTitle(e.target.value)} required />
         <div className="field-row">
           <SelectField id="item-kind" label="Kind" value={kind} error={errors.kind} onChange={(e) => setKind(e.target.value)}>

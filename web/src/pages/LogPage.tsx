@@ -4,7 +4,7 @@ import { addDays } from '../../../src/core/calendar.js';
 import { activityCreateSchema } from '../../../src/schemas/activity.schema.js';
 import { api, skillsApi, type SkillKind, type SkillSummary } from '../api.js';
 import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
-import { Alert, SelectField, Status, TextField } from '../components/Field.js';
+import { SelectField, Status, TextField, FormAlert } from '../components/Field.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -81,12 +81,11 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
       describedBy={errors.skills ? 'log-skills-error' : undefined}
     />
   );
-  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (
     <section className="card" aria-labelledby="log-title">
       <h2 id="log-title">Log practice</h2>
       <form onSubmit={submit} noValidate>
-        <Alert message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)} />
+        <FormAlert errors={errors} />
         <TextField id="log-text" label="What you practised" value={text} error={errors.text} autoComplete="off" onChange={(e) => setText(e.target.value)} required />
         <div className="field-row">
           <TextField id="log-minutes" label="Minutes" type="number" inputMode="numeric" min={1} max={1440} step={1} value={minutes} error={errors.minutes} onChange={(e) => setMinutes(e.target.value)} className="narrow" required />

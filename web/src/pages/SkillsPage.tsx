@@ -3,7 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { evidenceAddSchema, targetSetSchema } from '../../../src/schemas/skill.schema.js';
 import { skillsApi, type CareerTarget, type Evidence, type Framework, type SkillKind, type SkillSummary, type TrackView } from '../api.js';
-import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
+import { Alert, SelectField, Status, TextAreaField, TextField, FormAlert } from '../components/Field.js';
 import { TrackLevelSelect, levelName, trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
@@ -180,11 +180,10 @@ function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
       describedBy={errors.skills ? 'evidence-skills-error' : undefined}
     />
   );
-  const fieldErrorCount = Object.keys(errors).filter((k) => k !== 'form').length;
   return (
     <form onSubmit={submit} noValidate aria-labelledby="evidence-add-title">
       <h3 id="evidence-add-title">Record evidence</h3>
-      <Alert message={errors.form ?? (fieldErrorCount ? `Please correct ${fieldErrorCount === 1 ? 'the field' : `the ${fieldErrorCount} fields`} marked below.` : null)} />
+      <FormAlert errors={errors} />
       <TextAreaField id="evidence-text" label="What you did" hint="The work and its impact, e.g. led the incident review." value={text} error={errors.text} onChange={(e) => setText(e.target.value)} required />
       <div className="field-row">
         <TextField id="evidence-date" label="Date (optional)" hint="Today when left empty." type="date" value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} className="narrow" />
