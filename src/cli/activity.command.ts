@@ -64,6 +64,11 @@ function printBalance(b: Balance): void {
   printLine();
   const share = b.ratio === null ? 'no practice logged in these weeks' : `${percent(b.ratio)} technical`;
   printLine(`${ratioMeter(b.ratio, b.targetRatio)}  ${share}, target ${percent(b.targetRatio)}`);
+  const finished = b.weeks.flatMap((w) => w.finished.map((item) => `${item.title} (${w.week}; ${item.skills.join(', ')})`));
+  if (finished.length > 0) {
+    printLine();
+    printLine(`Finished: ${finished.join('; ')}`);
+  }
   if (b.neglected.length > 0) {
     printLine();
     printLine(paint.warn('Neglected (14 days or more):'));

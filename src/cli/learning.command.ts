@@ -70,7 +70,7 @@ function printItems(items: LearningItem[]): void {
 function printDetail(item: LearningItemDetail): void {
   printLine(`${paint.bold(item.title)}${item.authors.length ? ` by ${item.authors.join(', ')}` : ''}`);
   const field = (label: string, value: string | number | null | undefined) => {
-    if (value !== null && value !== undefined && value !== '') printLine(`  ${label.padEnd(14)}${value}`);
+    if (value !== null && value !== undefined && value !== '') printLine(`  ${label.padEnd(16)}${value}`);
   };
   field('id', item.id);
   field('kind', item.kind);

@@ -92,6 +92,12 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
         '',
       ].join('\n'),
     );
+    // A book finished on a skill shows under the week it was finished; its minutes are not invented.
+    const book = await grow.json<{ id: string }>('learn', 'add', 'Crucial Conversations', '--skills', 'empathy');
+    await grow.json('learn', 'finish', book.id, '--date', '2026-11-18');
+    const after = await grow.ok('balance', '--weeks', '2');
+    expect(after.stdout).toContain('2026-W47  60 min     0 min   60 min');
+    expect(after.stdout.trimEnd().split('\n').at(-1)).toBe('Finished: Crucial Conversations (2026-W47; empathy)');
   });
 
   it('balance and today warn about what has been neglected for 14 days', async () => {
