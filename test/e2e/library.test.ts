@@ -12,6 +12,8 @@ interface CliItem {
   status: string;
   progress: number | null;
   page: number | null;
+  pages: number | null;
+  isbn13: string | null;
   rating: number | null;
   startedAt: string | null;
   finishedAt: string | null;
@@ -112,6 +114,54 @@ describe('the library', () => {
     await expect.poll(() => week.innerText()).toMatch(/Finished: The Manager’s Path/);
     await week.getByRole('link', { name: 'The Manager’s Path' }).click();
     await new LearningItemPage(app.page).heading().filter({ hasText: 'The Manager’s Path' }).waitFor();
+  });
+
+  it('edits an item’s details from its page; a bad edit is shown next to its field and changes nothing', async () => {
+    await app.home.cli('learn', 'progress', seeded.id, '60');
+    const item = await new LearningItemPage(app.page).open(app.base, seeded.id);
+    const form = await item.openEdit();
+    // The form starts from what is stored, and takes the focus.
+    expect(await form.getByLabel('Title', { exact: true }).inputValue()).toBe('Thinking in Systems');
+    expect(await form.getByLabel('Pages', { exact: true }).inputValue()).toBe('240');
+    expect(await form.getByLabel('Authors', { exact: true }).inputValue()).toBe('Donella Meadows');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.id)).toBe('edit-title');
+    expect(await axeViolations(app.page)).toEqual([]);
+
+    await item.editDetails({ title: 'Thinking in Systems: A Primer', pages: '218' });
+    await expect.poll(() => item.status().innerText()).toBe('Saved the details of "Thinking in Systems: A Primer".');
+    await item.heading().filter({ hasText: 'Thinking in Systems: A Primer' }).waitFor();
+    expect(await item.region('Details').innerText()).toMatch(/Pages\s+218/);
+    expect(await item.region('Progress').innerText()).toMatch(/p\. 60 of 218/);
+    expect(await item.region('Edit details').count()).toBe(0);
+    let cli = await app.home.cli<CliItem>('learn', 'show', seeded.id);
+    expect(cli).toMatchObject({ title: 'Thinking in Systems: A Primer', pages: 218, page: 60, authors: ['Donella Meadows'], status: 'reading' });
+
+    // The server finds this one: fewer pages than the page one is on. The title changed with it stays as it was.
+    await item.editDetails({ title: 'Renamed', pages: '50' });
+    await expect.poll(() => item.fieldError('edit-pages').innerText()).toBe('50 is less than the current page (60)');
+    expect(await item.region('Edit details').getByLabel('Pages', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await item.region('Edit details').getByRole('alert').innerText()).toBe('Please correct the field marked below.');
+    // The shared schema finds this one before anything is sent.
+    await item.editDetails({ pages: '218', isbn: '1455586693' });
+    await expect.poll(() => item.fieldError('edit-isbn').innerText()).toBe('"1455586693" is not a valid ISBN-10 (the check digit does not match)');
+    expect(await item.fieldError('edit-pages').count()).toBe(0);
+    cli = await app.home.cli<CliItem>('learn', 'show', seeded.id);
+    expect(cli).toMatchObject({ title: 'Thinking in Systems: A Primer', pages: 218, isbn13: null });
+
+    await item.cancelEdit();
+    await expect.poll(() => item.region('Edit details').count()).toBe(0);
+    expect(await item.heading().innerText()).toBe('Thinking in Systems: A Primer');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.textContent)).toBe('Edit details');
+  });
+
+  it('shows a takeaway first and the prompt it is asked with below it', async () => {
+    const item = await new LearningItemPage(app.page).open(app.base, seeded.id);
+    await item.addTakeaway('A system’s behaviour comes from its structure, not its parts.');
+    await expect.poll(() => item.takeaways().count()).toBe(1);
+    const lines = item.takeaways().first().locator('p');
+    expect(await lines.nth(0).innerText()).toBe('A system’s behaviour comes from its structure, not its parts.');
+    expect(await lines.nth(1).innerText()).toMatch(/what did you take away\?$/);
+    expect(await lines.nth(1).getAttribute('class')).toMatch(/\bmeta\b/);
   });
 
   it('has no accessibility violations on the list and on an item with everything shown', async () => {

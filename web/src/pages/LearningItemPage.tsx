@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { learningFinishSchema, learningNoteSchema, learningProgressSchema, readProgressArgument } from '../../../src/schemas/learning.schema.js';
-import { api } from '../api.js';
+import { learningFinishSchema, learningNoteSchema, learningProgressSchema, learningUpdateSchema, readProgressArgument } from '../../../src/schemas/learning.schema.js';
+import { api, skillsApi } from '../api.js';
 import { Alert, Status, TextAreaField, TextField } from '../components/Field.js';
+import { LearningItemForm, changedInput, itemValues } from '../components/LearningItemForm.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
@@ -277,7 +278,7 @@ function DeleteDialog({ item, onDeleted }: { item: LearningItemDetail; onDeleted
   );
 }
 
-function Details({ item }: { item: LearningItemDetail }) {
+function Details({ item, onEdit }: { item: LearningItemDetail; onEdit: () => void }) {
   const rows: [string, string | null][] = [
     ['Kind', KIND_TEXT[item.kind]],
     ['Status', STATUS_TEXT[item.status]],
@@ -312,6 +313,45 @@ function Details({ item }: { item: LearningItemDetail }) {
           </div>
         ) : null}
       </dl>
+      <div className="form-actions">
+        <button type="button" id="edit-details" onClick={onEdit}>
+          Edit details
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The add form's fields, filled with the item's; only what changed is sent. */
+function EditDetails({ item, onClose, onDone }: { item: LearningItemDetail; onClose: () => void; onDone: Announce }) {
+  const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
+  const [initial] = useState(() => itemValues(item));
+  useEffect(() => {
+    if (skills.isSuccess) document.getElementById('edit-title')?.focus();
+  }, [skills.isSuccess]);
+  return (
+    <section className="card learning-edit" aria-labelledby="edit-details-title">
+      <h2 id="edit-details-title">Edit details</h2>
+      {skills.isPending ? (
+        <Loading what="the skills" />
+      ) : skills.isError ? (
+        <LoadError error={skills.error} />
+      ) : (
+        <LearningItemForm
+          idPrefix="edit"
+          skills={skills.data}
+          initial={initial}
+          schema={learningUpdateSchema}
+          toInput={(values) => changedInput(initial, values)}
+          save={(input) => learningApi.edit(item.id, input)}
+          submitLabel="Save details"
+          onSaved={(saved) => {
+            onDone(`Saved the details of "${saved.title}".`);
+            onClose();
+          }}
+          onCancel={onClose}
+        />
+      )}
     </section>
   );
 }
@@ -323,6 +363,12 @@ export function LearningItemPage() {
   const item = useQuery({ queryKey: ['learning', 'item', id], queryFn: () => learningApi.item(id) });
   const today = useQuery({ queryKey: ['today'], queryFn: api.today });
   const [message, setMessage] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const closeEdit = () => {
+    setEditing(false);
+    // Back where the person was: the button that opened the form.
+    requestAnimationFrame(() => document.getElementById('edit-details')?.focus());
+  };
   usePageTitle(item.data?.title ?? 'Library');
 
   if (item.isPending || today.isPending) return <Loading what="the item" />;
@@ -351,7 +397,17 @@ export function LearningItemPage() {
       {it.authors.length ? <p className="lede">by {it.authors.join(', ')}</p> : null}
       <Status message={message} />
       <div className="learning-grid">
-        <Details item={it} />
+        {editing ? (
+          <EditDetails item={it} onClose={closeEdit} onDone={setMessage} />
+        ) : (
+          <Details
+            item={it}
+            onEdit={() => {
+              setMessage(null);
+              setEditing(true);
+            }}
+          />
+        )}
         <ProgressForm key={`progress-${it.page}-${it.progress}`} item={it} onDone={setMessage} />
         <FinishForm key={`finish-${it.finishedAt}-${it.rating}`} item={it} today={today.data.date} onDone={setMessage} />
       </div>
@@ -384,8 +440,8 @@ export function LearningItemPage() {
           <ul className="learning-notes">
             {it.takeaways.map((t) => (
               <li key={t.id}>
-                <p>{t.front}</p>
-                {t.back ? <p className="meta">{t.back}</p> : null}
+                <p>{t.back}</p>
+                <p className="meta learning-takeaway-prompt">{t.front}</p>
                 <p className="meta">next review {t.due.slice(0, 10)}</p>
               </li>
             ))}

@@ -1,144 +1,31 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { LEARNING_KINDS, LEARNING_STATUSES, learningCreateSchema } from '../../../src/schemas/learning.schema.js';
-import { skillsApi, type SkillKind, type SkillSummary } from '../api.js';
-import { SelectField, Status, TextAreaField, TextField, FormAlert } from '../components/Field.js';
+import { useQuery } from '@tanstack/react-query';
+import { LEARNING_STATUSES, learningCreateSchema } from '../../../src/schemas/learning.schema.js';
+import { skillsApi, type SkillSummary } from '../api.js';
+import { SelectField, Status } from '../components/Field.js';
+import { EMPTY_ITEM, LearningItemForm, addedInput } from '../components/LearningItemForm.js';
 import { LibraryImport } from '../components/LibraryImport.js';
-import { LoadError, Loading, useRefresh } from '../components/common.js';
-import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
+import { LoadError, Loading } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 import { KIND_TEXT, STATUS_TEXT, learningApi, progressText, ratingText, type LearningStatus } from '../learning.api.js';
 
-const FIELDS = ['title', 'kind', 'authors', 'pages', 'isbn', 'url', 'recommendedBy', 'skills', 'status'];
-const FIELD_IDS: Record<string, string> = {
-  title: 'item-title',
-  kind: 'item-kind',
-  authors: 'item-authors',
-  pages: 'item-pages',
-  isbn: 'item-isbn',
-  url: 'item-url',
-  recommendedBy: 'item-recommended-by',
-  skills: 'item-skill-0',
-  status: 'item-status',
-};
-
 function AddItemForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (message: string) => void }) {
-  const [title, setTitle] = useState('');
-  const [kind, setKind] = useState('book');
-  const [authors, setAuthors] = useState('');
-  const [pages, setPages] = useState('');
-  const [isbn, setIsbn] = useState('');
-  const [url, setUrl] = useState('');
-  const [recommendedBy, setRecommendedBy] = useState('');
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [status, setStatus] = useState('want');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const refresh = useRefresh();
-  const focusFirst = (found: FieldErrors) => {
-    const first = FIELDS.find((f) => found[f]);
-    if (first) requestAnimationFrame(() => document.getElementById(FIELD_IDS[first]!)?.focus());
-  };
-  const add = useMutation({
-    mutationFn: (input: Record<string, unknown>) => learningApi.add(input),
-    onSuccess: async (item) => {
-      setErrors({});
-      setTitle('');
-      setAuthors('');
-      setPages('');
-      setIsbn('');
-      setUrl('');
-      setRecommendedBy('');
-      setChosen([]);
-      onAdded(`Added "${item.title}" (${STATUS_TEXT[item.status].toLowerCase()}).`);
-      await refresh();
-      requestAnimationFrame(() => document.getElementById('item-title')?.focus());
-    },
-    onError: (error) => {
-      const found = apiFieldErrors(error, FIELDS);
-      setErrors(found);
-      focusFirst(found);
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const input: Record<string, unknown> = {
-      title,
-      kind,
-      status,
-      // One name a line: names such as "Newport, Cal" hold commas.
-      authors: authors.split('\n'),
-      skills: chosen,
-    };
-    if (pages.trim() !== '') input.pages = pages.trim();
-    if (isbn.trim() !== '') input.isbn = isbn;
-    if (url.trim() !== '') input.url = url;
-    if (recommendedBy.trim() !== '') input.recommendedBy = recommendedBy;
-    const found = checkForm(learningCreateSchema, input);
-    setErrors(found);
-    if (Object.keys(found).length) return focusFirst(found);
-    add.mutate(input);
-  };
-  const toggle = (id: string, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((s) => s !== id)));
-  const group = (skillKind: SkillKind, label: string) => (
-    <SkillCheckboxes
-      idPrefix="item-skill"
-      skills={skills}
-      kind={skillKind}
-      legend={label}
-      chosen={chosen}
-      onToggle={toggle}
-      describedBy={errors.skills ? 'item-skills-error' : undefined}
-    />
-  );
   return (
     <section className="card" aria-labelledby="add-item-title">
       <h2 id="add-item-title">Add to your library</h2>
-      <form onSubmit={submit} noValidate>
-        <FormAlert errors={errors} />
-        <TextField id="item-title" label="Title" value={title} error={errors.title} autoComplete="off" onChange={(e) => setTitle(e.target.value)} required />
-        <div className="field-row">
-          <SelectField id="item-kind" label="Kind" value={kind} error={errors.kind} onChange={(e) => setKind(e.target.value)}>
-            {LEARNING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {KIND_TEXT[k]}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField id="item-status" label="Status" value={status} error={errors.status} onChange={(e) => setStatus(e.target.value)}>
-            {LEARNING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_TEXT[s]}
-              </option>
-            ))}
-          </SelectField>
-          <TextField id="item-pages" label="Pages" type="number" inputMode="numeric" min={1} step={1} value={pages} error={errors.pages} onChange={(e) => setPages(e.target.value)} className="narrow" />
-        </div>
-        <TextAreaField id="item-authors" label="Authors" hint="One name a line." value={authors} error={errors.authors} onChange={(e) => setAuthors(e.target.value)} />
-        <div className="field-row">
-          <TextField id="item-isbn" label="ISBN" hint="ISBN-10 or ISBN-13; hyphens are fine." value={isbn} error={errors.isbn} autoComplete="off" onChange={(e) => setIsbn(e.target.value)} />
-          <TextField id="item-recommended-by" label="Recommended by" value={recommendedBy} error={errors.recommendedBy} onChange={(e) => setRecommendedBy(e.target.value)} />
-        </div>
-        <TextField id="item-url" label="Web address" type="url" value={url} error={errors.url} onChange={(e) => setUrl(e.target.value)} />
-        <fieldset className={errors.skills ? 'field-invalid' : undefined}>
-          <legend>Skills it grows (optional)</legend>
-          <div className="skill-choices">
-            {group('technical', 'Technical')}
-            {group('soft', 'Soft')}
-          </div>
-          {errors.skills ? (
-            <p className="field-error" id="item-skills-error">
-              {errors.skills}
-            </p>
-          ) : null}
-        </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={add.isPending}>
-            Add
-          </button>
-        </div>
-      </form>
+      <LearningItemForm
+        idPrefix="item"
+        skills={skills}
+        initial={EMPTY_ITEM}
+        schema={learningCreateSchema}
+        toInput={addedInput}
+        save={learningApi.add}
+        submitLabel="Add"
+        // The next item is often of the same kind and status: those stay, the rest empties.
+        afterSave={(values) => ({ ...EMPTY_ITEM, kind: values.kind, status: values.status })}
+        onSaved={(item) => onAdded(`Added "${item.title}" (${STATUS_TEXT[item.status].toLowerCase()}).`)}
+      />
     </section>
   );
 }
