@@ -2,24 +2,23 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
-import { POST_EXTENSIONS } from '../formats/jekyll.format.js';
 import type { JekyllImportResult, PostFile, PostText } from '../services/jekyll.service.js';
 import { progressBar, readImportFile } from './data.command.js';
 import { paint, printJson, printLine } from './output.js';
 import { globals, usage, withContext } from './session.js';
 
-const isPost = (name: string) => POST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+type IsPost = (name: string) => boolean;
 
 /** Post files under a folder, recursively (`_posts/category/…`), hidden ones left out, in name order. */
-function postsUnder(dir: string): string[] {
+function postsUnder(dir: string, isPost: IsPost): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((e) => (e.isDirectory() ? postsUnder(join(dir, e.name)) : e.isFile() && isPost(e.name) ? [join(dir, e.name)] : []));
+    .flatMap((e) => (e.isDirectory() ? postsUnder(join(dir, e.name), isPost) : e.isFile() && isPost(e.name) ? [join(dir, e.name)] : []));
 }
 
 /** The posts PATH names: one post file, a `_posts` folder, or a site whose `_posts` folder holds them. */
-function readPosts(path: string): PostFile[] {
+function readPosts(path: string, isPost: IsPost): PostFile[] {
   let stats;
   try {
     stats = statSync(path);
@@ -28,7 +27,7 @@ function readPosts(path: string): PostFile[] {
   }
   if (!stats.isDirectory()) return [{ name: basename(path), text: readImportFile(path), path }];
   const root = existsSync(join(path, '_posts')) ? join(path, '_posts') : path;
-  return postsUnder(root).map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
+  return postsUnder(root, isPost).map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
 }
 
 /** The folder posts go to, made when missing. */
@@ -67,7 +66,9 @@ export function registerReflectionCommands(program: Command, commands: { importe
     .description('import Jekyll posts into the journal (re-importing a file updates its entry)')
     .action(async (path: string, flags: { skipBad?: boolean }, command: Command) => {
       const { importJekyll } = await import('../services/jekyll.service.js');
-      const files = readPosts(path);
+      // Loaded here, not at start-up: the format module brings the YAML parser.
+      const { POST_EXTENSIONS } = await import('../formats/jekyll.format.js');
+      const files = readPosts(path, (name) => POST_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)));
       const bar = await progressBar('Importing posts');
       bar.update(0, files.length);
       const result = await withContext(command, (ctx) => importJekyll(ctx, files, { skipBad: flags.skipBad })).finally(() => bar.stop());

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { RATINGS, RATING_KEYS, type RatingName, dueIn } from '../schemas/review.schema.js';
+import { RATINGS, RATING_KEYS, type RatingName, dueIn } from '../core/review.js';
 import type { ReviewCard, ReviewItem } from '../services/review.service.js';
 import type { Context } from '../services/context.js';
 import { paint, printJson, printLine, printTable } from './output.js';

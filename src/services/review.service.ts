@@ -21,13 +21,13 @@ import { findLearningItemById } from '../store/learning.repository.js';
 import type { CardRow, HighlightRow, LearningItemRow } from '../store/schema.js';
 import {
   type HighlightCardInput,
-  type RatingName,
   cardGradeSchema,
   highlightCardSchema,
   reviewListSchema,
   takeawayCreateSchema,
 } from '../schemas/review.schema.js';
 import { parseInput } from '../schemas/validate.js';
+import type { RatingName } from '../core/review.js';
 import type { Context } from './context.js';
 import { resolveLearningItem } from './learning.service.js';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { cardSchema, reviewItemSchema } from '../../src/api/review.routes.js';
-import type { RatingName } from '../../src/schemas/review.schema.js';
+import type { RatingName } from '../../src/core/review.js';
 import { query, ref, send } from './api.js';
 
 /** The shapes of the review API, taken from the schemas of its OpenAPI document. */

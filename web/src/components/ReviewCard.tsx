@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { RATINGS, RATING_KEYS, type RatingName } from '../../../src/schemas/review.schema.js';
+import { RATINGS, RATING_KEYS, type RatingName } from '../../../src/core/review.js';
 import type { ReviewItem } from '../review.api.js';
 
 export const RATING_LABEL: Record<RatingName, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };

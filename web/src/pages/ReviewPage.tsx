@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { RATINGS, RATING_KEYS, type RatingName, dueIn } from '../../../src/schemas/review.schema.js';
+import { RATINGS, RATING_KEYS, type RatingName, dueIn } from '../../../src/core/review.js';
 import { Alert, Status } from '../components/Field.js';
 import { LoadError, Loading } from '../components/common.js';
 import { RATING_LABEL, ReviewCardView, ReviewKeys } from '../components/ReviewCard.js';
