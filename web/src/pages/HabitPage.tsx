@@ -1,4 +1,4 @@
-import { Suspense, lazy, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { Suspense, lazy, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { checkInSchema } from '../../../src/schemas/habit.schema.js';
@@ -8,6 +8,7 @@ import { Heatmap, statusLabel } from '../components/Heatmap.js';
 import { LAWS } from '../components/HabitForm.js';
 import { StrengthBar, percent } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh } from '../components/common.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkField, errorText, type FieldErrors } from '../forms.js';
 
@@ -247,46 +248,11 @@ function History({ habit, onUndo, busy }: { habit: HabitDetail; onUndo: (date: s
 }
 
 function DeleteDialog({ habit, onDeleted }: { habit: HabitDetail; onDeleted: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const remove = useMutation({
-    mutationFn: () => api.removeHabit(habit.slug),
-    onSuccess: () => {
-      dialog.current?.close();
-      onDeleted();
-    },
-    onError: (e) => setError(errorText(e)),
-  });
   const entries = habit.history.filter((d) => hasEntry(d, habit.kind)).length;
   return (
-    <>
-      <button
-        type="button"
-        className="danger"
-        onClick={() => {
-          dialog.current?.showModal();
-          cancel.current?.focus();
-        }}
-      >
-        Delete…
-      </button>
-      <dialog ref={dialog} aria-labelledby="delete-title" aria-describedby="delete-text" className="confirm">
-        <h2 id="delete-title">Delete {habit.name}?</h2>
-        <p id="delete-text">
-          This deletes the habit and its {entries} check-in{entries === 1 ? '' : 's'} for good. To keep its history, archive it instead.
-        </p>
-        <Alert message={error} />
-        <div className="form-actions">
-          <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            Delete for good
-          </button>
-          <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDelete title={`Delete ${habit.name}?`} remove={() => api.removeHabit(habit.slug)} onDeleted={onDeleted}>
+      This deletes the habit and its {entries} check-in{entries === 1 ? '' : 's'} for good. To keep its history, archive it instead.
+    </ConfirmDelete>
   );
 }
 

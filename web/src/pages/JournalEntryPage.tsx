@@ -1,58 +1,30 @@
-import { useRef, useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { jekyllUrl, journalApi, type JournalEntry } from '../journal.api.js';
-import { Alert, Status } from '../components/Field.js';
+import { Status } from '../components/Field.js';
 import { JournalTags, KindBadge, entryWhen } from '../components/JournalParts.js';
 import { MarkdownView } from '../components/MarkdownView.js';
 import { LoadError, Loading } from '../components/common.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { errorText } from '../forms.js';
 
 const titleOf = (entry: JournalEntry) => entry.title ?? `Entry of ${entry.date}`;
 
 function DeleteEntry({ entry }: { entry: JournalEntry }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => journalApi.remove(entry.id),
-    onSuccess: async () => {
-      dialog.current?.close();
-      client.removeQueries({ queryKey: ['journal', 'entry', entry.id] });
-      await client.invalidateQueries({ queryKey: ['journal'] });
-      navigate('/journal', { state: { message: `Deleted “${titleOf(entry)}”.` } });
-    },
-    onError: (e) => setError(errorText(e)),
-  });
   return (
-    <>
-      <button
-        type="button"
-        className="danger"
-        onClick={() => {
-          dialog.current?.showModal();
-          cancel.current?.focus();
-        }}
-      >
-        Delete…
-      </button>
-      <dialog ref={dialog} aria-labelledby="delete-title" aria-describedby="delete-text" className="confirm">
-        <h2 id="delete-title">Delete “{titleOf(entry)}”?</h2>
-        <p id="delete-text">The entry is deleted for good.</p>
-        <Alert message={error} />
-        <div className="form-actions">
-          <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            Delete for good
-          </button>
-          <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDelete
+      title={`Delete “${titleOf(entry)}”?`}
+      remove={() => journalApi.remove(entry.id)}
+      onDeleted={async () => {
+        client.removeQueries({ queryKey: ['journal', 'entry', entry.id] });
+        await client.invalidateQueries({ queryKey: ['journal'] });
+        navigate('/journal', { state: { message: `Deleted “${titleOf(entry)}”.` } });
+      }}
+    >
+      The entry is deleted for good.
+    </ConfirmDelete>
   );
 }
 

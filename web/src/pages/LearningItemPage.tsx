@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { learningFinishSchema, learningNoteSchema, learningProgressSchema, learningUpdateSchema, readProgressArgument } from '../../../src/schemas/learning.schema.js';
@@ -6,6 +6,7 @@ import { api, skillsApi } from '../api.js';
 import { Alert, Status, TextAreaField, TextField } from '../components/Field.js';
 import { LearningItemForm, changedInput, itemValues } from '../components/LearningItemForm.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
+import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
 import { KIND_TEXT, STATUS_TEXT, learningApi, progressText, ratingText, type LearningItemDetail } from '../learning.api.js';
@@ -233,48 +234,15 @@ function Highlights({ item, onDone }: { item: LearningItemDetail; onDone: Announ
 }
 
 function DeleteDialog({ item, onDeleted }: { item: LearningItemDetail; onDeleted: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const remove = useMutation({
-    mutationFn: () => learningApi.remove(item.id),
-    onSuccess: () => {
-      dialog.current?.close();
-      onDeleted();
-    },
-    onError: (e) => setError(errorText(e)),
-  });
   const parts = [
     `${item.notes.length} note${item.notes.length === 1 ? '' : 's'}`,
     `${item.highlights.length} highlight${item.highlights.length === 1 ? '' : 's'}`,
     `${item.takeaways.length} takeaway${item.takeaways.length === 1 ? '' : 's'}`,
   ];
   return (
-    <>
-      <button
-        type="button"
-        className="danger"
-        onClick={() => {
-          dialog.current?.showModal();
-          cancel.current?.focus();
-        }}
-      >
-        Delete…
-      </button>
-      <dialog ref={dialog} aria-labelledby="delete-title" aria-describedby="delete-text" className="confirm">
-        <h2 id="delete-title">Delete {item.title}?</h2>
-        <p id="delete-text">This deletes the item with its {parts.join(', ')} and their review cards, for good.</p>
-        <Alert message={error} />
-        <div className="form-actions">
-          <button type="button" className="danger" onClick={() => remove.mutate()} disabled={remove.isPending}>
-            Delete for good
-          </button>
-          <button type="button" ref={cancel} onClick={() => dialog.current?.close()}>
-            Cancel
-          </button>
-        </div>
-      </dialog>
-    </>
+    <ConfirmDelete title={`Delete ${item.title}?`} remove={() => learningApi.remove(item.id)} onDeleted={onDeleted}>
+      This deletes the item with its {parts.join(', ')} and their review cards, for good.
+    </ConfirmDelete>
   );
 }
 
