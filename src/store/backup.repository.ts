@@ -1,6 +1,8 @@
+import { inChunks } from './chunks.js';
 import type { Db } from './habit.repository.js';
 import type {
   ActivityRow,
+  Database,
   CareerTargetRow,
   CheckInRow,
   EvidenceRow,
@@ -77,17 +79,21 @@ export interface SkillsAndPathsRows {
   experiments: ExperimentRow[];
 }
 
+type RestoredTable = Exclude<keyof Database, 'person' | 'auth_token' | 'career_target'>;
+
+/** Restores rows of one table in multi-row statements. */
+async function insertRows(db: Db, table: RestoredTable, rows: readonly object[]): Promise<void> {
+  await inChunks(rows, (chunk) => db.insertInto(table).values(chunk as never).execute());
+}
+
 export async function insertSkillsAndPathsRows(db: Db, rows: SkillsAndPathsRows): Promise<void> {
-  const chunked = async <T>(table: 'framework' | 'skill_assessment' | 'facet_status' | 'evidence' | 'activity' | 'experiment', values: T[]) => {
-    for (let i = 0; i < values.length; i += 500) await db.insertInto(table).values(values.slice(i, i + 500) as never).execute();
-  };
-  await chunked('framework', rows.frameworks);
-  await chunked('skill_assessment', rows.assessments);
+  await insertRows(db, 'framework', rows.frameworks);
+  await insertRows(db, 'skill_assessment', rows.assessments);
   if (rows.target) await db.insertInto('career_target').values(rows.target).execute();
-  await chunked('facet_status', rows.facets);
-  await chunked('evidence', rows.evidence);
-  await chunked('activity', rows.activities);
-  await chunked('experiment', rows.experiments);
+  await insertRows(db, 'facet_status', rows.facets);
+  await insertRows(db, 'evidence', rows.evidence);
+  await insertRows(db, 'activity', rows.activities);
+  await insertRows(db, 'experiment', rows.experiments);
 }
 
 export async function allHabitRows(db: Db, personId: string): Promise<HabitRow[]> {
@@ -106,11 +112,11 @@ export async function allCheckInRows(db: Db, personId: string): Promise<CheckInR
 }
 
 export async function insertHabitRows(db: Db, rows: HabitRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('habit').values(rows.slice(i, i + 200)).execute();
+  await insertRows(db, 'habit', rows);
 }
 
 export async function insertScorecardRows(db: Db, rows: ScorecardItemRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) await db.insertInto('scorecard_item').values(rows.slice(i, i + 200)).execute();
+  await insertRows(db, 'scorecard_item', rows);
 }
 
 export interface LearningAndJournalRows {
@@ -154,13 +160,10 @@ export async function allLearningAndJournalRows(db: Db, personId: string): Promi
 }
 
 export async function insertLearningAndJournalRows(db: Db, rows: LearningAndJournalRows): Promise<void> {
-  const chunked = async (table: 'learning_item' | 'learning_note' | 'highlight' | 'card' | 'review_log' | 'journal_entry', values: object[]) => {
-    for (let i = 0; i < values.length; i += 200) await db.insertInto(table).values(values.slice(i, i + 200) as never).execute();
-  };
-  await chunked('learning_item', rows.items);
-  await chunked('learning_note', rows.notes);
-  await chunked('highlight', rows.highlights);
-  await chunked('card', rows.cards);
-  await chunked('review_log', rows.reviews);
-  await chunked('journal_entry', rows.journal);
+  await insertRows(db, 'learning_item', rows.items);
+  await insertRows(db, 'learning_note', rows.notes);
+  await insertRows(db, 'highlight', rows.highlights);
+  await insertRows(db, 'card', rows.cards);
+  await insertRows(db, 'review_log', rows.reviews);
+  await insertRows(db, 'journal_entry', rows.journal);
 }

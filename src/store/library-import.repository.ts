@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { inChunks } from './chunks.js';
 import type { Db } from './habit.repository.js';
 import type { HighlightRow, HighlightTable, LearningItemRow, LearningItemTable, LearningNoteRow, LearningNoteTable } from './schema.js';
 
@@ -6,18 +7,6 @@ import type { HighlightRow, HighlightTable, LearningItemRow, LearningItemTable, 
  * The bulk reads and writes of the library imports: everything the import compares against is
  * read in one query per table, and rows are written in multi-row statements.
  */
-
-// Both databases cap the bound parameters of one statement (SQLite at 32,766, PostgreSQL at
-// 65,535); 500 rows of at most 25 columns stay well below both.
-const CHUNK = 500;
-
-async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, onChunk?: (written: number) => void): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    await write(chunk);
-    onChunk?.(chunk.length);
-  }
-}
 
 export async function listPersonLearningItems(db: Db, personId: string): Promise<LearningItemRow[]> {
   // Oldest first, so that a book matched by its ISBN or title finds the item made first.
