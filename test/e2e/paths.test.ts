@@ -65,7 +65,7 @@ describe('the paths page', () => {
 
   it('records an experiment already run: start, end and closing day in the past', async () => {
     const paths = await new PathsPage(app.page).open(app.base);
-    await paths.add({ title: 'Led the incident reviews', track: 'Manager', start: '2026-09-07', until: '2026-10-02', hypothesis: 'Coordinating people suits me' });
+    await paths.add({ title: 'Led the incident reviews', track: 'Engineering manager', start: '2026-09-07', until: '2026-10-02', hypothesis: 'Coordinating people suits me' });
     await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Led the incident reviews" from 2026-09-07 until 2026-10-02.');
     const item = paths.experiment('Led the incident reviews');
     await expect.poll(() => item.locator('.meta').innerText()).toContain('2026-09-07 to 2026-10-02');
