@@ -77,6 +77,7 @@ const VALUE_NAMES: Record<string, number> = { YES_MANUAL, YES_AUTO, NO, SKIP, UN
 /**
  * What one Loop value means: an entry, or no entry but a day Loop knows about (`tracked`: not
  * done, a zero amount), or nothing at all (unknown, automatic), or a value Loop never writes.
+ * `day` says which of those a day without an entry is, for a note written on it.
  */
 type Mark = { entry: Omit<LoopEntry, 'date' | 'note'> } | { entry: null; tracked: boolean; day: LoopDayMark } | { invalid: true };
 
