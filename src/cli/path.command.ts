@@ -44,15 +44,19 @@ export function registerPathCommands(program: Command): void {
   experiment
     .command('add')
     .argument('<title>')
-    .description('start an experiment today')
+    .description('start an experiment, or record one already run (--start and --until in the past)')
     .option('--track <track>', 'the track it tries: ic, manager, security, …')
-    .option('--until <date>', 'its last day, YYYY-MM-DD')
+    .option('--start <date>', 'its first day, YYYY-MM-DD (default today)')
+    .option('--until <date>', 'its last day, YYYY-MM-DD, not before the start')
     .option('--hypothesis <text>', 'what you expect to find out')
-    .action(async (title: string, flags: { track?: string; until?: string; hypothesis?: string }, command: Command) => {
+    .action(async (title: string, flags: { track?: string; start?: string; until?: string; hypothesis?: string }, command: Command) => {
       const { addExperiment } = await import('../services/path.service.js');
-      const result = await withContext(command, (ctx) => addExperiment(ctx, { title, track: flags.track, until: flags.until, hypothesis: flags.hypothesis }));
+      const input = Object.fromEntries(
+        Object.entries({ title, track: flags.track, start: flags.start, until: flags.until, hypothesis: flags.hypothesis }).filter(([, v]) => v !== undefined),
+      );
+      const result = await withContext(command, (ctx) => addExperiment(ctx, input));
       if (globals(command).json) printJson(result);
-      else printLine(`Started ${paint.bold(result.title)} on ${result.track} until ${result.until} ${paint.dim(`(${result.id})`)}.`);
+      else printLine(`Started ${paint.bold(result.title)} on ${result.track} from ${result.startedOn} until ${result.until} ${paint.dim(`(${result.id})`)}.`);
     });
 
   experiment
@@ -61,12 +65,13 @@ export function registerPathCommands(program: Command): void {
     .description('record the outcome of an experiment')
     .option('--outcome <outcome>', 'positive, neutral or negative')
     .option('--note <text>', 'what you learned')
-    .action(async (id: string, flags: { outcome?: string; note?: string }, command: Command) => {
+    .option('--on <date>', 'the closing day, YYYY-MM-DD (default today; not before the start)')
+    .action(async (id: string, flags: { outcome?: string; note?: string; on?: string }, command: Command) => {
       const { closeExperiment } = await import('../services/path.service.js');
-      const input = Object.fromEntries(Object.entries({ outcome: flags.outcome, note: flags.note }).filter(([, v]) => v !== undefined));
+      const input = Object.fromEntries(Object.entries({ outcome: flags.outcome, note: flags.note, on: flags.on }).filter(([, v]) => v !== undefined));
       const result = await withContext(command, (ctx) => closeExperiment(ctx, id, input));
       if (globals(command).json) printJson(result);
-      else printLine(`Closed ${paint.bold(result.title)}: ${result.outcome}.`);
+      else printLine(`Closed ${paint.bold(result.title)} on ${result.closedOn}: ${result.outcome}.`);
     });
 
   experiment

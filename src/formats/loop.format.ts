@@ -22,6 +22,16 @@ export interface LoopEntry {
   note: string | null;
 }
 
+/** What Loop holds for a day that is no entry: not done (or a zero amount), unknown, or automatic. */
+export type LoopDayMark = 'not-done' | 'unknown' | 'auto';
+
+/** A note Loop holds on a day that is no entry: grow keeps it, though there is no check-in to carry it. */
+export interface LoopDayNote {
+  date: IsoDate;
+  mark: LoopDayMark;
+  note: string;
+}
+
 export interface LoopHabit {
   /** Loop's own id of the habit; null in CSV exports and very old backups. */
   uuid: string | null;
@@ -43,6 +53,8 @@ export interface LoopHabit {
   trackedSince: IsoDate | null;
   /** Days done or skipped, oldest first. */
   entries: LoopEntry[];
+  /** Notes on the other days (not done, zero amounts, unknown, automatic), oldest first. */
+  notes: LoopDayNote[];
 }
 
 export interface LoopExport {
@@ -65,8 +77,9 @@ const VALUE_NAMES: Record<string, number> = { YES_MANUAL, YES_AUTO, NO, SKIP, UN
 /**
  * What one Loop value means: an entry, or no entry but a day Loop knows about (`tracked`: not
  * done, a zero amount), or nothing at all (unknown, automatic), or a value Loop never writes.
+ * `day` says which of those a day without an entry is, for a note written on it.
  */
-type Mark = { entry: Omit<LoopEntry, 'date' | 'note'> } | { entry: null; tracked: boolean } | { invalid: true };
+type Mark = { entry: Omit<LoopEntry, 'date' | 'note'> } | { entry: null; tracked: boolean; day: LoopDayMark } | { invalid: true };
 
 /**
  * The meaning of one raw Loop value. Measurable habits store amount × 1000, except that Loop
@@ -75,32 +88,36 @@ type Mark = { entry: Omit<LoopEntry, 'date' | 'note'> } | { entry: null; tracked
  */
 function markOf(value: number, measurable: boolean): Mark {
   if (!Number.isFinite(value)) return { invalid: true };
-  if (value === UNKNOWN) return { entry: null, tracked: false };
+  if (value === UNKNOWN) return { entry: null, tracked: false, day: 'unknown' };
   if (value === SKIP) return { entry: { kind: 'skipped', amount: null } };
   if (measurable) {
     if (value < 0) return { invalid: true };
     const amount = Math.round(value) / 1000;
-    return amount === 0 ? { entry: null, tracked: true } : { entry: { kind: 'done', amount } };
+    return amount === 0 ? { entry: null, tracked: true, day: 'not-done' } : { entry: { kind: 'done', amount } };
   }
   if (value === YES_MANUAL) return { entry: { kind: 'done', amount: null } };
-  if (value === NO) return { entry: null, tracked: true };
-  if (value === YES_AUTO) return { entry: null, tracked: false };
+  if (value === NO) return { entry: null, tracked: true, day: 'not-done' };
+  if (value === YES_AUTO) return { entry: null, tracked: false, day: 'auto' };
   return { invalid: true };
 }
+
+const byDate = (a: { date: IsoDate }, b: { date: IsoDate }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
 
 /** A habit's marks gathered day by day. */
 class MarkCollector {
   private readonly entries = new Map<IsoDate, LoopEntry>();
+  private readonly notes: LoopDayNote[] = [];
   private first: IsoDate | null = null;
 
   add(date: IsoDate, mark: Exclude<Mark, { invalid: true }>, note: string | null): void {
     if (mark.entry) this.entries.set(date, { date, ...mark.entry, note });
+    // A note on a day without an entry is still something the person wrote: kept beside the entries.
+    else if (note !== null) this.notes.push({ date, mark: mark.day, note });
     if ((mark.entry || mark.tracked) && (this.first === null || date < this.first)) this.first = date;
   }
 
-  result(): Pick<LoopHabit, 'entries' | 'trackedSince'> {
-    const entries = [...this.entries.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    return { entries, trackedSince: this.first };
+  result(): Pick<LoopHabit, 'entries' | 'notes' | 'trackedSince'> {
+    return { entries: [...this.entries.values()].sort(byDate), notes: this.notes.sort(byDate), trackedSince: this.first };
   }
 }
 
@@ -142,7 +159,7 @@ function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
 }
 
-function readDbHabit(row: SqlRow): Omit<LoopHabit, 'entries' | 'trackedSince'> {
+function readDbHabit(row: SqlRow): Omit<LoopHabit, 'entries' | 'notes' | 'trackedSince'> {
   const where = `Habits row ${String(row.id)}`;
   const name = typeof row.name === 'string' ? row.name.trim() : '';
   if (name === '') throw invalid(where, 'the habit has no name');
@@ -215,7 +232,7 @@ function readDbTables(db: Database.Database): LoopHabit[] {
     .prepare(`SELECT ${selectList(habitColumns, wanted)} FROM Habits ORDER BY "position" IS NULL, "position", id`)
     .all() as SqlRow[];
 
-  const habits = new Map<number, { habit: Omit<LoopHabit, 'entries' | 'trackedSince'>; marks: MarkCollector }>();
+  const habits = new Map<number, { habit: Omit<LoopHabit, 'entries' | 'notes' | 'trackedSince'>; marks: MarkCollector }>();
   const uuids = new Map<string, unknown>();
   for (const row of habitRows) {
     const habit = readDbHabit(row);
@@ -341,7 +358,7 @@ const REQUIRED_HABIT_COLUMNS = ['position', 'name', 'numerator', 'denominator'] 
 interface CsvHabit {
   position: number;
   line: number;
-  habit: Omit<LoopHabit, 'entries' | 'trackedSince'>;
+  habit: Omit<LoopHabit, 'entries' | 'notes' | 'trackedSince'>;
 }
 
 function readHabitsCsv(text: string): CsvHabit[] {
@@ -413,7 +430,7 @@ function readHabitsCsv(text: string): CsvHabit[] {
   return habits;
 }
 
-function readCheckmarksCsv(file: string, text: string, measurable: boolean): Pick<LoopHabit, 'entries' | 'trackedSince'> {
+function readCheckmarksCsv(file: string, text: string, measurable: boolean): Pick<LoopHabit, 'entries' | 'notes' | 'trackedSince'> {
   const marks = new MarkCollector();
   const lineOfDate = new Map<string, number>();
   const records = readCsv(file, text);

@@ -2,10 +2,11 @@ import type { IsoDate } from '../core/calendar.js';
 import { invalid } from '../core/errors.js';
 import { formatSchedule, parseSchedule, scheduleFromFrequency } from '../core/schedule.js';
 import { slugify, uniqueSlug } from '../core/slug.js';
-import { type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
+import { type LoopDayMark, type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
 import { type Db, insertCheckIns, insertHabit, listCheckIns, listHabitRows, nextHabitPosition, updateHabit } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
-import type { CheckInRow, HabitRow } from '../store/schema.js';
+import { insertJournalEntry, listJournalRows } from '../store/journal.repository.js';
+import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
 
 /**
@@ -25,6 +26,8 @@ export interface LoopImportResult {
   checkInsAdded: number;
   /** Loop entries on days that already had a check-in; the check-in is kept as it is. */
   checkInsUnchanged: number;
+  /** Notes on days that are no check-in (not done, unknown, automatic), added as journal entries. */
+  notesAdded: number;
 }
 
 /** What grow already holds, kept current as the import adds habits. */
@@ -113,6 +116,56 @@ function newCheckIns(into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>, crea
 }
 
 /**
+ * Notes on days that are no check-in become journal entries on their day, tagged `loop` and the
+ * habit's slug, titled with the habit and what Loop held for the day: a check-in of grow cannot
+ * carry them (it is done, skipped or a slip), and a note the person wrote must not be lost.
+ */
+const NOTE_TAG = 'loop';
+const MARK_WORDS: Record<LoopDayMark, string> = { 'not-done': 'not done', unknown: 'no mark', auto: 'not due' };
+
+/** The key of a Loop note already in the journal: its day and the habit's slug. */
+const noteKey = (date: IsoDate, slug: string) => `${date} ${slug}`;
+
+async function importedNoteKeys(trx: Db, personId: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  for (const row of await listJournalRows(trx, personId, { tag: NOTE_TAG })) {
+    const tags = JSON.parse(row.tags) as string[];
+    if (!tags.includes(NOTE_TAG)) continue;
+    for (const tag of tags) if (tag !== NOTE_TAG) keys.add(noteKey(row.date, tag));
+  }
+  return keys;
+}
+
+function noteEntries(ctx: Context, into: HabitRow, habit: LoopHabit, keys: Set<string>, createdAt: string): JournalEntryRow[] {
+  const rows: JournalEntryRow[] = [];
+  for (const { date, mark, note } of habit.notes) {
+    const key = noteKey(date, into.slug);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    rows.push({
+      id: newId(),
+      person_id: ctx.personId,
+      title: `${into.name}: ${MARK_WORDS[mark]}`,
+      body: note,
+      date,
+      time: null,
+      utc_offset: null,
+      tags: JSON.stringify([NOTE_TAG, into.slug]),
+      categories: '[]',
+      kind: 'entry',
+      period_from: null,
+      period_to: null,
+      visibility: 'private',
+      front_matter: null,
+      source_name: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+  }
+  return rows;
+}
+
+/**
  * Imports a Loop Habit Tracker SQLite backup or CSV export (zip or folder) in one transaction:
  * the file is read and checked completely first, so a bad file changes nothing. Importing the same
  * file again changes nothing either.
@@ -120,7 +173,7 @@ function newCheckIns(into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>, crea
 export async function importLoop(ctx: Context, source: LoopImportSource, options: LoopImportOptions = {}): Promise<LoopImportResult> {
   const data = 'path' in source ? readLoopPath(source.path) : readLoopBytes(source.bytes);
   const total = data.habits.length;
-  const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0 };
+  const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0, notesAdded: 0 };
 
   await ctx.store.db.transaction().execute(async (trx) => {
     const rows = await listHabitRows(trx, ctx.personId, { includeArchived: true });
@@ -141,6 +194,8 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       if (!days) takenDays.set(c.habit_id, (days = new Set()));
       days.add(c.date);
     }
+    // The Loop notes already in the journal, read only when the file has any.
+    const noteKeys = data.habits.some((h) => h.notes.length > 0) ? await importedNoteKeys(trx, ctx.personId) : new Set<string>();
 
     for (const [index, habit] of data.habits.entries()) {
       let into = findMatch(known, habit);
@@ -159,6 +214,10 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       takenDays.set(into.id, taken);
       result.checkInsAdded += added.length;
       result.checkInsUnchanged += habit.entries.length - added.length;
+      for (const entry of noteEntries(ctx, into, habit, noteKeys, createdAt)) {
+        await insertJournalEntry(trx, entry);
+        result.notesAdded++;
+      }
 
       // As with a check-in by hand, a habit begins no later than its earliest record.
       const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];

@@ -75,21 +75,25 @@ export async function pathFit(ctx: Context): Promise<PathFit[]> {
   });
 }
 
-/** Starts an experiment today on a track of the active framework, until a day not before today. */
+/**
+ * Records an experiment on a track of the active framework, from its start (default today) until a
+ * day not before the start; both may lie in the past, for an experiment written down after the fact.
+ */
 export async function addExperiment(ctx: Context, raw: unknown): Promise<Experiment> {
   const input = parseInput(experimentAddSchema, raw);
   const framework = await getActiveFramework(ctx);
   if (!findTrack(framework, input.track)) {
     throw invalid('track', `unknown track ${JSON.stringify(input.track)}; expected one of ${framework.tracks.map((t) => t.id).join(', ')}`);
   }
-  if (input.until < ctx.today) throw invalid('until', `${input.until} is before today (${ctx.today})`);
+  const start = input.start ?? ctx.today;
+  if (input.until < start) throw invalid('until', `${input.until} is before the start (${start})`);
   const row: ExperimentRow = {
     id: newId(ctx.now().getTime()),
     person_id: ctx.personId,
     title: input.title,
     track: input.track,
     hypothesis: input.hypothesis,
-    started_on: ctx.today,
+    started_on: start,
     until: input.until,
     outcome: null,
     note: null,
@@ -100,7 +104,10 @@ export async function addExperiment(ctx: Context, raw: unknown): Promise<Experim
   return toExperiment(row, ctx.today);
 }
 
-/** Records an open experiment's outcome, today. Unknown or already closed: refused, nothing written. */
+/**
+ * Records an open experiment's outcome on a day (default today) not before its start. Unknown,
+ * already closed or closed before its start: refused, nothing written.
+ */
 export async function closeExperiment(ctx: Context, id: string, raw: unknown): Promise<Experiment> {
   const input = parseInput(experimentCloseSchema, raw);
   return ctx.store.db.transaction().execute(async (trx) => {
@@ -109,7 +116,9 @@ export async function closeExperiment(ctx: Context, id: string, raw: unknown): P
     const alreadyClosed = (closedOn: string | null, outcome: string | null) =>
       conflict('experiment', `"${row.title}" was already closed on ${closedOn} (${outcome})`);
     if (row.closed_on !== null) throw alreadyClosed(row.closed_on, row.outcome);
-    const fields = { outcome: input.outcome, note: input.note ?? null, closed_on: ctx.today };
+    const closedOn = input.on ?? ctx.today;
+    if (closedOn < row.started_on) throw invalid('on', `${closedOn} is before the experiment's start (${row.started_on})`);
+    const fields = { outcome: input.outcome, note: input.note ?? null, closed_on: closedOn };
     if (!(await closeExperimentRow(trx, ctx.personId, id, fields))) {
       // Closed by another request between the read and the update.
       const now = await findExperiment(trx, ctx.personId, id);

@@ -105,7 +105,7 @@ describeEachDialect('HTTP import and export', (db) => {
       return { status: response.status, body: await response.json() };
     };
     const first = await upload(new Uint8Array(bytes), { 'content-type': 'application/octet-stream' });
-    expect(first).toEqual({ status: 200, body: { habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0 } });
+    expect(first).toEqual({ status: 200, body: { habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0, notesAdded: 0 } });
     const habits = (await api.json('GET', '/api/v1/habits')).body as { slug: string }[];
     expect(habits.map((h) => h.slug)).toEqual(['meditate', 'run']);
     const run = (await api.json('GET', '/api/v1/habits/run')).body as { history: unknown[]; target: number; unit: string };
@@ -114,7 +114,7 @@ describeEachDialect('HTTP import and export', (db) => {
     const form = new FormData();
     form.set('file', new Blob([new Uint8Array(bytes)]), 'Loop Habits Backup.db');
     const again = await upload(form);
-    expect(again).toEqual({ status: 200, body: { habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4 } });
+    expect(again).toEqual({ status: 200, body: { habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4, notesAdded: 0 } });
   });
 
   it('POST /import/loop refuses a file that is not a Loop backup and writes nothing', async () => {

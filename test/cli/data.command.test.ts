@@ -97,8 +97,8 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     const db = file('Loop Habits Backup.db');
     writeFileSync(db, loopDb(habits));
     const grow = fresh();
-    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0 });
-    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4 });
+    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0, notesAdded: 0 });
+    expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4, notesAdded: 0 });
     const list = (await grow.json('habit', 'list')) as { slug: string; schedule: string; streak: number }[];
     expect(list.map((h) => [h.slug, h.schedule])).toEqual([['meditate', 'daily'], ['walk', '3/week']]);
     // done, skipped, done: the skipped day holds the streak, and today is still open.
@@ -113,6 +113,32 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     const fromFolder = fresh();
     expect(await fromFolder.json('import', 'loop', folder)).toMatchObject({ habitsCreated: 2, checkInsAdded: 4 });
     expect(await fromFolder.json('habit', 'show', 'meditate')).toMatchObject({ streak: 3, history: [{ date: '2026-11-20', status: 'done' }, { date: '2026-11-21', status: 'skipped' }, { date: '2026-11-22', status: 'done' }] });
+  });
+
+  it('grow import loop keeps the note of every day of a CSV export: check-ins in habit show, the rest in the journal', async () => {
+    const zip = file('Loop Habits CSV notes.zip');
+    const entries = [
+      { date: '2026-11-19', value: 2, notes: 'ten minutes' },
+      { date: '2026-11-20', value: 0, notes: 'headache' },
+      { date: '2026-11-21', value: 3, notes: 'travel day' },
+      { date: '2026-11-22', value: -1, notes: 'phone was off' },
+    ];
+    writeFileSync(zip, loopCsvZip(loopCsvFiles([{ name: 'Meditate', entries }])));
+    const grow = fresh();
+    expect(await grow.json('import', 'loop', zip)).toEqual({ habitsCreated: 1, habitsMatched: 0, checkInsAdded: 2, checkInsUnchanged: 0, notesAdded: 2 });
+    const shown = (await grow.json('habit', 'show', 'meditate')) as { history: { date: string; status: string; note: string | null }[] };
+    expect(shown.history.filter((h) => h.note !== null).map((h) => [h.date, h.status, h.note])).toEqual([
+      ['2026-11-19', 'done', 'ten minutes'],
+      ['2026-11-21', 'skipped', 'travel day'],
+    ]);
+    const journal = (await grow.json('journal', 'list', '--tag', 'loop')) as { date: string; title: string }[];
+    expect(journal.map((e) => [e.date, e.title])).toEqual([
+      ['2026-11-22', 'Meditate: no mark'],
+      ['2026-11-20', 'Meditate: not done'],
+    ]);
+    expect((await grow.ok('journal', 'search', 'headache')).stdout).toContain('Meditate: not done');
+    expect(await grow.json('import', 'loop', zip)).toMatchObject({ checkInsAdded: 0, notesAdded: 0 });
+    expect(await grow.json('journal', 'list', '--tag', 'loop')).toHaveLength(2);
   });
 
   it('grow import loop refuses a file that is not a Loop backup with exit 1', async () => {

@@ -44,6 +44,24 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
     expect(text).toContain('  - Experiments: 1 closed experiment (1 positive)');
   });
 
+  it('an experiment recorded after the fact: --start, --until and close --on in the past', async () => {
+    const grow = fresh();
+    const args = ['experiment', 'add', 'Led the on-call rotation', '--track', 'manager', '--start', '2026-08-03', '--until', '2026-08-31', '--hypothesis', 'Coordinating people suits me'];
+    const human = await grow.ok(...args.map((a) => (a === 'Led the on-call rotation' ? 'Ran the incident reviews' : a)));
+    expect(human.stdout).toMatch(/^Started Ran the incident reviews on manager from 2026-08-03 until 2026-08-31 \(.+\)\.$/m);
+    const added = await grow.json(...args);
+    expect(added).toMatchObject({ startedOn: '2026-08-03', until: '2026-08-31', status: 'overdue', closedOn: null });
+
+    await grow.fails(1, 'validation_failed', "on: 2026-08-02 is before the experiment's start (2026-08-03)", 'experiment', 'close', added.id, '--outcome', 'negative', '--on', '2026-08-02');
+    expect((await grow.json<any[]>('experiment', 'list')).find((e) => e.id === added.id)).toMatchObject({ status: 'overdue', closedOn: null });
+
+    const closed = await grow.ok('experiment', 'close', added.id, '--outcome', 'negative', '--on', '2026-08-31');
+    expect(closed.stdout.trim()).toBe('Closed Led the on-call rotation on 2026-08-31: negative.');
+    const list = await grow.json<any[]>('experiment', 'list');
+    expect(list.find((e) => e.id === added.id)).toMatchObject({ startedOn: '2026-08-03', status: 'closed', outcome: 'negative', closedOn: '2026-08-31' });
+    expect((await grow.ok('experiment', 'list')).stdout).toMatch(/Led the on-call rotation\s+2026-08-03\s+2026-08-31\s+closed\s+negative/);
+  });
+
   describe('bad input: exit 1, one JSON error line, nothing written', () => {
     const refusedAdd = (args: string[], message: string) => async () => {
       const grow = fresh();
@@ -54,7 +72,9 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
 
     it('unknown track', refusedAdd(replace('--track', 'astronaut'), 'track: unknown track "astronaut"; expected one of ic, manager, security'));
     it('--until not a date', refusedAdd(replace('--until', '21/12/2026'), 'until: expected a date YYYY-MM-DD'));
-    it('--until before today', refusedAdd(replace('--until', '2026-11-22'), 'until: 2026-11-22 is before today (2026-11-23)'));
+    it('--until before today, the default start', refusedAdd(replace('--until', '2026-11-22'), 'until: 2026-11-22 is before the start (2026-11-23)'));
+    it('--until before --start', refusedAdd([...replace('--until', '2026-10-04'), '--start', '2026-10-05'], 'until: 2026-10-04 is before the start (2026-10-05)'));
+    it('--start not a date', refusedAdd([...ADD, '--start', 'yesterday'], 'start: expected a date YYYY-MM-DD'));
     it('empty title', refusedAdd(['experiment', 'add', '', ...ADD.slice(3)], 'title: must not be empty'));
     it('empty hypothesis', refusedAdd(replace('--hypothesis', ''), 'hypothesis: must not be empty'));
     it('missing hypothesis', refusedAdd(ADD.slice(0, -2), 'hypothesis: required'));

@@ -10,6 +10,9 @@ interface CliFit {
 }
 interface CliExperiment {
   title: string;
+  startedOn: string;
+  until: string;
+  closedOn: string | null;
   status: string;
   outcome: string | null;
   note: string | null;
@@ -50,14 +53,39 @@ describe('the paths page', () => {
     const paths = await new PathsPage(app.page).open(app.base);
     await paths.experiment('Run sprint planning').waitFor();
     await paths.add({ title: 'Threat-model a service', track: 'Security', until: '2026-12-31', hypothesis: 'Security work keeps me curious' });
-    await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Threat-model a service" until 2026-12-31.');
+    await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Threat-model a service" from 2026-11-23 until 2026-12-31.');
     await paths.experiment('Threat-model a service').waitFor();
 
     await paths.close('Run sprint planning', 'positive', 'the team liked it');
     await expect.poll(() => paths.experiment('Run sprint planning').locator('[data-field="outcome"]').innerText()).toBe('positive');
     const cli = await app.home.cli<CliExperiment[]>('experiment', 'list');
-    expect(cli.find((e) => e.title === 'Run sprint planning')).toMatchObject({ status: 'closed', outcome: 'positive', note: 'the team liked it' });
-    expect(cli.find((e) => e.title === 'Threat-model a service')).toMatchObject({ status: 'open' });
+    expect(cli.find((e) => e.title === 'Run sprint planning')).toMatchObject({ status: 'closed', outcome: 'positive', note: 'the team liked it', closedOn: '2026-11-23' });
+    expect(cli.find((e) => e.title === 'Threat-model a service')).toMatchObject({ startedOn: '2026-11-23', status: 'open' });
+  });
+
+  it('records an experiment already run: start, end and closing day in the past', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    await paths.add({ title: 'Led the incident reviews', track: 'Engineering manager', start: '2026-09-07', until: '2026-10-02', hypothesis: 'Coordinating people suits me' });
+    await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Led the incident reviews" from 2026-09-07 until 2026-10-02.');
+    const item = paths.experiment('Led the incident reviews');
+    await expect.poll(() => item.locator('.meta').innerText()).toContain('2026-09-07 to 2026-10-02');
+
+    // Before its start: refused beside the date, nothing closed.
+    await paths.close('Led the incident reviews', 'negative', undefined, '2026-09-06');
+    await item.locator('.field-error').waitFor();
+    expect(await item.locator('.field-error').innerText()).toBe("2026-09-06 is before the experiment's start (2026-09-07)");
+    expect((await app.home.cli<CliExperiment[]>('experiment', 'list')).find((e) => e.title === 'Led the incident reviews')).toMatchObject({ status: 'overdue', closedOn: null });
+
+    await paths.close('Led the incident reviews', 'negative', 'drained by the meetings', '2026-10-02');
+    await expect.poll(() => item.locator('[data-field="outcome"]').innerText()).toBe('negative');
+    const cli = await app.home.cli<CliExperiment[]>('experiment', 'list');
+    expect(cli.find((e) => e.title === 'Led the incident reviews')).toMatchObject({
+      startedOn: '2026-09-07',
+      until: '2026-10-02',
+      status: 'closed',
+      outcome: 'negative',
+      closedOn: '2026-10-02',
+    });
   });
 
   it('asks for an outcome before closing', async () => {

@@ -28,12 +28,13 @@ const meditate: FixtureHabit = {
   question: 'Did you meditate?',
   description: 'Ten quiet minutes',
   entries: [
-    { date: '2026-11-01', value: 0 }, // not done: tracked, but nothing to store
+    { date: '2026-11-01', value: 0, notes: 'too tired' }, // not done: tracked, no entry, but its note is kept
     { date: '2026-11-02', value: 2, notes: 'calm, "finally"' },
-    { date: '2026-11-03', value: 3 }, // skipped
-    { date: '2026-11-04', value: 1 }, // YES_AUTO: computed by Loop, never a repetition
+    { date: '2026-11-03', value: 3, notes: 'travelling' }, // skipped
+    { date: '2026-11-04', value: 1, notes: 'rest day' }, // YES_AUTO: computed by Loop, never a repetition
     { date: '2026-11-05', value: -1, notes: 'no idea' }, // unknown, only a note
     { date: '2026-11-06', value: 2 },
+    { date: '2026-11-07', value: 0 }, // not done, no note: nothing at all
   ],
 };
 const run: FixtureHabit = {
@@ -47,9 +48,10 @@ const run: FixtureHabit = {
   denominator: 7,
   entries: [
     { date: '2026-11-02', value: 5500 },
-    { date: '2026-11-04', value: 0 },
+    { date: '2026-11-04', value: 0, notes: 'knee hurt' }, // a zero amount: not done
     { date: '2026-11-05', value: 3 }, // Loop's skip, for measurable habits too
-    { date: '2026-11-09', value: 1234 },
+    { date: '2026-11-07', value: -1, notes: 'watch died' }, // unknown
+    { date: '2026-11-09', value: 1234, notes: 'short loop' },
   ],
 };
 const sugar: FixtureHabit = {
@@ -81,8 +83,13 @@ const expectedMeditate: LoopHabit = {
   trackedSince: '2026-11-01',
   entries: [
     { date: '2026-11-02', kind: 'done', amount: null, note: 'calm, "finally"' },
-    { date: '2026-11-03', kind: 'skipped', amount: null, note: null },
+    { date: '2026-11-03', kind: 'skipped', amount: null, note: 'travelling' },
     { date: '2026-11-06', kind: 'done', amount: null, note: null },
+  ],
+  notes: [
+    { date: '2026-11-01', mark: 'not-done', note: 'too tired' },
+    { date: '2026-11-04', mark: 'auto', note: 'rest day' },
+    { date: '2026-11-05', mark: 'unknown', note: 'no idea' },
   ],
 };
 const expectedRun: LoopHabit = {
@@ -101,7 +108,11 @@ const expectedRun: LoopHabit = {
   entries: [
     { date: '2026-11-02', kind: 'done', amount: 5.5, note: null },
     { date: '2026-11-05', kind: 'skipped', amount: null, note: null },
-    { date: '2026-11-09', kind: 'done', amount: 1.234, note: null },
+    { date: '2026-11-09', kind: 'done', amount: 1.234, note: 'short loop' },
+  ],
+  notes: [
+    { date: '2026-11-04', mark: 'not-done', note: 'knee hurt' },
+    { date: '2026-11-07', mark: 'unknown', note: 'watch died' },
   ],
 };
 const expectedSugar: LoopHabit = {
@@ -118,6 +129,7 @@ const expectedSugar: LoopHabit = {
   description: null,
   trackedSince: '2026-10-30',
   entries: [{ date: '2026-11-01', kind: 'done', amount: 45, note: null }],
+  notes: [],
 };
 
 /** The error a reader throws, for asserting its code and message. */
@@ -242,7 +254,7 @@ describe('Loop SQLite backup', () => {
 
     it('a repetition of a habit that is not there', () => {
       const db = loopDb([meditate], { rawRepetitions: [{ habit: 12, timestamp: timestampOf('2026-11-08'), value: 2 }] });
-      expectInvalid(() => readLoopDb(db), 'Repetitions row 7: habit 12 is not in the Habits table');
+      expectInvalid(() => readLoopDb(db), 'Repetitions row 8: habit 12 is not in the Habits table');
     });
 
     it('a timestamp before 1970', () => {
@@ -282,7 +294,7 @@ describe('Loop CSV export', () => {
 
   it('reads an unpacked folder in the older format: no header, raw integers, no notes', () => {
     const dir = writeFolder(tempDir(), loopCsvFiles([meditate, run, sugar], { format: 'legacy' }));
-    const withoutNotes = (h: LoopHabit): LoopHabit => ({ ...csvWithoutIds(h), entries: h.entries.map((e) => ({ ...e, note: null })) });
+    const withoutNotes = (h: LoopHabit): LoopHabit => ({ ...csvWithoutIds(h), entries: h.entries.map((e) => ({ ...e, note: null })), notes: [] });
     expect(readLoopPath(dir)).toEqual({ source: 'csv', habits: [expectedMeditate, expectedRun, expectedSugar].map(withoutNotes) });
   });
 
@@ -327,13 +339,13 @@ describe('Loop CSV export', () => {
 
   it("reads Loop's own exporter test export, in both formats, the same", () => {
     const expected = [
-      { name: 'Meditate', numerator: 1, denominator: 1, trackedSince: null, entries: [] },
+      { name: 'Meditate', numerator: 1, denominator: 1, trackedSince: null, entries: [], notes: [] },
       {
         name: 'Wake up early',
         numerator: 2,
         denominator: 3,
         question: 'Did you wake up before 6am?',
-        // 24th: NO (with a note, which has nowhere to go); 18th, 19th, 23rd: YES_AUTO.
+        // 24th: NO; 18th, 19th, 23rd: YES_AUTO. Neither is an entry.
         trackedSince: '2015-01-16',
         entries: ['16', '17', '20', '21', '22', '25'].map((d) => ({ date: `2015-01-${d}`, kind: 'done', amount: null, note: null })),
       },
@@ -342,6 +354,13 @@ describe('Loop CSV export', () => {
       const data = readLoopPath(join(FIXTURES, folder));
       expect(data.habits).toMatchObject(expected);
     }
+    // Only the newer format has notes, all on days that are not entries; the older has none.
+    expect(readLoopPath(join(FIXTURES, 'csv-export-2.3')).habits[1]!.notes).toEqual([
+      { date: '2015-01-19', mark: 'auto', note: '"Vacation"' },
+      { date: '2015-01-23', mark: 'auto', note: 'Forgot to do it, really' },
+      { date: '2015-01-24', mark: 'not-done', note: 'Sick' },
+    ]);
+    expect(readLoopPath(join(FIXTURES, 'csv-export-legacy')).habits[1]!.notes).toEqual([]);
   });
 
   describe('refuses a bad export with the file and line of the problem', () => {

@@ -4,7 +4,9 @@ import { strToU8 } from 'fflate';
 import { afterAll, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar.js';
 import { parseBackup } from '../../src/formats/backup.format.js';
-import { exportBackup } from '../../src/services/backup.service.js';
+import { exportBackup, exportBackupText, importBackup } from '../../src/services/backup.service.js';
+import { type Context, createContext } from '../../src/services/context.js';
+import { listJournal } from '../../src/services/journal.service.js';
 import { addHabit, checkIn, listHabits, showHabit } from '../../src/services/habit.service.js';
 import { type LoopImportSource, importLoop } from '../../src/services/loop-import.service.js';
 import {
@@ -19,7 +21,7 @@ import {
   writeFolder,
   writeTempFile,
 } from '../support/loop-fixtures.js';
-import { describeEachDialect } from '../support/stores.js';
+import { describeEachDialect, openTestStore } from '../support/stores.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/loop');
 
@@ -85,7 +87,7 @@ describeEachDialect('Loop import', (db) => {
     const ctx = await db.ctx('2026-11-23');
     const progress: [number, number][] = [];
     const result = await importLoop(ctx, { bytes: loopDb(ALL) }, { onProgress: (done, total) => progress.push([done, total]) });
-    expect(result).toEqual({ habitsCreated: 5, habitsMatched: 0, checkInsAdded: 8, checkInsUnchanged: 0 });
+    expect(result).toEqual({ habitsCreated: 5, habitsMatched: 0, checkInsAdded: 8, checkInsUnchanged: 0, notesAdded: 1 });
     expect(progress).toEqual([[0, 5], [1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
 
     const backup = await exportBackup(ctx);
@@ -174,6 +176,8 @@ describeEachDialect('Loop import', (db) => {
         checkIns: [],
       },
     ]);
+    // The note on a day that is no check-in: a journal entry on that day.
+    expect(backup.journal.map((e) => [e.date, e.title, e.body, e.tags])).toEqual([['2026-11-05', 'Meditate: no mark', 'a note on an unknown day', ['loop', 'meditate']]]);
     // What was imported is valid grow data: it survives grow's own backup format.
     expect(() => parseBackup(JSON.stringify(backup))).not.toThrow();
     expect((await listHabits(ctx)).map((h) => h.name)).toEqual(['Meditate', 'Run', 'Read pages', 'Stretch']);
@@ -185,7 +189,7 @@ describeEachDialect('Loop import', (db) => {
     await importLoop(ctx, { bytes: file });
     const before = await exportBackup(ctx);
     const again = await importLoop(ctx, { bytes: file });
-    expect(again).toEqual({ habitsCreated: 0, habitsMatched: 5, checkInsAdded: 0, checkInsUnchanged: 8 });
+    expect(again).toEqual({ habitsCreated: 0, habitsMatched: 5, checkInsAdded: 0, checkInsUnchanged: 8, notesAdded: 0 });
     expect(await exportBackup(ctx)).toEqual(before);
   });
 
@@ -204,7 +208,7 @@ describeEachDialect('Loop import', (db) => {
       ],
     };
     const result = await importLoop(ctx, { bytes: loopDb([newer]) });
-    expect(result).toEqual({ habitsCreated: 0, habitsMatched: 1, checkInsAdded: 2, checkInsUnchanged: 4 });
+    expect(result).toEqual({ habitsCreated: 0, habitsMatched: 1, checkInsAdded: 2, checkInsUnchanged: 4, notesAdded: 0 });
     const shown = await showHabit(ctx, 'meditate');
     expect(shown.startDate).toBe('2026-10-20');
     const recorded = shown.history.filter((h) => h.status === 'done' || h.status === 'skipped').map((h) => [h.date, h.status, h.note]);
@@ -216,6 +220,88 @@ describeEachDialect('Loop import', (db) => {
       ['2026-11-07', 'done', null],
       ['2026-11-08', 'done', 'logged in grow'],
     ]);
+  });
+
+  it('keeps the note of every day of a CSV export, whatever Loop held for it, through a JSON backup and a second import', async () => {
+    const ctx = await db.ctx('2026-11-23');
+    // One note on each kind of day Loop writes: YES_MANUAL, NO, SKIP, YES_AUTO, UNKNOWN, and
+    // raw amounts (one above zero, one zero) for a measurable habit.
+    const noted: FixtureHabit[] = [
+      {
+        name: 'Floss',
+        numerator: 3,
+        denominator: 7,
+        entries: [
+          { date: '2026-11-16', value: 2, notes: 'after lunch' },
+          { date: '2026-11-17', value: 0, notes: 'forgot, "again"' },
+          { date: '2026-11-18', value: 3, notes: 'dentist said rest' },
+          { date: '2026-11-19', value: 1, notes: 'week already covered' },
+          { date: '2026-11-20', value: -1, notes: 'away, no phone' },
+        ],
+      },
+      {
+        name: 'Swim',
+        type: 'measurable',
+        targetValue: 1000,
+        unit: 'm',
+        entries: [
+          { date: '2026-11-16', value: 1_500_000, notes: 'long set' },
+          { date: '2026-11-17', value: 0, notes: 'pool closed' },
+          { date: '2026-11-18', value: -1, notes: 'unsure, lost count' },
+        ],
+      },
+    ];
+    const zip = loopCsvZip(loopCsvFiles(noted));
+    expect(await importLoop(ctx, { bytes: zip })).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 3, checkInsUnchanged: 0, notesAdded: 5 });
+
+    // Check-ins keep their note in the habit's history…
+    const history = async (slug: string) =>
+      (await showHabit(ctx, slug)).history.filter((h) => h.note !== null).map((h) => [h.date, h.status, h.note]);
+    expect(await history('floss')).toEqual([
+      ['2026-11-16', 'done', 'after lunch'],
+      ['2026-11-18', 'skipped', 'dentist said rest'],
+    ]);
+    expect(await history('swim')).toEqual([['2026-11-16', 'done', 'long set']]);
+    // …and the notes of the other days are journal entries on their day, found by the tag loop.
+    const notes = async (c: Context) =>
+      (await listJournal(c, { tag: 'loop' })).map((e) => [e.date, e.title, e.tags]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+    const expected = [
+      ['2026-11-17', 'Floss: not done', ['loop', 'floss']],
+      ['2026-11-17', 'Swim: not done', ['loop', 'swim']],
+      ['2026-11-18', 'Swim: no mark', ['loop', 'swim']],
+      ['2026-11-19', 'Floss: not due', ['loop', 'floss']],
+      ['2026-11-20', 'Floss: no mark', ['loop', 'floss']],
+    ];
+    expect(await notes(ctx)).toEqual(expected);
+    const bodies = new Map((await exportBackup(ctx)).journal.map((e) => [`${e.date} ${e.title}`, e.body]));
+    expect(bodies).toEqual(
+      new Map([
+        ['2026-11-17 Floss: not done', 'forgot, "again"'],
+        ['2026-11-17 Swim: not done', 'pool closed'],
+        ['2026-11-18 Swim: no mark', 'unsure, lost count'],
+        ['2026-11-19 Floss: not due', 'week already covered'],
+        ['2026-11-20 Floss: no mark', 'away, no phone'],
+      ]),
+    );
+
+    // Importing the same export again adds nothing, notes included.
+    const before = await exportBackupText(ctx);
+    expect(await importLoop(ctx, { bytes: zip })).toEqual({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 3, notesAdded: 0 });
+    expect(await exportBackupText(ctx)).toBe(before);
+
+    // A JSON backup carries every note into an empty database, byte for byte.
+    const target = await openTestStore(db.dialect);
+    try {
+      const into = await createContext(target, { env: { GROW_TODAY: '2026-11-23' }, now: () => new Date('2026-11-23T12:00:00Z') });
+      await importBackup(into, before);
+      expect(await exportBackupText(into)).toBe(before);
+      expect(await notes(into)).toEqual(expected);
+      expect((await showHabit(into, 'floss')).history.filter((h) => h.note !== null).map((h) => [h.date, h.status, h.note])).toEqual(await history('floss'));
+      // And a Loop import after the restore still recognises the notes it brought.
+      expect(await importLoop(into, { bytes: zip })).toMatchObject({ checkInsAdded: 0, notesAdded: 0 });
+    } finally {
+      await target.close();
+    }
   });
 
   it('keeps a habit of grow apart from a Loop habit of the same name', async () => {
@@ -242,6 +328,7 @@ describeEachDialect('Loop import', (db) => {
       habitsMatched: 0,
       checkInsAdded: 8,
       checkInsUnchanged: 0,
+      notesAdded: 1,
     });
     const before = await exportBackup(ctx);
     expect(before.habits.map((h) => [h.name, h.kind, h.loopUuid])).toEqual([
@@ -250,7 +337,7 @@ describeEachDialect('Loop import', (db) => {
       ['Sugar', 'break', null],
     ]);
     const dir = writeFolder(tempDir(), files);
-    expect(await importLoop(ctx, { path: dir })).toEqual({ habitsCreated: 0, habitsMatched: 3, checkInsAdded: 0, checkInsUnchanged: 8 });
+    expect(await importLoop(ctx, { path: dir })).toEqual({ habitsCreated: 0, habitsMatched: 3, checkInsAdded: 0, checkInsUnchanged: 8, notesAdded: 0 });
     expect(await exportBackup(ctx)).toEqual(before);
   });
 
@@ -259,7 +346,7 @@ describeEachDialect('Loop import', (db) => {
     await addHabit(ctx, { name: 'Meditate' });
     await importLoop(ctx, { bytes: loopDb([{ ...meditate, entries: meditate.entries!.slice(0, 3) }]) });
     const result = await importLoop(ctx, { bytes: loopCsvZip(loopCsvFiles([meditate])) });
-    expect(result).toEqual({ habitsCreated: 0, habitsMatched: 1, checkInsAdded: 1, checkInsUnchanged: 2 });
+    expect(result).toEqual({ habitsCreated: 0, habitsMatched: 1, checkInsAdded: 1, checkInsUnchanged: 2, notesAdded: 1 });
     expect((await showHabit(ctx, 'meditate')).history).toEqual([]);
     expect((await showHabit(ctx, 'meditate-loop')).history.filter((h) => h.status === 'done').map((h) => h.date)).toEqual(['2026-11-02', '2026-11-06']);
   });

@@ -121,6 +121,28 @@ describeEachDialect('path service', (db) => {
       expect(manager.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Run sprint planning" negative.');
     });
 
+    it('recorded after the fact: start, until and closing day in the past', async () => {
+      const ctx = await db.ctx('2026-11-23');
+      const added = await addExperiment(ctx, { ...ADD, start: '2026-09-01', until: '2026-09-28' });
+      expect(added).toMatchObject({ startedOn: '2026-09-01', until: '2026-09-28', status: 'overdue', closedOn: null });
+      const closed = await closeExperiment(ctx, added.id, { outcome: 'negative', note: 'planning drained me', on: '2026-09-28' });
+      expect(closed).toMatchObject({ startedOn: '2026-09-01', status: 'closed', outcome: 'negative', closedOn: '2026-09-28' });
+      expect((await listExperiments(ctx))[0]).toMatchObject({ id: added.id, startedOn: '2026-09-01', until: '2026-09-28', closedOn: '2026-09-28' });
+      // Its outcome counts for path fit like any other.
+      const manager = (await pathFit(ctx)).find((f) => f.track === 'manager')!;
+      expect(manager.score).toBeLessThan(0.5);
+      expect(manager.evidence).toContain(added.id);
+    });
+
+    it('a one-day experiment and one planned to start later are both accepted', async () => {
+      const ctx = await db.ctx('2026-11-23');
+      expect(await addExperiment(ctx, { ...ADD, start: '2026-10-05', until: '2026-10-05' })).toMatchObject({ startedOn: '2026-10-05', until: '2026-10-05' });
+      expect(await addExperiment(ctx, { ...ADD, start: '2026-12-01', until: '2026-12-21' })).toMatchObject({ startedOn: '2026-12-01', status: 'open' });
+      // Closed on its first day: the start itself is a valid closing day.
+      const [later] = await listExperiments(ctx);
+      expect(await closeExperiment(ctx, later!.id, { outcome: 'neutral', on: '2026-12-01' })).toMatchObject({ closedOn: '2026-12-01' });
+    });
+
     it('two closes at once: one closes, the other is refused', async () => {
       const ctx = await db.ctx();
       const added = await addExperiment(ctx, ADD);
@@ -142,7 +164,9 @@ describeEachDialect('path service', (db) => {
     it('unknown track', refusedAdd({ ...ADD, track: 'astronaut' }, 'track: unknown track "astronaut"; expected one of ic, manager, security'));
     it('--until not a date', refusedAdd({ ...ADD, until: 'next week' }, 'until: expected a date YYYY-MM-DD'));
     it('--until not a real day', refusedAdd({ ...ADD, until: '2026-02-30' }, 'until: expected a date YYYY-MM-DD'));
-    it('--until before today', refusedAdd({ ...ADD, until: '2026-11-22' }, 'until: 2026-11-22 is before today (2026-11-23)'));
+    it('until before the start', refusedAdd({ ...ADD, start: '2026-11-10', until: '2026-11-09' }, 'until: 2026-11-09 is before the start (2026-11-10)'));
+    it('until before today, with no start (which is today)', refusedAdd({ ...ADD, until: '2026-11-22' }, 'until: 2026-11-22 is before the start (2026-11-23)'));
+    it('start not a date', refusedAdd({ ...ADD, start: 'last week' }, 'start: expected a date YYYY-MM-DD'));
     it('empty title', refusedAdd({ ...ADD, title: '   ' }, 'title: must not be empty'));
     it('missing title', refusedAdd({ track: 'ic', until: '2026-12-01', hypothesis: 'x' }, 'title: required'));
     it('empty hypothesis', refusedAdd({ ...ADD, hypothesis: '' }, 'hypothesis: must not be empty'));
@@ -155,6 +179,18 @@ describeEachDialect('path service', (db) => {
       await expectRefused(() => closeExperiment(ctx, added.id, { outcome: 'great' }), 'validation_failed', 'outcome: expected positive, neutral or negative');
       await expectRefused(() => closeExperiment(ctx, added.id, {}), 'validation_failed', 'outcome: expected positive, neutral or negative');
       expect((await listExperiments(ctx))[0]!.status).toBe('open');
+    });
+
+    it('closing before the start: refused naming on, the experiment stays open', async () => {
+      const ctx = await db.ctx();
+      const added = await addExperiment(ctx, { ...ADD, start: '2026-11-02', until: '2026-11-20' });
+      await expectRefused(
+        () => closeExperiment(ctx, added.id, { outcome: 'positive', on: '2026-11-01' }),
+        'validation_failed',
+        "on: 2026-11-01 is before the experiment's start (2026-11-02)",
+      );
+      await expectRefused(() => closeExperiment(ctx, added.id, { outcome: 'positive', on: '1 Nov' }), 'validation_failed', 'on: expected a date YYYY-MM-DD');
+      expect((await listExperiments(ctx))[0]).toMatchObject({ status: 'overdue', outcome: null, closedOn: null });
     });
 
     it('closing an unknown experiment', async () => {

@@ -38,18 +38,21 @@ export class PathsPage extends AppPage {
     return this.page.locator('.experiment').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
   }
 
-  async add(fields: { title: string; track: string; until: string; hypothesis: string }): Promise<void> {
+  /** Fills the add form; without `start` the form's own default (today) stays. */
+  async add(fields: { title: string; track: string; start?: string; until: string; hypothesis: string }): Promise<void> {
     await this.page.getByLabel('Title', { exact: true }).fill(fields.title);
     await this.page.locator('#experiment-track').selectOption({ label: fields.track });
+    if (fields.start !== undefined) await this.page.getByLabel('Start', { exact: true }).fill(fields.start);
     await this.page.getByLabel('Until', { exact: true }).fill(fields.until);
     await this.page.getByLabel('Hypothesis', { exact: true }).fill(fields.hypothesis);
     await this.page.getByRole('button', { name: 'Start experiment' }).click();
   }
 
-  async close(title: string, outcome: 'positive' | 'neutral' | 'negative', note?: string): Promise<void> {
+  async close(title: string, outcome: 'positive' | 'neutral' | 'negative', note?: string, on?: string): Promise<void> {
     const item = this.experiment(title);
     await item.getByLabel(/^Outcome/).selectOption(outcome);
     if (note !== undefined) await item.getByLabel(/^Note/).fill(note);
+    if (on !== undefined) await item.getByLabel(/^Closed on/).fill(on);
     await item.getByRole('button', { name: /^Close/ }).click();
   }
 }

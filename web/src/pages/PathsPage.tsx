@@ -121,6 +121,8 @@ function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | 
 function AddExperiment({ framework, today, onAdded }: { framework: Framework | null | undefined; today: string; onAdded: (message: string) => void }) {
   const [title, setTitle] = useState('');
   const [track, setTrack] = useState(framework?.tracks[0]?.id ?? '');
+  // Today unless changed: an experiment already run is recorded with its own start.
+  const [start, setStart] = useState(today);
   const [until, setUntil] = useState('');
   const [hypothesis, setHypothesis] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -130,16 +132,18 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
     onSuccess: async (result) => {
       setErrors({});
       setTitle('');
+      setStart(today);
       setUntil('');
       setHypothesis('');
-      onAdded(`Experiment started: "${result.title}" until ${result.until}.`);
+      onAdded(`Experiment started: "${result.title}" from ${result.startedOn} until ${result.until}.`);
       await refresh();
     },
-    onError: (error) => setErrors(apiFieldErrors(error, ['title', 'track', 'until', 'hypothesis'])),
+    onError: (error) => setErrors(apiFieldErrors(error, ['title', 'track', 'start', 'until', 'hypothesis'])),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input = { title, track, until, hypothesis };
+    const input: Record<string, unknown> = { title, track, until, hypothesis };
+    if (start !== '') input.start = start;
     const found = checkForm(experimentAddSchema, input);
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -148,7 +152,7 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
   return (
     <section className="card" aria-labelledby="add-experiment-title">
       <h2 id="add-experiment-title">Start an experiment</h2>
-      <p className="muted">A time-boxed try of a path, such as "run sprint planning for 4 weeks".</p>
+      <p className="muted">A time-boxed try of a path, such as "run sprint planning for 4 weeks". One you already ran counts too: give its own start and end.</p>
       <form onSubmit={submit} noValidate>
         <Alert message={errors.form} />
         <TextField id="experiment-title" label="Title" value={title} error={errors.title} autoComplete="off" onChange={(e) => setTitle(e.target.value)} required />
@@ -160,7 +164,8 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
               </option>
             ))}
           </SelectField>
-          <TextField id="experiment-until" label="Until" type="date" min={today} value={until} error={errors.until} onChange={(e) => setUntil(e.target.value)} required />
+          <TextField id="experiment-start" label="Start" type="date" value={start} error={errors.start} onChange={(e) => setStart(e.target.value)} />
+          <TextField id="experiment-until" label="Until" type="date" min={start || undefined} value={until} error={errors.until} onChange={(e) => setUntil(e.target.value)} required />
         </div>
         <TextAreaField id="experiment-hypothesis" label="Hypothesis" hint="What you expect to learn about yourself." value={hypothesis} error={errors.hypothesis} onChange={(e) => setHypothesis(e.target.value)} required />
         <div className="form-actions">
@@ -173,24 +178,26 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
   );
 }
 
-function CloseForm({ experiment, onClosed }: { experiment: Experiment; onClosed: (message: string) => void }) {
+function CloseForm({ experiment, today, onClosed }: { experiment: Experiment; today: string; onClosed: (message: string) => void }) {
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
+  const [on, setOn] = useState(today);
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = useRefresh();
   const close = useMutation({
     mutationFn: (input: Record<string, unknown>) => skillsApi.closeExperiment(experiment.id, input),
     onSuccess: async (result) => {
       setErrors({});
-      onClosed(`Experiment closed: "${result.title}", ${result.outcome ?? ''}.`);
+      onClosed(`Experiment closed: "${result.title}", ${result.outcome ?? ''}, on ${result.closedOn ?? ''}.`);
       await refresh();
     },
-    onError: (error) => setErrors(apiFieldErrors(error, ['outcome', 'note'])),
+    onError: (error) => setErrors(apiFieldErrors(error, ['outcome', 'note', 'on'])),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const input: Record<string, unknown> = { outcome };
     if (note.trim()) input.note = note;
+    if (on !== '') input.on = on;
     const found = checkForm(experimentCloseSchema, input);
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -208,6 +215,7 @@ function CloseForm({ experiment, onClosed }: { experiment: Experiment; onClosed:
           <option value="negative">negative</option>
         </SelectField>
         <TextField id={`${id}-note`} label={<>Note (optional)<span className="sr-only"> on {experiment.title}</span></>} value={note} error={errors.note} autoComplete="off" onChange={(e) => setNote(e.target.value)} />
+        <TextField id={`${id}-on`} label={<>Closed on<span className="sr-only"> {experiment.title}</span></>} type="date" min={experiment.startedOn} value={on} error={errors.on} onChange={(e) => setOn(e.target.value)} className="narrow" />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={close.isPending}>
@@ -218,7 +226,7 @@ function CloseForm({ experiment, onClosed }: { experiment: Experiment; onClosed:
   );
 }
 
-function Experiments({ experiments, framework, onMessage }: { experiments: Experiment[]; framework: Framework | null | undefined; onMessage: (m: string) => void }) {
+function Experiments({ experiments, framework, today, onMessage }: { experiments: Experiment[]; framework: Framework | null | undefined; today: string; onMessage: (m: string) => void }) {
   if (experiments.length === 0) return <p className="muted">No experiments yet. With little evidence, an experiment is the best next step.</p>;
   return (
     <ul className="experiment-list">
@@ -237,7 +245,7 @@ function Experiments({ experiments, framework, onMessage }: { experiments: Exper
           </p>
           <p>{e.hypothesis}</p>
           {e.note ? <p className="muted">{e.note}</p> : null}
-          {e.status !== 'closed' ? <CloseForm experiment={e} onClosed={onMessage} /> : null}
+          {e.status !== 'closed' ? <CloseForm experiment={e} today={today} onClosed={onMessage} /> : null}
         </li>
       ))}
     </ul>
@@ -290,7 +298,7 @@ export function PathsPage() {
         <h2 id="experiments-title">
           Experiments <span className="count">{experiments.data.length}</span>
         </h2>
-        <Experiments experiments={experiments.data} framework={framework.data} onMessage={setMessage} />
+        <Experiments experiments={experiments.data} framework={framework.data} today={today.data.date} onMessage={setMessage} />
       </section>
       <AddExperiment key={framework.data?.id ?? 'none'} framework={framework.data} today={today.data.date} onAdded={setMessage} />
     </div>
