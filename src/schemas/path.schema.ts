@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from './common.schema.js';
+import { OUTCOMES } from '../core/vocabulary.js';
+import { isoDate, oneOf, optionalText } from './common.schema.js';
 
-export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
+export { OUTCOMES };
 
 const requiredText = (max: number) =>
   z
@@ -23,7 +24,7 @@ export type ExperimentAddInput = z.output<typeof experimentAddSchema>;
 
 export const experimentCloseSchema = z
   .object({
-    outcome: z.enum(OUTCOMES, { error: 'expected positive, neutral or negative' }),
+    outcome: oneOf(OUTCOMES),
     note: optionalText(2000),
   })
   .strict();
