@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { SKILL_KINDS, TRACK_TYPES } from '../core/vocabulary.js';
 import { AppError } from '../core/errors.js';
 import { MAX_FRAMEWORK_BYTES, TOO_LARGE } from '../formats/framework.format.js';
 import { importFramework, listFrameworks, showFramework, useFramework } from '../services/framework.service.js';
@@ -32,7 +33,7 @@ const frameworkSchema = z
       z.object({
         id: z.string(),
         name: z.string(),
-        kind: z.enum(['technical', 'soft']),
+        kind: z.enum(SKILL_KINDS),
         description: z.string(),
         levels: z.object({ 1: skillLevel, 2: skillLevel, 3: skillLevel, 4: skillLevel, 5: skillLevel }),
       }),
@@ -41,7 +42,7 @@ const frameworkSchema = z
       z.object({
         id: z.string(),
         name: z.string(),
-        type: z.enum(['ladder', 'specialization']),
+        type: z.enum(TRACK_TYPES),
         description: z.string(),
         levels: z.array(
           z.object({ id: z.string(), name: z.string(), description: z.string().optional(), expects: z.record(z.string(), z.number().int().min(0).max(5)) }),

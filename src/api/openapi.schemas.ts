@@ -1,18 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import { CHECK_IN_STATUSES, ERROR_CODES, HABIT_KINDS, HISTORY_STATUSES, NEVER_MISS_TWICE_STATES, SCORECARD_RATINGS, SKILL_KINDS } from '../core/vocabulary.js';
 
 /** Response shapes, for the OpenAPI document. Requests use the shared schemas in src/schemas. */
 export const errorSchema = z
-  .object({ error: z.object({ code: z.enum(['validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'usage', 'internal']), message: z.string() }) })
+  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
   .openapi('Error');
 
 const nullableText = z.string().nullable();
-const checkInStatus = z.enum(['done', 'skipped', 'slip']);
+const checkInStatus = z.enum(CHECK_IN_STATUSES);
 const stats = {
   strength: z.number().min(0).max(1).openapi({ description: "Loop Habit Tracker's score, unrounded" }),
   streak: z.number().int(),
   bestStreak: z.number().int(),
   dueToday: z.boolean(),
-  neverMissTwice: z.enum(['ok', 'missed-once', 'missed-twice']),
+  neverMissTwice: z.enum(NEVER_MISS_TWICE_STATES),
 };
 
 export const habitSummarySchema = z
@@ -20,7 +21,7 @@ export const habitSummarySchema = z
     id: z.string(),
     slug: z.string(),
     name: z.string(),
-    kind: z.enum(['build', 'break']),
+    kind: z.enum(HABIT_KINDS),
     schedule: z.string(),
     group: nullableText,
     target: z.number().nullable(),
@@ -36,7 +37,7 @@ export const habitDetailSchema = z
     id: z.string(),
     slug: z.string(),
     name: z.string(),
-    kind: z.enum(['build', 'break']),
+    kind: z.enum(HABIT_KINDS),
     schedule: z.string(),
     target: z.number().nullable(),
     unit: nullableText,
@@ -59,7 +60,7 @@ export const habitDetailSchema = z
     completion365: z.number().nullable(),
     asOf: z.string(),
     history: z.array(
-      z.object({ date: z.string(), status: z.enum(['done', 'skipped', 'slip', 'missed', 'auto']), amount: z.number().nullable(), note: nullableText }),
+      z.object({ date: z.string(), status: z.enum(HISTORY_STATUSES), amount: z.number().nullable(), note: nullableText }),
     ),
   })
   .openapi('HabitDetail');
@@ -74,13 +75,13 @@ export const habitChartSchema = z
 export const removedSchema = z.object({ id: z.string(), slug: z.string().optional(), removed: z.literal(true) }).openapi('Removed');
 
 export const scorecardItemSchema = z
-  .object({ id: z.string(), position: z.number().int(), text: z.string(), rating: z.enum(['+', '-', '=']), time: nullableText, habit: nullableText })
+  .object({ id: z.string(), position: z.number().int(), text: z.string(), rating: z.enum(SCORECARD_RATINGS), time: nullableText, habit: nullableText })
   .openapi('ScorecardItem');
 
 /** A balance warning: a kind of skill, or one skill, not practised for 14 days or more (null: never). */
 export const neglectSchema = z
   .union([
-    z.object({ kind: z.enum(['technical', 'soft']), daysSince: z.number().int().nullable() }),
+    z.object({ kind: z.enum(SKILL_KINDS), daysSince: z.number().int().nullable() }),
     z.object({ skill: z.string(), daysSince: z.number().int().nullable() }),
   ])
   .openapi('Neglect');
@@ -94,7 +95,7 @@ export const todaySchema = z
     atRisk: z.array(z.string()),
     neglected: z.array(neglectSchema).openapi({ description: 'balance warnings: a kind or a skill the target needs, not practised for 14 days or more' }),
     planned: z
-      .array(z.object({ date: z.string(), skill: z.string(), kind: z.enum(['technical', 'soft']), minutes: z.number(), why: z.string() }))
+      .array(z.object({ date: z.string(), skill: z.string(), kind: z.enum(SKILL_KINDS), minutes: z.number(), why: z.string() }))
       .openapi({ description: "practice sessions this week's plan puts on today" }),
     reviewsDue: z.number().int().min(0).openapi({ description: 'review cards (takeaways, highlights) due now: see GET /review' }),
   })

@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { EXPERIMENT_STATUSES } from '../core/vocabulary.js';
 import { OUTCOMES, experimentAddSchema, experimentCloseSchema } from '../schemas/path.schema.js';
 import { addExperiment, closeExperiment, listExperiments, pathFit } from '../services/path.service.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -23,7 +24,7 @@ export const experimentSchema = z
     hypothesis: z.string(),
     startedOn: z.string(),
     until: z.string(),
-    status: z.enum(['open', 'overdue', 'closed']),
+    status: z.enum(EXPERIMENT_STATUSES),
     outcome: z.enum(OUTCOMES).nullable(),
     note: z.string().nullable(),
     closedOn: z.string().nullable(),

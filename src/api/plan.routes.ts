@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { SKILL_KINDS } from '../core/vocabulary.js';
 import { createFeedToken, exportCalendar, revokeFeedToken } from '../services/calendar.service.js';
 import { planWeekFor } from '../services/plan.service.js';
 import { calendarTokenSchema } from '../schemas/plan.schema.js';
@@ -13,7 +14,7 @@ const sessionSchema = z
   .object({
     date: z.string().openapi({ description: 'YYYY-MM-DD' }),
     skill: z.string().openapi({ description: 'a skill id of the active framework' }),
-    kind: z.enum(['technical', 'soft']),
+    kind: z.enum(SKILL_KINDS),
     minutes: z.number().int(),
     why: z.string().openapi({ description: 'why this session, in words' }),
   })

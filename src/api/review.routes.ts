@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { CARD_KINDS, CARD_STATES } from '../core/vocabulary.js';
 import { cardGradeSchema, highlightCardSchema, reviewListSchema, takeawayCreateSchema } from '../schemas/review.schema.js';
 import { addHighlightCard, addTakeaway, gradeCard, listReview, removeCard } from '../services/review.service.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -11,7 +12,7 @@ const reviewItemShape = {
   back: z.string().openapi({ description: 'the answer: the takeaway, or the highlighted passage' }),
   source: z.string().nullable().openapi({ description: 'the item it came from: Title (Author)', example: 'Atomic Habits (James Clear)' }),
   due: z.string().openapi({ description: 'when it is next due, ISO-8601 UTC', example: '2026-12-01T12:00:00.000Z' }),
-  kind: z.enum(['takeaway', 'highlight']),
+  kind: z.enum(CARD_KINDS),
   itemId: z.string().nullable(),
 };
 
@@ -23,7 +24,7 @@ export const cardSchema = z
   .object({
     ...reviewItemShape,
     highlightId: z.string().nullable(),
-    state: z.enum(['new', 'learning', 'review', 'relearning']),
+    state: z.enum(CARD_STATES),
     reps: z.number().int().openapi({ description: 'reviews so far' }),
     lapses: z.number().int().openapi({ description: 'times forgotten (graded Again) after being learned' }),
     stability: z.number().openapi({ description: 'FSRS stability in days' }),

@@ -1,4 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { FACET_STATUSES, GAP_BASES, SKILL_KINDS } from '../core/vocabulary.js';
 import { assessSchema, evidenceAddSchema, evidenceQuerySchema, facetSetSchema, targetSetSchema, trackQuerySchema } from '../schemas/skill.schema.js';
 import {
   addEvidence,
@@ -16,7 +17,7 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 
 // Response shapes, for the OpenAPI document; the requests use the schemas the CLI shares.
-const kind = z.enum(['technical', 'soft']);
+const kind = z.enum(SKILL_KINDS);
 const summaryFields = {
   id: z.string(),
   name: z.string(),
@@ -50,7 +51,7 @@ const trackViewSchema = z
     trackName: z.string(),
     level: z.string(),
     levelName: z.string(),
-    basis: z.enum(['asked', 'target', 'next']),
+    basis: z.enum(GAP_BASES),
     levels: z.array(z.string()),
     skills: z.array(
       z.object({ id: z.string(), name: z.string().nullable(), kind: kind.nullable(), expected: z.number().int(), current: z.number().int(), gap: z.number().int() }),
@@ -61,7 +62,7 @@ const evidenceSchema = z
   .object({ id: z.string(), text: z.string(), skills: z.array(z.string()), date: z.string(), link: z.string().nullable(), createdAt: z.string() })
   .openapi('Evidence');
 const facetSchema = z
-  .object({ id: z.string(), name: z.string(), track: z.string(), status: z.enum(['unexplored', 'exploring', 'specializing']) })
+  .object({ id: z.string(), name: z.string(), track: z.string(), status: z.enum(FACET_STATUSES) })
   .openapi('Facet');
 
 const idParam = (what: string) => z.object({ id: z.string().openapi({ description: `the ${what} id in the active framework` }) });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { HABIT_KINDS, wordsOf } from '../core/vocabulary.js';
 import type { HabitDetail, HabitSummary } from '../services/habit.service.js';
 import { paint, percent, printJson, printLine, printTable, strengthBar } from './output.js';
 import { globals, numberFlag, withContext } from './session.js';
@@ -25,7 +26,7 @@ interface HabitFlags {
 
 function habitFlags(command: Command): Command {
   return command
-    .option('--kind <kind>', 'build or break (default build)')
+    .option('--kind <kind>', `${wordsOf(HABIT_KINDS)} (default build)`)
     .option('--schedule <schedule>', 'daily, weekdays, mon,wed,fri, 3/week, 2/3days or "every 3 days"')
     .option('--target <n>', 'a measurable target per repetition: at least (build) or at most (break)')
     .option('--unit <unit>', 'the unit of the target, e.g. pages')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { JOURNAL_KINDS, wordsOf } from '../core/vocabulary.js';
 import { AppError } from '../core/errors.js';
 import type { JournalEntry, JournalListItem, JournalSearchHit, SavedJournalEntry } from '../services/journal.service.js';
 import { isTty, paint, printJson, printLine, printTable } from './output.js';
@@ -158,7 +159,7 @@ export function registerJournalCommands(program: Command): void {
     .option('--from <date>', 'from this day (YYYY-MM-DD)')
     .option('--to <date>', 'to this day (YYYY-MM-DD)')
     .option('--tag <tag>', 'only entries with this tag')
-    .option('--kind <kind>', 'entry, weekly-review or reflection')
+    .option('--kind <kind>', wordsOf(JOURNAL_KINDS))
     .action(async (flags: { from?: string; to?: string; tag?: string; kind?: string }, command: Command) => {
       const { listJournal } = await import('../services/journal.service.js');
       const filter = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { LEARNING_KINDS, LEARNING_STATUSES, wordsOf } from '../core/vocabulary.js';
 import type { LearningItem, LearningItemDetail } from '../services/learning.service.js';
 import { paint, printJson, printLine, printTable } from './output.js';
 import { globals, usage, withContext } from './session.js';
@@ -21,14 +22,14 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
 /** The flags add and edit share; edit leaves out what is not given. */
 function itemFlags(command: Command): Command {
   return command
-    .option('--kind <kind>', 'book, article, course or talk (default book)')
+    .option('--kind <kind>', `${wordsOf(LEARNING_KINDS)} (default book)`)
     .option('--author <name>', 'an author; repeat for several', collect)
     .option('--isbn <isbn>', 'ISBN-10 or ISBN-13 (hyphens allowed)')
     .option('--pages <n>', 'number of pages')
     .option('--url <url>', 'a web address (an article, a course)')
     .option('--recommended-by <name>', 'who recommended it')
     .option('--skills <a,b>', 'skill ids it grows, comma separated (see grow skill list)')
-    .option('--status <status>', 'want, reading, read or abandoned (default want)');
+    .option('--status <status>', `${wordsOf(LEARNING_STATUSES)} (default want)`);
 }
 
 /** Flags as the shared schema's fields; the schema reads the numbers and names the field at fault. */
@@ -165,7 +166,7 @@ export function registerLearningCommands(program: Command): Command {
 
   learn
     .command('list')
-    .option('--status <status>', 'only want, reading, read or abandoned')
+    .option('--status <status>', `only ${wordsOf(LEARNING_STATUSES)}`)
     .description('your library, oldest added first')
     .action(async (flags: { status?: string }, command: Command) => {
       const { listLearningItems } = await import('../services/learning.service.js');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { OUTCOMES, wordsOf } from '../core/vocabulary.js';
 import type { Experiment, PathFit } from '../services/path.service.js';
 import { paint, percent, printJson, printLine, printTable } from './output.js';
 import { globals, withContext } from './session.js';
@@ -63,7 +64,7 @@ export function registerPathCommands(program: Command): void {
     .command('close')
     .argument('<id>')
     .description('record the outcome of an experiment')
-    .option('--outcome <outcome>', 'positive, neutral or negative')
+    .option('--outcome <outcome>', wordsOf(OUTCOMES))
     .option('--note <text>', 'what you learned')
     .option('--on <date>', 'the closing day, YYYY-MM-DD (default today; not before the start)')
     .action(async (id: string, flags: { outcome?: string; note?: string; on?: string }, command: Command) => {

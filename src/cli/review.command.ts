@@ -163,7 +163,7 @@ function printDueList(cards: ReviewItem[], all: boolean, ctx: Context): void {
     cards.map((c) => [c.id, wallTime(c.due, ctx.timeZone), c.source ?? '', c.front.split('\n')[0]!]),
   );
   printLine();
-  printLine(`Grade one: grow review grade CARD again|hard|good|easy ${paint.dim('(in a terminal, grow review shows them one at a time)')}`);
+  printLine(`Grade one: grow review grade CARD ${RATINGS.join('|')} ${paint.dim('(in a terminal, grow review shows them one at a time)')}`);
 }
 
 interface TakeawayFlags {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { HABIT_KINDS, wordsOf } from '../core/vocabulary.js';
 import { paint, printJson, printLine, printTable } from './output.js';
 import { globals, withContext } from './session.js';
 
@@ -47,7 +48,7 @@ export function registerScorecardCommands(program: Command): void {
   scorecard
     .command('habit')
     .argument('<id>')
-    .option('--kind <kind>', 'build or break (default: break for a - line, build otherwise)')
+    .option('--kind <kind>', `${wordsOf(HABIT_KINDS)} (default: break for a - line, build otherwise)`)
     .description('turn a scorecard line into a habit')
     .action(async (id: string, flags: { kind?: string }, command: Command) => {
       const { scorecardItemToHabit } = await import('../services/scorecard.service.js');

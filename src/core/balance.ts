@@ -5,6 +5,7 @@
  */
 import { type IsoDate, fromDayNumber, toDayNumber, weekdayOfDay } from './calendar.js';
 import type { SkillKind } from './framework.js';
+import { SKILL_KINDS } from './vocabulary.js';
 
 /** Days without practice after which a kind or a needed skill counts as neglected. */
 export const NEGLECT_DAYS = 14;
@@ -13,7 +14,7 @@ export const DEFAULT_TECHNICAL_RATIO = 0.5;
 export const DEFAULT_BALANCE_WEEKS = 4;
 export const MAX_BALANCE_WEEKS = 104;
 
-export const SKILL_KINDS: readonly SkillKind[] = ['technical', 'soft'];
+export { SKILL_KINDS };
 
 /** What balance needs of one logged activity. */
 export interface PracticeEntry {

@@ -2,14 +2,8 @@
  * The one error type of grow. Every layer throws it; each edge maps the code once
  * (HTTP status in api/error.middleware.ts, exit code in cli/output.ts).
  */
-export type ErrorCode =
-  | 'validation_failed'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unauthenticated'
-  | 'usage'
-  | 'internal';
+export type { ErrorCode } from './vocabulary.js';
+import type { ErrorCode } from './vocabulary.js';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

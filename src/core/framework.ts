@@ -2,7 +2,8 @@
  * A career framework: skills, and tracks whose ordered levels expect a rating per skill.
  * Frameworks are data (frameworks/*.yaml, or a person's own import); this module only reads them.
  */
-export type SkillKind = 'technical' | 'soft';
+export type { SkillKind } from './vocabulary.js';
+import type { SkillKind, TrackType } from './vocabulary.js';
 
 export interface SkillLevel {
   /** What this level looks like, in a sentence. */
@@ -41,7 +42,7 @@ export interface Track {
   id: string;
   name: string;
   /** A ladder one climbs (ic, manager) or a specialization one adds (security). */
-  type: 'ladder' | 'specialization';
+  type: TrackType;
   description: string;
   levels: TrackLevel[];
   facets: Facet[];

@@ -1,10 +1,8 @@
 import { type IsoDate, fromDayNumber, toDayNumber, weekdayOfDay } from './calendar.js';
 import { type Schedule, frequencyOf, isPerPeriod, isScheduledDay } from './schedule.js';
 
-export type HabitKind = 'build' | 'break';
-export type CheckInStatus = 'done' | 'skipped' | 'slip';
-export type HistoryStatus = 'done' | 'skipped' | 'slip' | 'missed' | 'auto';
-export type NeverMissTwice = 'ok' | 'missed-once' | 'missed-twice';
+export type { CheckInStatus, HabitKind, HistoryStatus, NeverMissTwice } from './vocabulary.js';
+import type { CheckInStatus, HabitKind, HistoryStatus, NeverMissTwice } from './vocabulary.js';
 
 export interface CheckIn {
   date: IsoDate;

@@ -33,7 +33,8 @@ export interface ActivityFact {
   ease: number | null;
 }
 
-export type Outcome = 'positive' | 'neutral' | 'negative';
+export type { Outcome } from './vocabulary.js';
+import { OUTCOMES, type Outcome } from './vocabulary.js';
 
 export interface ExperimentFact {
   id: string;
@@ -298,7 +299,7 @@ export function computePathFit(input: PathFitInput): PathFit[] {
     if (closed.length > 0) {
       const value = closed.reduce((s, e) => s + OUTCOME_VALUE[e.outcome], 0) / closed.length;
       signals.experiments = { value, strength: closed.length / (closed.length + EXPERIMENT_HALF) };
-      const counts = (['positive', 'neutral', 'negative'] as const)
+      const counts = OUTCOMES
         .map((o) => [o, closed.filter((e) => e.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => `${n} ${o}`);

@@ -6,6 +6,7 @@
  * or says plainly that there is none ("No practice logged in this period.").
  */
 import { type IsoDate, fromDayNumber, toDayNumber } from './calendar.js';
+import type { HabitKind, Outcome } from './vocabulary.js';
 import { type CheckIn, type HabitRules, habitHistory, strengthSeries } from './habit-stats.js';
 import type { SkillKind } from './framework.js';
 import { type Assessment, currentLevels } from './skills.js';
@@ -16,7 +17,7 @@ export const defaultReflectionTitle = (from: IsoDate, to: IsoDate): string => `R
 
 export interface HabitFact {
   name: string;
-  kind: 'build' | 'break';
+  kind: HabitKind;
   schedule: string;
   /** Days that counted as done (build) or kept (break) in the period. */
   done: number;
@@ -62,7 +63,7 @@ export interface ExperimentFact {
   startedOn: IsoDate;
   until: IsoDate;
   closedOn: IsoDate | null;
-  outcome: 'positive' | 'neutral' | 'negative' | null;
+  outcome: Outcome | null;
   note: string | null;
 }
 

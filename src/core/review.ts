@@ -1,8 +1,8 @@
 /** The words and keys of spaced review that the CLI and the web share (the scheduling is ts-fsrs's). */
 
 /** The four grades of FSRS, in the order of their keys 1–4 (CLI and web alike). */
-export const RATINGS = ['again', 'hard', 'good', 'easy'] as const;
-export type RatingName = (typeof RATINGS)[number];
+export { GRADES as RATINGS, type Grade as RatingName } from './vocabulary.js';
+import type { Grade as RatingName } from './vocabulary.js';
 
 /** The one-key shortcuts of a grade: its number and its initial. */
 export const RATING_KEYS: Record<RatingName, readonly [string, string]> = {

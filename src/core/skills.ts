@@ -100,8 +100,8 @@ export function ratingShape(skills: readonly Skill[], current: ReadonlyMap<strin
 export const isRating = (value: number): boolean => Number.isInteger(value) && value >= 0 && value <= MAX_RATING;
 
 // Security facets: breadth first, then a T shape.
-export const FACET_STATUSES = ['unexplored', 'exploring', 'specializing'] as const;
-export type FacetStatus = (typeof FACET_STATUSES)[number];
+export { FACET_STATUSES, type FacetStatus } from './vocabulary.js';
+import type { FacetStatus } from './vocabulary.js';
 
 /** Facets explored (exploring or specializing, the facet itself included) before any specializing. */
 export const BREADTH_BEFORE_SPECIALIZING = 3;

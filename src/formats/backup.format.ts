@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import {
+  CARD_KINDS,
+  CHECK_IN_STATUSES,
+  FACET_STATUSES,
+  HABIT_KINDS,
+  JOURNAL_KINDS,
+  LEARNING_KINDS,
+  LEARNING_STATUSES,
+  LIBRARY_SOURCES,
+  OUTCOMES,
+  SCORECARD_RATINGS,
+  VISIBILITIES,
+} from '../core/vocabulary.js';
 import { isoDate } from '../schemas/common.schema.js';
 import { AppError } from '../core/errors.js';
 import { describeZodError } from '../schemas/validate.js';
@@ -21,7 +34,7 @@ const checkInSchema = z
   .object({
     id: z.string().min(1),
     date: isoDate,
-    status: z.enum(['done', 'skipped', 'slip']),
+    status: z.enum(CHECK_IN_STATUSES),
     amount: z.number().finite().nonnegative().nullable(),
     note: text,
     createdAt: z.string(),
@@ -33,7 +46,7 @@ const habitSchema = z
     id: z.string().min(1),
     slug: z.string().min(1),
     name: z.string().min(1),
-    kind: z.enum(['build', 'break']),
+    kind: z.enum(HABIT_KINDS),
     schedule: z.string(),
     target: z.number().finite().positive().nullable(),
     unit: text,
@@ -65,7 +78,7 @@ const scorecardSchema = z
     id: z.string().min(1),
     position: z.number().int(),
     text: z.string().min(1),
-    rating: z.enum(['+', '-', '=']),
+    rating: z.enum(SCORECARD_RATINGS),
     time: text,
     habitId: text,
     createdAt: z.string(),
@@ -84,7 +97,7 @@ const assessmentSchema = z
 
 const targetSchema = z.object({ track: z.string().min(1), level: z.string().min(1), byDate: isoDate.nullable(), setAt: z.string() }).strict();
 
-const facetSchema = z.object({ facetId: z.string().min(1), status: z.enum(['unexplored', 'exploring', 'specializing']), updatedAt: z.string() }).strict();
+const facetSchema = z.object({ facetId: z.string().min(1), status: z.enum(FACET_STATUSES), updatedAt: z.string() }).strict();
 
 const evidenceSchema = z.object({ id: z.string().min(1), text: z.string().min(1), skills, date: isoDate, link: text, createdAt: z.string() }).strict();
 
@@ -109,7 +122,7 @@ const experimentSchema = z
     hypothesis: z.string(),
     startedOn: isoDate,
     until: isoDate,
-    outcome: z.enum(['positive', 'neutral', 'negative']).nullable(),
+    outcome: z.enum(OUTCOMES).nullable(),
     note: text,
     closedOn: isoDate.nullable(),
     createdAt: z.string(),
@@ -143,7 +156,7 @@ const highlightSchema = z
 const learningItemSchema = z
   .object({
     id: z.string().min(1),
-    kind: z.enum(['book', 'article', 'course', 'talk']),
+    kind: z.enum(LEARNING_KINDS),
     title: z.string().min(1),
     authors: z.array(z.string()),
     isbn10: text,
@@ -152,7 +165,7 @@ const learningItemSchema = z
     url: text,
     recommendedBy: text,
     skills,
-    status: z.enum(['want', 'reading', 'read', 'abandoned']),
+    status: z.enum(LEARNING_STATUSES),
     progressPage: whole.nonnegative().nullable(),
     progressPercent: z.number().min(0).max(100).nullable(),
     rating: z.number().min(0).max(5).nullable(),
@@ -161,7 +174,7 @@ const learningItemSchema = z
     startedAt: isoDate.nullable(),
     finishedAt: isoDate.nullable(),
     addedAt: isoDate,
-    source: z.enum(['goodreads', 'storygraph', 'kindle', 'readwise']).nullable(),
+    source: z.enum(LIBRARY_SOURCES).nullable(),
     sourceId: text,
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -189,7 +202,7 @@ const cardSchema = z
     id: z.string().min(1),
     itemId: text,
     highlightId: text,
-    kind: z.enum(['takeaway', 'highlight']),
+    kind: z.enum(CARD_KINDS),
     front: z.string(),
     back: z.string(),
     ...fsrsFields,
@@ -212,10 +225,10 @@ const journalEntrySchema = z
     utcOffset: text,
     tags: z.array(z.string()),
     categories: z.array(z.string()),
-    kind: z.enum(['entry', 'weekly-review', 'reflection']),
+    kind: z.enum(JOURNAL_KINDS),
     periodFrom: isoDate.nullable(),
     periodTo: isoDate.nullable(),
-    visibility: z.enum(['private', 'shared']),
+    visibility: z.enum(VISIBILITIES),
     frontMatter: text,
     sourceName: text,
     createdAt: z.string(),

@@ -1,4 +1,6 @@
 import { parseDocument } from 'yaml';
+import { oneOf } from '../schemas/common.schema.js';
+import { SKILL_KINDS, TRACK_TYPES, wordsOf } from '../core/vocabulary.js';
 import { z } from 'zod';
 import { AppError, invalid } from '../core/errors.js';
 import { type Framework, MAX_RATING } from '../core/framework.js';
@@ -64,7 +66,7 @@ const skillSchema = z
     {
       id,
       name: text(100),
-      kind: z.enum(['technical', 'soft'], { error: required('expected technical or soft') }),
+      kind: z.enum(SKILL_KINDS, { error: required(`expected ${wordsOf(SKILL_KINDS)}`) }),
       description: text(1000),
       levels: z
         .object(
@@ -112,7 +114,7 @@ const trackSchema = z
     {
       id,
       name: text(100),
-      type: z.enum(['ladder', 'specialization'], { error: 'expected ladder or specialization' }).default('ladder'),
+      type: oneOf(TRACK_TYPES).default('ladder'),
       description: optionalText(1000),
       levels: list(trackLevelSchema, 'levels', 1, 20),
       facets: list(facetSchema, 'facets', 0, 50).optional().transform((f) => f ?? []),

@@ -12,6 +12,7 @@
  * description. Per-period schedules are reminders, all-day.
  */
 import ical, { ICalEventRepeatingFreq, ICalWeekday, type ICalRepeatingOptions } from 'ical-generator';
+import type { HabitKind } from '../core/vocabulary.js';
 import { type IsoDate, fromDayNumber, toDayNumber, weekdayOfDay } from '../core/calendar.js';
 import type { PlannedSession } from '../core/plan.js';
 import type { Schedule } from '../core/schedule.js';
@@ -27,7 +28,7 @@ export interface CalendarSession extends PlannedSession {
 export interface CalendarHabit {
   id: string;
   name: string;
-  kind: 'build' | 'break';
+  kind: HabitKind;
   schedule: Schedule;
   /** The schedule as the person wrote it (normalized), for the description. */
   scheduleText: string;

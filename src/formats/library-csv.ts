@@ -11,7 +11,8 @@ import type { LearningKind, LearningStatus } from '../store/schema.js';
  * the CSV and cell rules they share. Pure: text in, records out; nothing here touches the database.
  */
 
-export type LibrarySource = 'goodreads' | 'storygraph' | 'kindle' | 'readwise';
+export type { LibrarySource } from '../core/vocabulary.js';
+import type { LibrarySource } from '../core/vocabulary.js';
 
 /** A row (CSV: data rows from 1, the header not counted; Kindle: entries from 1) the import could not read. */
 export interface BadRow {

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import type { CheckInStatus } from '../core/vocabulary.js';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -16,7 +17,7 @@ export const LOOP_DB_MAX_VERSION = 25;
 
 export interface LoopEntry {
   date: IsoDate;
-  kind: 'done' | 'skipped';
+  kind: Exclude<CheckInStatus, 'slip'>;
   /** The amount of a measurable habit, in its unit; null for yes/no habits and skips. */
   amount: number | null;
   note: string | null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../core/calendar.js';
+import { wordsOf } from '../core/vocabulary.js';
 
 export const isoDate = z
   .string({ error: 'expected a date YYYY-MM-DD' })
@@ -29,3 +30,7 @@ export const tagList = z
     ),
   )
   .transform((tags) => [...new Set(tags.filter((t) => t !== ''))]);
+
+/** One word of a vocabulary (src/core/vocabulary.ts); a wrong word is refused naming the accepted ones. */
+export const oneOf = <const T extends readonly [string, ...string[]]>(words: T) =>
+  z.enum(words, { error: `expected ${wordsOf(words)}` });

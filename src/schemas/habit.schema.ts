@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { HABIT_KINDS, SCORECARD_RATINGS } from '../core/vocabulary.js';
 import { SCHEDULE_HELP, formatSchedule, parseSchedule } from '../core/schedule.js';
 import { AppError } from '../core/errors.js';
-import { isoDate, optionalText, tagList } from './common.schema.js';
+import { isoDate, oneOf, optionalText, tagList } from './common.schema.js';
 import { isValidTimeZone } from '../core/calendar.js';
 
 const schedule = z.string().transform((value, ctx) => {
@@ -17,7 +18,7 @@ const amount = z.number({ error: 'expected a number' }).finite().nonnegative({ m
 
 const habitFields = {
   name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
-  kind: z.enum(['build', 'break'], { error: 'expected build or break' }),
+  kind: oneOf(HABIT_KINDS),
   schedule,
   target: z.number({ error: 'expected a number' }).finite().positive({ message: 'must be greater than 0' }).nullable(),
   unit: optionalText(30),
@@ -73,13 +74,13 @@ export const asOfSchema = z.object({ asOf: isoDate.optional() }).strict();
 export const scorecardAddSchema = z
   .object({
     text: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(200, { message: 'at most 200 characters' }),
-    rating: z.enum(['+', '-', '='], { error: 'expected +, - or =' }),
+    rating: oneOf(SCORECARD_RATINGS),
     time: optionalText(20),
   })
   .strict();
 export type ScorecardAddInput = z.output<typeof scorecardAddSchema>;
 
-export const scorecardToHabitSchema = z.object({ kind: z.enum(['build', 'break'], { error: 'expected build or break' }).optional() }).strict();
+export const scorecardToHabitSchema = z.object({ kind: oneOf(HABIT_KINDS).optional() }).strict();
 
 export const settingsSchema = z
   .object({

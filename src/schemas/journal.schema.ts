@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { JOURNAL_KINDS, VISIBILITIES } from '../core/vocabulary.js';
 import { addDays, isIsoDate, toDayNumber, weekdayOfDay } from '../core/calendar.js';
 import { isoWeek } from '../core/balance.js';
-import { isoDate, optionalText, tagList } from './common.schema.js';
+import { isoDate, oneOf, optionalText, tagList } from './common.schema.js';
+
+export { JOURNAL_KINDS, VISIBILITIES };
+export type { JournalKind } from '../core/vocabulary.js';
 
 /** The longest body an entry may have: a long post is ~20,000 characters; this is ten of them. */
 export const MAX_BODY_CHARS = 200_000;
@@ -10,9 +14,6 @@ export const MAX_SEARCH_WORDS = 20;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 200;
 
-export const JOURNAL_KINDS = ['entry', 'weekly-review', 'reflection'] as const;
-export type JournalKind = (typeof JOURNAL_KINDS)[number];
-export const VISIBILITIES = ['private', 'shared'] as const;
 
 /**
  * The Monday of an ISO week "YYYY-Www", or null when there is no such week (W53 exists only in
@@ -40,7 +41,7 @@ const journalFields = {
   date: isoDate,
   tags: tagList,
   body,
-  visibility: z.enum(VISIBILITIES, { error: 'expected private or shared' }),
+  visibility: oneOf(VISIBILITIES),
 };
 
 export const journalCreateSchema = z
@@ -67,7 +68,7 @@ export const journalListSchema = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     tag: z.string().trim().toLowerCase().max(60, { message: 'a tag has at most 60 characters' }).optional(),
-    kind: z.enum(JOURNAL_KINDS, { error: `expected ${JOURNAL_KINDS.join(', ')}` }).optional(),
+    kind: oneOf(JOURNAL_KINDS).optional(),
   })
   .strict()
   .refine((q) => !(q.from && q.to && q.from > q.to), { message: 'must not be after to', path: ['from'] });

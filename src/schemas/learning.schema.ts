@@ -1,15 +1,14 @@
 import { z } from 'zod';
+import { LEARNING_KINDS, LEARNING_STATUSES } from '../core/vocabulary.js';
 import { readIsbn } from '../core/isbn.js';
 import { normalizeName } from '../core/library.js';
-import { isoDate } from './common.schema.js';
+import { isoDate, oneOf } from './common.schema.js';
 
-export const LEARNING_KINDS = ['book', 'article', 'course', 'talk'] as const;
-export const LEARNING_STATUSES = ['want', 'reading', 'read', 'abandoned'] as const;
+export { LEARNING_KINDS, LEARNING_STATUSES };
+
 /** More pages than any printed book has: a typo guard, not a rule about books. */
 export const MAX_PAGES = 100_000;
 
-const KIND = `expected ${LEARNING_KINDS.join(', ')}`;
-const STATUS = `expected ${LEARNING_STATUSES.join(', ')}`;
 const RATING = 'expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75';
 const PAGES = `expected a whole number of pages from 1 to ${MAX_PAGES}`;
 const PAGE = 'expected a whole page number, 0 or more';
@@ -22,8 +21,8 @@ const numeric = (message: string) =>
     z.number({ error: message }).finite({ message }),
   );
 
-export const kindSchema = z.enum(LEARNING_KINDS, { error: KIND });
-export const statusSchema = z.enum(LEARNING_STATUSES, { error: STATUS });
+export const kindSchema = oneOf(LEARNING_KINDS);
+export const statusSchema = oneOf(LEARNING_STATUSES);
 
 /** 0..5 in quarter steps, as StoryGraph rates (3.75); Goodreads' whole stars fit too. */
 export const ratingSchema = numeric(RATING).refine((r) => r >= 0 && r <= 5 && Number.isInteger(r * 4), { message: RATING });

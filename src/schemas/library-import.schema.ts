@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LIBRARY_SOURCES } from '../core/vocabulary.js';
+import { oneOf } from './common.schema.js';
 
-export const LIBRARY_SOURCES = ['goodreads', 'storygraph', 'kindle', 'readwise'] as const;
+export { LIBRARY_SOURCES };
 
 /** Booleans arrive as JSON, as query text (`?skipBad=true`) or as a CLI flag. */
 const flag = z.preprocess(
@@ -11,7 +13,7 @@ const flag = z.preprocess(
 /** What a library import needs besides the file: where it comes from, and whether bad rows are skipped. */
 export const libraryImportSchema = z
   .object({
-    source: z.enum(LIBRARY_SOURCES, { error: `expected one of ${LIBRARY_SOURCES.join(', ')}` }),
+    source: oneOf(LIBRARY_SOURCES),
     skipBad: flag.optional().default(false),
   })
   .strict();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from './common.schema.js';
+import { OUTCOMES } from '../core/vocabulary.js';
+import { isoDate, oneOf, optionalText } from './common.schema.js';
 
-export const OUTCOMES = ['positive', 'neutral', 'negative'] as const;
+export { OUTCOMES };
 
 const requiredText = (max: number) =>
   z
@@ -28,7 +29,7 @@ export type ExperimentAddInput = z.output<typeof experimentAddSchema>;
 /** An experiment's outcome; `on`, the closing day (default today), may lie in the past but not before the start. */
 export const experimentCloseSchema = z
   .object({
-    outcome: z.enum(OUTCOMES, { error: 'expected positive, neutral or negative' }),
+    outcome: oneOf(OUTCOMES),
     note: optionalText(2000),
     on: isoDate.optional().describe("the closing day, YYYY-MM-DD (default today; may lie in the past, not before the experiment's start)"),
   })

@@ -1,4 +1,5 @@
 import { type IsoDate, addDays, dateInZone, fromDayNumber } from '../core/calendar.js';
+import type { HabitKind } from '../core/vocabulary.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import {
   type CheckIn,
@@ -49,7 +50,7 @@ export interface Habit {
   id: string;
   slug: string;
   name: string;
-  kind: 'build' | 'break';
+  kind: HabitKind;
   schedule: string;
   target: number | null;
   unit: string | null;

@@ -1,4 +1,5 @@
 import { addDays, dateInZone, type IsoDate } from '../core/calendar.js';
+import type { Visibility } from '../core/vocabulary.js';
 import { isoWeek } from '../core/balance.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import {
@@ -44,7 +45,7 @@ interface JournalFields {
   kind: JournalKind;
   periodFrom: IsoDate | null;
   periodTo: IsoDate | null;
-  visibility: 'private' | 'shared';
+  visibility: Visibility;
   createdAt: string;
   updatedAt: string;
   /** An imported Jekyll post keeps its file name; null for an entry written here. */

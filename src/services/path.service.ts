@@ -4,6 +4,7 @@
  * transaction after all validation: a refused call writes nothing.
  */
 import type { IsoDate } from '../core/calendar.js';
+import type { ExperimentStatus } from '../core/vocabulary.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { findTrack } from '../core/framework.js';
 import { type ExperimentFact, type Outcome, type PathFit, computePathFit } from '../core/path-fit.js';
@@ -26,7 +27,7 @@ export interface Experiment {
   startedOn: IsoDate;
   until: IsoDate;
   /** open; overdue: open after its last day; closed: has an outcome. */
-  status: 'open' | 'overdue' | 'closed';
+  status: ExperimentStatus;
   outcome: Outcome | null;
   note: string | null;
   closedOn: IsoDate | null;

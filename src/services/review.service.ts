@@ -1,4 +1,6 @@
 import { type Card as FsrsCard, type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
+import type { CardState } from '../core/vocabulary.js';
+import type { CardKind } from '../core/vocabulary.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import {
   type CardWithSource,
@@ -40,11 +42,11 @@ export interface ReviewItem {
   source: string | null;
   /** When the card is next due: an ISO-8601 UTC instant. */
   due: string;
-  kind: 'takeaway' | 'highlight';
+  kind: CardKind;
   itemId: string | null;
 }
 
-export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+export type { CardState } from '../core/vocabulary.js';
 
 /** A card with its FSRS state. */
 export interface ReviewCard extends ReviewItem {
@@ -159,7 +161,7 @@ function toFsrsCard(row: CardRow): FsrsCard {
 }
 
 /** A new card, due at once: FSRS's empty card created now. */
-function newCardRow(ctx: Context, fields: { item: LearningItemRow; highlightId: string | null; kind: 'takeaway' | 'highlight'; front: string; back: string }): CardWithSource {
+function newCardRow(ctx: Context, fields: { item: LearningItemRow; highlightId: string | null; kind: CardKind; front: string; back: string }): CardWithSource {
   const now = ctx.now();
   return {
     id: newId(now.getTime()),

@@ -1,4 +1,5 @@
 import { notFound } from '../core/errors.js';
+import type { ScorecardRating } from '../core/vocabulary.js';
 import {
   deleteScorecardItem,
   findScorecardItem,
@@ -17,7 +18,7 @@ export interface ScorecardItem {
   id: string;
   position: number;
   text: string;
-  rating: '+' | '-' | '=';
+  rating: ScorecardRating;
   time: string | null;
   habit: string | null;
 }

@@ -3,6 +3,7 @@
  * framework. Every write is one transaction, after all validation: a refused call writes nothing.
  */
 import { AppError, invalid } from '../core/errors.js';
+import type { GapBasis } from '../core/vocabulary.js';
 import { type Facet as FrameworkFacet, type Framework, type Skill, type SkillKind, type Track, type TrackLevel, findLevel, findSkill, findTrack } from '../core/framework.js';
 import {
   type FacetStatus,
@@ -86,7 +87,7 @@ export interface TrackView {
   level: string;
   levelName: string;
   /** Why this level: asked for, the person's target, or the next one to grow into. */
-  basis: 'asked' | 'target' | 'next';
+  basis: GapBasis;
   /** The levels of the track, in order. */
   levels: string[];
   skills: (SkillGap & { name: string | null; kind: SkillKind | null })[];

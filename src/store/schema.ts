@@ -1,4 +1,17 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  CardKind,
+  CheckInStatus,
+  FacetStatus,
+  HabitKind,
+  JournalKind,
+  LearningKind,
+  LearningStatus,
+  LibrarySource,
+  Outcome,
+  ScorecardRating,
+  Visibility,
+} from '../core/vocabulary.js';
 
 /** Row types. Booleans are 0/1 integers so SQLite and PostgreSQL read the same values. */
 export interface PersonTable {
@@ -17,7 +30,7 @@ export interface HabitTable {
   person_id: string;
   slug: string;
   name: string;
-  kind: 'build' | 'break';
+  kind: HabitKind;
   schedule: string;
   target: number | null;
   unit: string | null;
@@ -46,7 +59,7 @@ export interface HabitCheckInTable {
   id: string;
   habit_id: string;
   date: string;
-  status: 'done' | 'skipped' | 'slip';
+  status: CheckInStatus;
   amount: number | null;
   note: string | null;
   created_at: string;
@@ -57,7 +70,7 @@ export interface ScorecardItemTable {
   person_id: string;
   position: number;
   text: string;
-  rating: '+' | '-' | '=';
+  rating: ScorecardRating;
   time_text: string | null;
   habit_id: string | null;
   created_at: string;
@@ -105,7 +118,7 @@ export interface CareerTargetTable {
 export interface FacetStatusTable {
   person_id: string;
   facet_id: string;
-  status: 'unexplored' | 'exploring' | 'specializing';
+  status: FacetStatus;
   updated_at: string;
 }
 
@@ -139,14 +152,13 @@ export interface ExperimentTable {
   hypothesis: string;
   started_on: string;
   until: string;
-  outcome: 'positive' | 'neutral' | 'negative' | null;
+  outcome: Outcome | null;
   note: string | null;
   closed_on: string | null;
   created_at: string;
 }
 
-export type LearningKind = 'book' | 'article' | 'course' | 'talk';
-export type LearningStatus = 'want' | 'reading' | 'read' | 'abandoned';
+export type { LearningKind, LearningStatus };
 
 export interface LearningItemTable {
   id: string;
@@ -173,7 +185,7 @@ export interface LearningItemTable {
   added_at: string;
   /** Folded title and first author's last name: matches a book across sources without a shared id. */
   match_key: string;
-  source: 'goodreads' | 'storygraph' | 'kindle' | 'readwise' | null;
+  source: LibrarySource | null;
   /** The source's own id for the item (Goodreads Book Id, StoryGraph ISBN/UID). */
   source_id: string | null;
   created_at: string;
@@ -214,7 +226,7 @@ export interface CardTable {
   person_id: string;
   item_id: string | null;
   highlight_id: string | null;
-  kind: 'takeaway' | 'highlight';
+  kind: CardKind;
   front: string;
   back: string;
   due: string;
@@ -260,10 +272,10 @@ export interface JournalEntryTable {
   utc_offset: string | null;
   tags: string; // JSON array
   categories: string; // JSON array
-  kind: 'entry' | 'weekly-review' | 'reflection';
+  kind: JournalKind;
   period_from: string | null;
   period_to: string | null;
-  visibility: 'private' | 'shared';
+  visibility: Visibility;
   /** An imported Jekyll post: everything before the body, exactly as read (fences included). */
   front_matter: string | null;
   /** An imported post's file name, e.g. 2024-03-05-on-feedback.md. */

@@ -71,7 +71,7 @@ describeEachDialect('HTTP journal', (db) => {
       expect(await ids('?kind=weekly-review')).toEqual([weekly.id]);
       expect(await ids('?from=2026-11-02&to=2026-11-22')).toEqual([weekly.id]);
       await expectError(await api.call('GET', '/api/v1/journal?from=2026-11-22&to=2026-11-01'), 400, 'validation_failed', 'from: must not be after to');
-      await expectError(await api.call('GET', '/api/v1/journal?kind=post'), 400, 'validation_failed', 'kind: expected entry, weekly-review, reflection');
+      await expectError(await api.call('GET', '/api/v1/journal?kind=post'), 400, 'validation_failed', 'kind: expected entry, weekly-review or reflection');
     });
 
     it('refuses bad input with 400 and a clear message, writing nothing', async () => {

@@ -52,7 +52,7 @@ describeEachDialect('HTTP library', (db) => {
     expect(await library()).toEqual([item, expect.objectContaining({ id: want.id, status: 'want' })]);
     expect((await api.json('GET', '/api/v1/learning?status=reading')).body).toEqual([item]);
     expect((await api.json('GET', '/api/v1/learning?status=read')).body).toEqual([]);
-    await expectError(await api.call('GET', '/api/v1/learning?status=finished'), 400, 'validation_failed', 'status: expected want, reading, read, abandoned');
+    await expectError(await api.call('GET', '/api/v1/learning?status=finished'), 400, 'validation_failed', 'status: expected want, reading, read or abandoned');
     expect(await api.json('GET', `/api/v1/learning/${created.body.id}`)).toEqual({ status: 200, body: created.body });
     await expectError(await api.call('GET', '/api/v1/learning/nope'), 404, 'not_found', 'item: no item "nope"');
   });

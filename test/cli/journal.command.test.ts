@@ -184,7 +184,7 @@ describe('grow journal', { timeout: 120_000 }, () => {
     await grow.fails(1, 'validation_failed', 'date: expected a date YYYY-MM-DD', 'journal', 'edit', kept.id, '--date', 'soon');
     await grow.fails(1, 'not_found', 'entry: no entry "nope"', 'journal', 'show', 'nope');
     await grow.fails(1, 'not_found', 'entry: no entry "nope"', 'journal', 'rm', 'nope', '--yes');
-    await grow.fails(1, 'validation_failed', 'kind: expected entry, weekly-review, reflection', 'journal', 'list', '--kind', 'post');
+    await grow.fails(1, 'validation_failed', 'kind: expected entry, weekly-review or reflection', 'journal', 'list', '--kind', 'post');
     expect(await grow.json('journal', 'list')).toEqual([expect.objectContaining({ id: kept.id, updatedAt: kept.updatedAt })]);
     expect(await grow.json('journal', 'rm', kept.id, '--yes')).toEqual({ id: kept.id, removed: true });
     expect((await grow.ok('journal', 'list')).stdout).toMatch(/^No entries\./);

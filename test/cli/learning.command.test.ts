@@ -121,8 +121,8 @@ describe('grow learn', { timeout: 120_000 }, () => {
     const before = await grow.json('learn', 'list');
     const fails = (message: string, ...args: string[]) => grow.fails(1, 'validation_failed', message, ...args);
     await fails('isbn: "1455586693" is not a valid ISBN-10 (the check digit does not match)', 'learn', 'add', 'x', '--isbn', '1455586693');
-    await fails('kind: expected book, article, course, talk', 'learn', 'add', 'x', '--kind', 'podcast');
-    await fails('status: expected want, reading, read, abandoned', 'learn', 'add', 'x', '--status', 'done');
+    await fails('kind: expected book, article, course or talk', 'learn', 'add', 'x', '--kind', 'podcast');
+    await fails('status: expected want, reading, read or abandoned', 'learn', 'add', 'x', '--status', 'done');
     await fails('pages: expected a whole number of pages from 1 to 100000', 'learn', 'add', 'x', '--pages', '12abc');
     await fails('skills: unknown skill "juggling" (see grow skill list)', 'learn', 'add', 'x', '--skills', 'juggling');
     await fails('url: expected a web address starting with http:// or https://', 'learn', 'add', 'x', '--url', 'example');

@@ -145,7 +145,7 @@ describeEachDialect('journal service', (db) => {
       expect((await listJournal(ctx, { kind: 'weekly-review' })).map((e) => e.id)).toEqual([weekly.id]);
       expect((await listJournal(ctx, { kind: 'entry', to: '2026-11-23', from: '2026-11-23' })).map((e) => e.id)).toEqual([now.id, todayDated.id]);
       await expectAppError(listJournal(ctx, { from: '2026-11-23', to: '2026-11-01' }), 'validation_failed', 'from: must not be after to');
-      await expectAppError(listJournal(ctx, { kind: 'post' }), 'validation_failed', 'kind: expected entry, weekly-review, reflection');
+      await expectAppError(listJournal(ctx, { kind: 'post' }), 'validation_failed', 'kind: expected entry, weekly-review or reflection');
     });
 
     it('refuses bad input with a clear message and writes nothing', async () => {

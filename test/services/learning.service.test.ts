@@ -133,7 +133,7 @@ describeEachDialect('learning service', (db) => {
     expect((await listLearningItems(ctx)).map((i) => i.title)).toEqual(['A', 'B', 'C']);
     expect((await listLearningItems(ctx, { status: 'want' })).map((i) => i.title)).toEqual(['A', 'C']);
     expect(await listLearningItems(ctx, { status: 'abandoned' })).toEqual([]);
-    await expectAppError(listLearningItems(ctx, { status: 'done' }), 'validation_failed', 'status: expected want, reading, read, abandoned');
+    await expectAppError(listLearningItems(ctx, { status: 'done' }), 'validation_failed', 'status: expected want, reading, read or abandoned');
   });
 
   it('refuses each bad field of a new item, writing nothing', async () => {
@@ -143,8 +143,8 @@ describeEachDialect('learning service', (db) => {
     await refused({ isbn: '1455586693' }, 'isbn: "1455586693" is not a valid ISBN-10 (the check digit does not match)');
     await refused({ isbn: '9781455586690' }, 'isbn: "9781455586690" is not a valid ISBN-13 (the check digit does not match)');
     await refused({ isbn: '12345' }, 'isbn: "12345" is not an ISBN (expected 10 or 13 digits)');
-    await refused({ kind: 'podcast' }, 'kind: expected book, article, course, talk');
-    await refused({ status: 'done' }, 'status: expected want, reading, read, abandoned');
+    await refused({ kind: 'podcast' }, 'kind: expected book, article, course or talk');
+    await refused({ status: 'done' }, 'status: expected want, reading, read or abandoned');
     await refused({ pages: 0 }, 'pages: expected a whole number of pages from 1 to 100000');
     await refused({ pages: '12.5' }, 'pages: expected a whole number of pages from 1 to 100000');
     await refused({ pages: 'many' }, 'pages: expected a whole number of pages from 1 to 100000');

@@ -215,7 +215,7 @@ describeEachDialect('library imports', (db) => {
       'file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"',
     );
     await expectAppError(importLibrary(ctx, { source: 'storygraph' }, 'a,b\n1,2\n'), 'validation_failed', 'file: not a StoryGraph export: the header lacks the columns "Title", "Authors", "ISBN/UID", "Read Status"');
-    await expectAppError(importLibrary(ctx, { source: 'kobo' as 'kindle' }, ''), 'validation_failed', 'source: expected one of goodreads, storygraph, kindle, readwise');
+    await expectAppError(importLibrary(ctx, { source: 'kobo' as 'kindle' }, ''), 'validation_failed', 'source: expected goodreads, storygraph, kindle or readwise');
     expect(await items(ctx)).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { HabitKind, TrackType } from '../../src/core/vocabulary.js';
 import type {
   habitChartSchema,
   habitDetailSchema,
@@ -104,7 +105,7 @@ export const api = {
   scorecard: () => send<ScorecardItem[]>('GET', '/scorecard'),
   addScorecardItem: (input: Record<string, unknown>) => send<ScorecardItem>('POST', '/scorecard', { json: input }),
   removeScorecardItem: (id: string) => send<{ id: string; removed: true }>('DELETE', `/scorecard/${encodeURIComponent(id)}`),
-  scorecardToHabit: (id: string, kind?: 'build' | 'break') =>
+  scorecardToHabit: (id: string, kind?: HabitKind) =>
     send<HabitDetail>('POST', `/scorecard/${encodeURIComponent(id)}/habit`, { json: kind ? { kind } : {} }),
   settings: () => send<Settings>('GET', '/settings'),
   saveSettings: (input: Record<string, unknown>) => send<Settings>('PATCH', '/settings', { json: input }),
@@ -123,13 +124,14 @@ import type { SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Face
 import type { FrameworkSummary } from '../../src/services/framework.service.js';
 import type { WeekPlan } from '../../src/core/plan.js';
 export type { SkillKind, SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Facet, FrameworkSummary, WeekPlan };
-export type FacetStatus = 'unexplored' | 'exploring' | 'specializing';
+export type { FacetStatus } from '../../src/core/vocabulary.js';
+import type { FacetStatus } from '../../src/core/vocabulary.js';
 export interface Framework {
   id: string;
   name: string;
   version: string;
   description: string;
-  tracks: { id: string; name: string; type: 'ladder' | 'specialization'; description: string; levels: { id: string; name: string; description?: string }[] }[];
+  tracks: { id: string; name: string; type: TrackType; description: string; levels: { id: string; name: string; description?: string }[] }[];
 }
 export type Activity = z.infer<typeof activitySchema>;
 export type Balance = z.infer<typeof balanceSchema>;

@@ -3,7 +3,8 @@ import type { libraryImportResultSchema } from '../../src/api/library-import.rou
 import { query, send } from './api.js';
 
 export type LibraryImportResult = z.infer<typeof libraryImportResultSchema>;
-export type LibrarySource = 'goodreads' | 'storygraph' | 'kindle' | 'readwise';
+export type { LibrarySource } from '../../src/core/vocabulary.js';
+import type { LibrarySource } from '../../src/core/vocabulary.js';
 
 /** What each source is called, the file it exports, and what the file input accepts. */
 export const LIBRARY_SOURCES: { source: LibrarySource; name: string; hint: string; accept: string; unit: string }[] = [

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { HabitKind } from '../../../src/core/vocabulary.js';
 import { useQuery } from '@tanstack/react-query';
 import type { ZodType } from 'zod';
 import { habitCreateSchema, habitUpdateSchema } from '../../../src/schemas/habit.schema.js';
@@ -25,7 +26,7 @@ const TEXT_FIELDS = [
   'skills',
 ] as const;
 type TextFieldName = (typeof TEXT_FIELDS)[number];
-export type HabitFormValues = Record<TextFieldName, string> & { kind: 'build' | 'break' };
+export type HabitFormValues = Record<TextFieldName, string> & { kind: HabitKind };
 const FIELDS: readonly string[] = [...TEXT_FIELDS, 'kind'];
 
 export function emptyValues(): HabitFormValues {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { HabitKind } from '../../../src/core/vocabulary.js';
 import { addDays, toDayNumber, weekdayOfDay } from '../../../src/core/calendar.js';
 import type { HistoryDay } from '../api.js';
 
@@ -7,7 +8,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export type DayStatus = HistoryDay['status'] | 'kept' | 'partial' | 'none';
 
 /** What a day's status is called, in words, for a habit of this kind. */
-export function statusLabel(status: DayStatus, kind: 'build' | 'break'): string {
+export function statusLabel(status: DayStatus, kind: HabitKind): string {
   switch (status) {
     case 'done':
       return kind === 'break' ? 'kept' : 'done';
@@ -31,7 +32,7 @@ export function statusLabel(status: DayStatus, kind: 'build' | 'break'): string 
 interface Props {
   history: HistoryDay[];
   today: string;
-  kind: 'build' | 'break';
+  kind: HabitKind;
   target: number | null;
   unit: string | null;
   days?: number;

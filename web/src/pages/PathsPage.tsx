@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { OUTCOMES } from '../../../src/core/vocabulary.js';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { experimentAddSchema, experimentCloseSchema } from '../../../src/schemas/path.schema.js';
 import { api, skillsApi, type Experiment, type Facet, type FacetStatus, type Framework, type PathFit, type SkillKind, type SkillSummary } from '../api.js';
@@ -210,9 +211,11 @@ function CloseForm({ experiment, today, onClosed }: { experiment: Experiment; to
       <div className="field-row">
         <SelectField id={`${id}-outcome`} label={<>Outcome<span className="sr-only"> of {experiment.title}</span></>} value={outcome} error={errors.outcome} onChange={(e) => setOutcome(e.target.value)} className="narrow">
           <option value="">choose…</option>
-          <option value="positive">positive</option>
-          <option value="neutral">neutral</option>
-          <option value="negative">negative</option>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </SelectField>
         <TextField id={`${id}-note`} label={<>Note (optional)<span className="sr-only"> on {experiment.title}</span></>} value={note} error={errors.note} autoComplete="off" onChange={(e) => setNote(e.target.value)} />
         <TextField id={`${id}-on`} label={<>Closed on<span className="sr-only"> {experiment.title}</span></>} type="date" min={experiment.startedOn} value={on} error={errors.on} onChange={(e) => setOn(e.target.value)} className="narrow" />
