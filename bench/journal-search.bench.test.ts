@@ -15,8 +15,8 @@ import { compare, report } from './support.js';
 import { startPostgresServer } from '../test/support/postgres-server.js';
 
 const TODAY = '2026-11-23';
-const ENTRIES = 10_000;
-const TARGET_MS = 20;
+const ENTRIES = 100_000;
+const TARGET_MS = 30;
 const home = mkdtempSync(join(tmpdir(), 'grow-bench-'));
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {

@@ -145,6 +145,11 @@ const learningItemSchema = z
     id: z.string().min(1),
     kind: z.enum(['book', 'article', 'course', 'talk']),
     title: z.string().min(1),
+    // Backups written before items had slugs have none: the restore makes them from the titles.
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes, e.g. deep-work')
+      .optional(),
     authors: z.array(z.string()),
     isbn10: text,
     isbn13: text,
