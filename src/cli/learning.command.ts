@@ -122,7 +122,7 @@ export function registerLearningCommands(program: Command): Command {
       const { editLearningItem } = await import('../services/learning.service.js');
       const input = toInput(flags);
       if (input.rating === '') input.rating = null;
-      if (Object.keys(input).length === 0) throw usage(`${command.name()}: say what to change, e.g. --pages 320 or --status reading`);
+      if (Object.keys(input).length === 0) throw usage('update: say what to change, e.g. --pages 320 or --status reading');
       const result = await withContext(command, (ctx) => editLearningItem(ctx, ref, input));
       if (globals(command).json) printJson(result);
       else printLine(`Updated ${paint.bold(result.title)}.`);

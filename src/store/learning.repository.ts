@@ -1,10 +1,15 @@
 import { type Insertable, type Updateable, sql } from 'kysely';
+import { mainTitle } from '../core/library.js';
 import { claimSlug, slugify } from '../core/slug.js';
 import type { Db } from './habit.repository.js';
 import type { CardRow, HighlightRow, LearningItemRow, LearningItemTable, LearningNoteRow, LearningNoteTable, LearningStatus } from './schema.js';
 
-/** The slug an item's title gives before it is made unique ("item" when the title has no letters or digits). */
-export const itemSlugBase = (title: string): string => slugify(title, 'item');
+/**
+ * The slug a title gives before it is made unique: the title without its subtitle or series, as
+ * people say it ("Deep Work: Rules for…" is deep-work, "The Manager's Path" the-managers-path);
+ * "item" when it has no letters or digits.
+ */
+export const itemSlugBase = (title: string): string => slugify((mainTitle(title) || title).replace(/['’]/g, ''), 'item');
 
 /** The person's item slugs that start with `prefix` (a slug base holds no LIKE wildcard). */
 export async function itemSlugsStartingWith(db: Db, personId: string, prefix: string): Promise<string[]> {

@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
 
 // Frozen in time: migrations take Kysely<any> and never import application code. The slug rule
-// below is a copy of src/core/slug.ts as it was when library items got slugs.
+// below is a copy of the app's (src/core/slug.ts, itemSlugBase) as it was when library items got slugs.
 
-function slugify(text: string): string {
-  const slug = text
+/** The slug a title gives: without its subtitle or series, apostrophes dropped, as in src/store/learning.repository.ts. */
+function slugify(title: string): string {
+  const main = title
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*[:—–]\s.*$/, '')
+    .replace(/\s*:\s*.*$/, '');
+  const slug = (main || title)
+    .replace(/['’]/g, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
