@@ -188,8 +188,9 @@ export async function preferSearchIndex(db: Db): Promise<void> {
 export async function searchJournalRows(db: Db, personId: string, words: readonly string[], limit: number): Promise<JournalSearchHit[]> {
   if (words.length === 0) return [];
   if (!isPostgres(db)) {
-    for (const candidates of [2 * limit, 10 * limit]) {
-      const hits = await searchSqliteCandidates(db, personId, words, limit, candidates);
+    // A snippet costs ~0.1 ms: first a few rows beyond the page, room for ties and others' entries.
+    for (const [candidates, fetched] of [[limit + 5, limit + 10], [5 * limit, 10 * limit]] as const) {
+      const hits = await searchSqliteCandidates(db, personId, words, limit, candidates, fetched);
       if (hits) return hits;
     }
   }
@@ -203,18 +204,26 @@ export async function searchJournalRows(db: Db, personId: string, words: readonl
 const SQLITE_RANK = sql.raw('bm25(journal_entry_search, 0.0, 10.0, 4.0, 2.0)');
 
 /**
- * SQLite's search without reading an entry per match. journalSearchQuery joins every match to its
+ * SQLite's search without reading an entry per match, from the `fetched` best-ranked matches. journalSearchQuery joins every match to its
  * entry for the owner and the tie-breaking dates: ~7 µs a match, 150 ms for a common word among
  * 100,000 entries. Ranking the matches in the FTS index alone costs a tenth of that, so this takes
- * about `candidates` best-ranked matches of everyone's entries first (with their snippets: SQLite
- * makes them for the rows returned only), then reads those entries for owner and dates.
+ * a few more than a page of the best-ranked matches of everyone's entries first (with their
+ * snippets: SQLite makes them for the rows returned only), then reads those entries for owner
+ * and dates.
  *
  * The answer is the same as journalSearchQuery's whenever it can be known from the candidates:
  * they are every match, or every match left out ranks strictly below them and the person owns at
  * least `limit` of them. Otherwise (the person owns few of the best matches, as on a shared
- * server, or a tie straddles the cut) it returns undefined and the caller asks again.
+ * server, or a tie straddles the cut) it returns undefined and the caller runs the full query.
  */
-async function searchSqliteCandidates(db: Db, personId: string, words: readonly string[], limit: number, candidates: number): Promise<JournalSearchHit[] | undefined> {
+async function searchSqliteCandidates(
+  db: Db,
+  personId: string,
+  words: readonly string[],
+  limit: number,
+  candidates: number,
+  fetched: number,
+): Promise<JournalSearchHit[] | undefined> {
   const match = sqliteMatch(words);
   const ranked = (
     await sql<{ rid: number; score: number; snippet: string }>`
@@ -223,10 +232,10 @@ async function searchSqliteCandidates(db: Db, personId: string, words: readonly 
       FROM journal_entry_search
       WHERE journal_entry_search MATCH ${match}
       ORDER BY score
-      LIMIT ${2 * candidates}`.execute(db)
+      LIMIT ${fetched}`.execute(db)
   ).rows;
   // Every match is here, or the first cut at or after `candidates` where the rank changes.
-  const complete = ranked.length < 2 * candidates;
+  const complete = ranked.length < fetched;
   let cut = Math.min(candidates, ranked.length);
   while (cut < ranked.length && ranked[cut]!.score === ranked[cut - 1]!.score) cut++;
   if (!complete && cut === ranked.length) return undefined;
