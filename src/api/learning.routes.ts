@@ -24,6 +24,7 @@ import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 
 const itemFields = {
   id: z.string(),
+  slug: z.string().openapi({ description: 'unique per person, made from the title when the item was added; kept when the title changes', example: 'deep-work' }),
   kind: z.enum(LEARNING_KINDS),
   title: z.string(),
   authors: z.array(z.string()),
@@ -73,9 +74,9 @@ export const learningItemDetailSchema = z
 
 export const learningNoteCreatedSchema = learningNoteOutSchema.extend({ itemId: z.string() }).openapi('LearningNoteCreated');
 
-export const learningRemovedSchema = z.object({ id: z.string(), title: z.string(), removed: z.literal(true) }).openapi('LearningItemRemoved');
+export const learningRemovedSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), removed: z.literal(true) }).openapi('LearningItemRemoved');
 
-const params = z.object({ id: z.string().openapi({ description: 'the item id (a title, or the start of one, works too)' }) });
+const params = z.object({ id: z.string().openapi({ description: 'the item slug or id (a title, or the start of one, works too)', example: 'deep-work' }) });
 const tags = ['library'];
 
 export function learningRoutes(app: OpenAPIHono<ApiEnv>): void {

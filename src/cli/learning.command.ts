@@ -63,8 +63,8 @@ function printItems(items: LearningItem[]): void {
     return;
   }
   printTable(
-    ['STATUS', 'PROGRESS', 'RATING', 'TITLE', 'AUTHORS', 'ID'],
-    items.map((i) => [i.status, progressText(i), ratingText(i.rating), i.title, i.authors.join(', '), paint.dim(i.id)]),
+    ['STATUS', 'PROGRESS', 'RATING', 'TITLE', 'AUTHORS', 'SLUG'],
+    items.map((i) => [i.status, progressText(i), ratingText(i.rating), i.title, i.authors.join(', '), paint.dim(i.slug)]),
   );
 }
 
@@ -73,6 +73,7 @@ function printDetail(item: LearningItemDetail): void {
   const field = (label: string, value: string | number | null | undefined) => {
     if (value !== null && value !== undefined && value !== '') printLine(`  ${label.padEnd(16)}${value}`);
   };
+  field('slug', item.slug);
   field('id', item.id);
   field('kind', item.kind);
   field('status', item.status);
@@ -99,6 +100,9 @@ function printDetail(item: LearningItemDetail): void {
   );
 }
 
+/** How every command names an item. */
+const REF = 'a slug, an id, a title, or the start of one';
+
 /** `grow learn …`; returns the `learn` command so review can add `grow learn takeaway`. */
 export function registerLearningCommands(program: Command): Command {
   const learn = program.command('learn').description('your library: books, articles, courses and talks');
@@ -108,18 +112,18 @@ export function registerLearningCommands(program: Command): Command {
       const { addLearningItem } = await import('../services/learning.service.js');
       const result = await withContext(command, (ctx) => addLearningItem(ctx, { ...toInput(flags), title }));
       if (globals(command).json) printJson(result);
-      else printLine(`Added ${paint.bold(result.title)} (${result.status}), id ${result.id}.`);
+      else printLine(`Added ${paint.bold(result.title)} (${result.status}) as ${result.slug}.`);
     },
   );
 
-  itemFlags(learn.command('edit').argument('<item>', 'an id, a title, or the start of one').description('change an item: only the flags given change'))
+  itemFlags(learn.command('update').alias('edit').argument('<item>', REF).description('change an item: only the flags given change (the slug stays)'))
     .option('--title <title>', 'a new title')
     .option('--rating <n>', 'your rating, 0..5 in quarter steps (empty clears it)')
     .action(async (ref: string, flags: ItemFlags, command: Command) => {
       const { editLearningItem } = await import('../services/learning.service.js');
       const input = toInput(flags);
       if (input.rating === '') input.rating = null;
-      if (Object.keys(input).length === 0) throw usage('edit: say what to change, e.g. --pages 320 or --status reading');
+      if (Object.keys(input).length === 0) throw usage('update: say what to change, e.g. --pages 320 or --status reading');
       const result = await withContext(command, (ctx) => editLearningItem(ctx, ref, input));
       if (globals(command).json) printJson(result);
       else printLine(`Updated ${paint.bold(result.title)}.`);
@@ -127,7 +131,7 @@ export function registerLearningCommands(program: Command): Command {
 
   learn
     .command('progress')
-    .argument('<item>', 'an id, a title, or the start of one')
+    .argument('<item>', REF)
     .argument('<position>', 'the page you are on (120), or how far you are (40%)')
     .description('record how far you are: a page or a percentage')
     .action(async (ref: string, position: string, _flags: unknown, command: Command) => {
@@ -140,7 +144,7 @@ export function registerLearningCommands(program: Command): Command {
 
   learn
     .command('finish')
-    .argument('<item>', 'an id, a title, or the start of one')
+    .argument('<item>', REF)
     .option('--rating <n>', 'your rating, 0..5 in quarter steps (e.g. 4 or 3.75)')
     .option('--date <date>', 'the day you finished, YYYY-MM-DD (default today)')
     .description('mark an item read, with an optional rating')
@@ -154,7 +158,7 @@ export function registerLearningCommands(program: Command): Command {
 
   learn
     .command('note')
-    .argument('<item>', 'an id, a title, or the start of one')
+    .argument('<item>', REF)
     .argument('<text>', 'the note')
     .description('add a note to an item')
     .action(async (ref: string, text: string, _flags: unknown, command: Command) => {
@@ -177,7 +181,7 @@ export function registerLearningCommands(program: Command): Command {
 
   learn
     .command('show')
-    .argument('<item>', 'an id, a title, or the start of one')
+    .argument('<item>', REF)
     .description('an item with its notes, takeaways and highlights')
     .action(async (ref: string, _flags: unknown, command: Command) => {
       const { showLearningItem } = await import('../services/learning.service.js');
@@ -187,16 +191,17 @@ export function registerLearningCommands(program: Command): Command {
     });
 
   learn
-    .command('rm')
-    .argument('<item>', 'an id, a title, or the start of one')
+    .command('delete')
+    .alias('rm')
+    .argument('<item>', REF)
     .option('--yes', 'confirm: the item, its notes, highlights and review cards are deleted')
     .description('delete an item with its notes, highlights and review cards')
     .action(async (ref: string, flags: { yes?: boolean }, command: Command) => {
-      if (!flags.yes) throw usage(`rm: deleting "${ref}" removes its notes, highlights and review cards too; repeat with --yes`);
+      if (!flags.yes) throw usage(`delete: deleting "${ref}" removes its notes, highlights and review cards too; repeat with --yes`);
       const { removeLearningItem } = await import('../services/learning.service.js');
       const result = await withContext(command, (ctx) => removeLearningItem(ctx, ref));
       if (globals(command).json) printJson(result);
-      else printLine(`Removed ${result.title}.`);
+      else printLine(`Removed ${result.title} (${result.slug}).`);
     });
 
   return learn;

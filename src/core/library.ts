@@ -22,16 +22,21 @@ export function lastName(author: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
+/** A title without its subtitle or series: "Deep Work: Rules…" and "Deep Work (2016)" are "Deep Work"; may be empty. */
+export function mainTitle(title: string): string {
+  return title
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .replace(/\s*[:—–]\s.*$/, '')
+    .replace(/\s*:\s*.*$/, '');
+}
+
 /**
  * What identifies a book across sources that share no id (Goodreads, Kindle, Readwise): the
  * title without its subtitle or series ("Deep Work: Rules…", "Leviathan Wakes (The Expanse, #1)")
  * and the first author's last name, folded. Two editions of one book share it.
  */
 export function matchKey(title: string, authors: readonly string[]): string {
-  const main = title
-    .replace(/\s*\([^)]*\)\s*$/, '')
-    .replace(/\s*[:—–]\s.*$/, '')
-    .replace(/\s*:\s*.*$/, '');
+  const main = mainTitle(title);
   const author = authors.length > 0 ? fold(lastName(authors[0]!)) : '';
   return `${fold(main) || fold(title)}|${author}`;
 }

@@ -158,6 +158,11 @@ const learningItemSchema = z
     id: z.string().min(1),
     kind: z.enum(LEARNING_KINDS),
     title: z.string().min(1),
+    // Backups written before items had slugs have none: the restore makes them from the titles.
+    slug: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single dashes, e.g. deep-work')
+      .optional(),
     authors: z.array(z.string()),
     isbn10: text,
     isbn13: text,

@@ -24,6 +24,8 @@ import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
 import type { CheckInRow, HabitRow } from '../store/schema.js';
 import { matchKey } from '../core/library.js';
+import { claimSlug } from '../core/slug.js';
+import { itemSlugBase } from '../store/learning.repository.js';
 import type { Context } from './context.js';
 
 const camelCase = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -71,6 +73,12 @@ const CARD = { flags: ['suspended'], omit: ['person_id'], nested: ['reviews'] };
 const REVIEW = { omit: ['card_id'] };
 const ENTRY = { json: ['tags', 'categories'], omit: ['person_id'] };
 
+/** The slug beside the title it was made from (the column itself came last, in migration 0007). */
+function slugAfterTitle(fields: Record<string, unknown>): Record<string, unknown> {
+  const { slug, ...rest } = fields;
+  return Object.fromEntries(Object.entries(rest).flatMap(([key, value]) => (key === 'title' ? [[key, value], ['slug', slug]] : [[key, value]])));
+}
+
 async function exportLearningAndJournal(ctx: Context): Promise<Pick<Backup, 'library' | 'cards' | 'journal'>> {
   const rows = await allLearningAndJournalRows(ctx.store.db, ctx.personId);
   const notes = groupBy(rows.notes, (n) => n.item_id);
@@ -78,7 +86,7 @@ async function exportLearningAndJournal(ctx: Context): Promise<Pick<Backup, 'lib
   const reviews = groupBy(rows.reviews, (r) => r.card_id);
   return {
     library: rows.items.map((item) => ({
-      ...fieldsOf(item, ITEM),
+      ...slugAfterTitle(fieldsOf(item, ITEM)),
       notes: (notes.get(item.id) ?? []).map((n) => fieldsOf(n, NOTE)),
       highlights: (highlights.get(item.id) ?? []).map((h) => fieldsOf(h, HIGHLIGHT)),
     })) as Backup['library'],
@@ -353,7 +361,9 @@ function checkLearningReferences(backup: Backup, once: (set: Set<string>, value:
   const items = new Set(backup.library.map((i) => i.id));
   const highlightIds = new Set<string>();
   const noteIds = new Set<string>();
+  const slugs = new Set<string>();
   backup.library.forEach((item, i) => {
+    if (item.slug !== undefined) once(slugs, item.slug, `library[${i}].slug`, `a second library item with slug ${JSON.stringify(item.slug)}`);
     item.notes.forEach((n, j) => once(noteIds, n.id, `library[${i}].notes[${j}].id`, `a second note with id ${n.id}`));
     const keys = new Set<string>();
     item.highlights.forEach((h, j) => {
@@ -373,8 +383,12 @@ function checkLearningReferences(backup: Backup, once: (set: Set<string>, value:
 
 function learningAndJournalRows(backup: Backup, personId: string) {
   const person = { person_id: personId };
+  // Items without a slug (older backups) take the first free one their title gives, after the ones the file names.
+  const slugs = new Set(backup.library.flatMap((item) => (item.slug === undefined ? [] : [item.slug])));
   return {
-    items: backup.library.map((item) => columnsOf(item, ITEM, { ...person, match_key: matchKey(item.title, item.authors) })),
+    items: backup.library.map((item) =>
+      columnsOf(item, ITEM, { ...person, match_key: matchKey(item.title, item.authors), slug: item.slug ?? claimSlug(itemSlugBase(item.title), slugs) }),
+    ),
     notes: backup.library.flatMap((item) => item.notes.map((n) => columnsOf(n, NOTE, { item_id: item.id }))),
     highlights: backup.library.flatMap((item) => item.highlights.map((h) => columnsOf(h, HIGHLIGHT, { item_id: item.id }))),
     cards: backup.cards.map((card) => columnsOf(card, CARD, person)),

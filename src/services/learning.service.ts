@@ -1,6 +1,7 @@
 import type { IsoDate } from '../core/calendar.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
+import { isUniqueViolation } from '../store/database.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import {
@@ -31,8 +32,8 @@ import { requireKnownSkills } from './activity.service.js';
 import type { Context } from './context.js';
 
 /**
- * The one item a reference names (an id, a title, or the start of one). Several matches is a
- * conflict that lists them, so the person can repeat the command with an id.
+ * The one item a reference names (an id, a slug, a title, or the start of one). Several matches
+ * is a conflict that lists them, so the person can repeat the command with a slug.
  */
 export async function resolveLearningItem(db: Db, personId: string, ref: string): Promise<LearningItemRow> {
   const rows = await findLearningItemsByRef(db, personId, ref);
@@ -40,15 +41,17 @@ export async function resolveLearningItem(db: Db, personId: string, ref: string)
   if (rows.length > 1) {
     const list = rows
       .slice(0, 5)
-      .map((r) => `${r.id} "${r.title}"`)
+      .map((r) => `${r.slug} "${r.title}"`)
       .join(', ');
-    throw new AppError('conflict', `item: ${JSON.stringify(ref)} matches ${rows.length} items (${list}${rows.length > 5 ? ', …' : ''}); use an id`);
+    throw new AppError('conflict', `item: ${JSON.stringify(ref)} matches ${rows.length} items (${list}${rows.length > 5 ? ', …' : ''}); use a slug`);
   }
   return rows[0]!;
 }
 
 export interface LearningItem {
   id: string;
+  /** Unique per person, made from the title when the item was added; kept when the title changes. */
+  slug: string;
   kind: LearningKind;
   title: string;
   authors: string[];
@@ -114,6 +117,7 @@ export function progressOf(row: Pick<LearningItemRow, 'progress_page' | 'pages' 
 export function toLearningItem(row: LearningItemRow): LearningItem {
   return {
     id: row.id,
+    slug: row.slug,
     kind: row.kind,
     title: row.title,
     authors: JSON.parse(row.authors) as string[],
@@ -181,7 +185,7 @@ export async function addLearningItem(ctx: Context, raw: unknown): Promise<Learn
   const isbn = input.isbn ?? null;
   const key = matchKey(input.title, input.authors);
   const now = ctx.now().toISOString();
-  const row: LearningItemTable = {
+  const row: Omit<LearningItemTable, 'slug'> = {
     id: newId(ctx.now().getTime()),
     person_id: ctx.personId,
     kind: input.kind,
@@ -208,11 +212,23 @@ export async function addLearningItem(ctx: Context, raw: unknown): Promise<Learn
     created_at: now,
     updated_at: now,
   };
-  await ctx.store.db.transaction().execute(async (trx) => {
-    await refuseDuplicate(trx, ctx, { isbn13: row.isbn13, matchKey: key });
-    await insertLearningItem(trx, row);
-  });
-  return { ...toLearningItem(row), notes: [], takeaways: [], highlights: [] };
+  const insert = () =>
+    ctx.store.db.transaction().execute(async (trx) => {
+      await refuseDuplicate(trx, ctx, { isbn13: row.isbn13, matchKey: key });
+      return insertLearningItem(trx, row);
+    });
+  // Two items of one title added at once (PostgreSQL lets both read the same free slug): the
+  // unique index refuses the second, which then takes the next slug.
+  let slug: string;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      slug = await insert();
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !isUniqueViolation(error)) throw error;
+    }
+  }
+  return { ...toLearningItem({ ...row, slug }), notes: [], takeaways: [], highlights: [] };
 }
 
 /** The library, oldest added first; one status or all. */
@@ -262,11 +278,11 @@ export async function editLearningItem(ctx: Context, ref: string, raw: unknown):
 }
 
 /** Deletes an item with its notes, highlights and review cards. */
-export async function removeLearningItem(ctx: Context, ref: string): Promise<{ id: string; title: string; removed: true }> {
+export async function removeLearningItem(ctx: Context, ref: string): Promise<{ id: string; slug: string; title: string; removed: true }> {
   return ctx.store.db.transaction().execute(async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     await deleteLearningItem(trx, item.id);
-    return { id: item.id, title: item.title, removed: true as const };
+    return { id: item.id, slug: item.slug, title: item.title, removed: true as const };
   });
 }
 

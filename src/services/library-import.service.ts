@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import { dateInZone } from '../core/calendar.js';
+import { claimSlug } from '../core/slug.js';
 import { AppError } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
 import { readGoodreadsCsv } from '../formats/goodreads.format.js';
@@ -11,6 +12,7 @@ import { type LibraryImportInput, libraryImportSchema } from '../schemas/library
 import { parseInput } from '../schemas/validate.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
+import { itemSlugBase } from '../store/learning.repository.js';
 import {
   insertHighlights,
   insertLearningItems,
@@ -73,12 +75,15 @@ class ItemIndex {
   private byIsbn = new Map<string, LearningItemRow[]>();
   private byKey = new Map<string, LearningItemRow[]>();
   readonly claimed = new Set<string>();
+  /** Every slug the person's items hold, so new items get free ones without asking the database. */
+  readonly slugs = new Set<string>();
 
   constructor(rows: LearningItemRow[]) {
     for (const row of rows) this.add(row);
   }
 
   add(row: LearningItemRow): void {
+    this.slugs.add(row.slug);
     if (row.source !== null && row.source_id !== null) {
       const key = `${row.source}\u0000${row.source_id}`;
       if (!this.bySourceId.has(key)) this.bySourceId.set(key, row);
@@ -107,8 +112,8 @@ class ItemIndex {
 
 const json = (value: unknown) => JSON.stringify(value);
 
-/** A new item from a file's description of it. */
-function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string): LearningItemRow {
+/** A new item from a file's description of it, with the first free slug its title gives. */
+function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string, slugs: Set<string>): LearningItemRow {
   const earliest = item.highlights
     .map((h) => (h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), ctx.timeZone)))
     .filter((d): d is string => d !== null)
@@ -120,6 +125,7 @@ function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string):
     person_id: ctx.personId,
     kind: item.kind,
     title: item.title,
+    slug: claimSlug(itemSlugBase(item.title), slugs),
     authors: json(item.authors),
     isbn10: item.isbn10,
     isbn13: item.isbn13,
@@ -279,7 +285,7 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
       const found = index.find(imported, key, file.describesItems);
       let entry = found ? touched.get(found.id) : undefined;
       if (!found) {
-        const row = newItemRow(ctx, imported, key, now);
+        const row = newItemRow(ctx, imported, key, now, index.slugs);
         writes.items.push(row);
         // A highlights export names one book in several ways (title lines): the next may find it.
         // A library export's new item is claimed already, so no later row may match it anyway.

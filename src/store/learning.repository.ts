@@ -1,9 +1,34 @@
 import { type Insertable, type Updateable, sql } from 'kysely';
+import { mainTitle } from '../core/library.js';
+import { claimSlug, slugify } from '../core/slug.js';
 import type { Db } from './habit.repository.js';
 import type { CardRow, HighlightRow, LearningItemRow, LearningItemTable, LearningNoteRow, LearningNoteTable, LearningStatus } from './schema.js';
 
-export async function insertLearningItem(db: Db, row: Insertable<LearningItemTable>): Promise<void> {
-  await db.insertInto('learning_item').values(row).execute();
+/**
+ * The slug a title gives before it is made unique: the title without its subtitle or series, as
+ * people say it ("Deep Work: Rules for…" is deep-work, "The Manager's Path" the-managers-path);
+ * "item" when it has no letters or digits.
+ */
+export const itemSlugBase = (title: string): string => slugify((mainTitle(title) || title).replace(/['’]/g, ''), 'item');
+
+/** The person's item slugs that start with `prefix` (a slug base holds no LIKE wildcard). */
+export async function itemSlugsStartingWith(db: Db, personId: string, prefix: string): Promise<string[]> {
+  const rows = await db.selectFrom('learning_item').select('slug').where('person_id', '=', personId).where('slug', 'like', `${prefix}%`).execute();
+  return rows.map((r) => r.slug);
+}
+
+/**
+ * Inserts one item. Without a slug it gets the title's, made unique for the person (-2, -3, …);
+ * the unique index (person_id, slug) stops two writers from taking the same one. Returns the slug.
+ */
+export async function insertLearningItem(db: Db, row: Omit<Insertable<LearningItemTable>, 'slug'> & { slug?: string }): Promise<string> {
+  let slug = row.slug;
+  if (slug === undefined) {
+    const base = itemSlugBase(row.title);
+    slug = claimSlug(base, new Set(await itemSlugsStartingWith(db, row.person_id, base)));
+  }
+  await db.insertInto('learning_item').values({ ...row, slug }).execute();
+  return slug;
 }
 
 export async function findLearningItemById(db: Db, personId: string, id: string): Promise<LearningItemRow | undefined> {
@@ -11,13 +36,21 @@ export async function findLearningItemById(db: Db, personId: string, id: string)
 }
 
 /**
- * Items a reference may mean: the id, else the exact title (case-insensitive), else titles that
- * start with it. The caller decides what to do with none or several.
+ * Items a reference may mean: the id, else the slug (one item: slugs are unique per person), else
+ * the exact title (case-insensitive), else titles that start with it. The caller decides what to
+ * do with none or several.
  */
 export async function findLearningItemsByRef(db: Db, personId: string, ref: string): Promise<LearningItemRow[]> {
-  const byId = await findLearningItemById(db, personId, ref);
-  if (byId) return [byId];
   const folded = ref.trim().toLowerCase();
+  const byIdOrSlug = await db
+    .selectFrom('learning_item')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', folded)]))
+    .execute();
+  // An id that is also another item's slug: the id wins, as it always has.
+  const byId = byIdOrSlug.find((r) => r.id === ref) ?? byIdOrSlug[0];
+  if (byId) return [byId];
   if (folded === '') return [];
   const rows = await db
     .selectFrom('learning_item')

@@ -165,6 +165,8 @@ export interface LearningItemTable {
   person_id: string;
   kind: LearningKind;
   title: string;
+  /** Made from the title when the item is added, unique per person, kept when the title changes. */
+  slug: string;
   authors: string; // JSON array of names
   isbn10: string | null;
   isbn13: string | null;

@@ -81,6 +81,23 @@ describeEachDialect('HTTP library', (db) => {
     expect(await bare.json()).toMatchObject({ status: 'read', finishedAt: '2026-11-23', rating: null });
   });
 
+  it('items carry their slug; every path takes it, and it stays when the title changes', async () => {
+    const added = (await api.json('POST', '/api/v1/learning', { title: 'The Pragmatic Programmer', pages: 320 })).body;
+    expect(added.slug).toBe('the-pragmatic-programmer');
+    const twin = (await api.json('POST', '/api/v1/learning', { title: 'The Pragmatic Programmer', authors: ['Someone Else'] })).body;
+    expect(twin.slug).toBe('the-pragmatic-programmer-2');
+    expect((await library()).map((i: { slug: string }) => i.slug)).toEqual(['the-pragmatic-programmer', 'the-pragmatic-programmer-2']);
+    expect((await api.json('GET', '/api/v1/learning/the-pragmatic-programmer-2')).body).toMatchObject({ id: twin.id });
+    const patched = await api.json('PATCH', '/api/v1/learning/the-pragmatic-programmer', { title: 'The Pragmatic Programmer (20th anniversary)' });
+    expect(patched.body).toMatchObject({ id: added.id, slug: 'the-pragmatic-programmer', title: 'The Pragmatic Programmer (20th anniversary)' });
+    expect((await api.json('POST', '/api/v1/learning/the-pragmatic-programmer/progress', { page: 32 })).body).toMatchObject({ id: added.id, progress: 10 });
+    expect(await api.json('DELETE', '/api/v1/learning/the-pragmatic-programmer-2')).toEqual({
+      status: 200,
+      body: { id: twin.id, slug: 'the-pragmatic-programmer-2', title: 'The Pragmatic Programmer', removed: true },
+    });
+    await expectError(await api.call('GET', '/api/v1/learning/the-pragmatic-programmer-2'), 404, 'not_found', 'item: no item "the-pragmatic-programmer-2"');
+  });
+
   it('PATCH edits, DELETE removes; conflicts name the item already there', async () => {
     const first = (await api.json('POST', '/api/v1/learning', { title: 'Deep Work', authors: ['Cal Newport'], isbn: '9781455586691' })).body;
     const second = (await api.json('POST', '/api/v1/learning', { title: 'Digital Minimalism', authors: ['Cal Newport'] })).body;
@@ -97,7 +114,7 @@ describeEachDialect('HTTP library', (db) => {
     const patched = await api.json('PATCH', `/api/v1/learning/${second.id}`, { pages: 304, rating: 4, status: 'abandoned' });
     expect(patched).toMatchObject({ status: 200, body: { id: second.id, pages: 304, rating: 4, status: 'abandoned', title: 'Digital Minimalism' } });
 
-    expect(await api.json('DELETE', `/api/v1/learning/${first.id}`)).toEqual({ status: 200, body: { id: first.id, title: 'Deep Work', removed: true } });
+    expect(await api.json('DELETE', `/api/v1/learning/${first.id}`)).toEqual({ status: 200, body: { id: first.id, slug: 'deep-work', title: 'Deep Work', removed: true } });
     expect((await library()).map((i: { id: string }) => i.id)).toEqual([second.id]);
     await expectError(await api.call('DELETE', `/api/v1/learning/${first.id}`), 404, 'not_found', `item: no item "${first.id}"`);
   });
@@ -115,5 +132,9 @@ describeEachDialect('HTTP library', (db) => {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LearningItem', 'LearningItemDetail', 'LearningNote', 'Takeaway', 'Highlight']));
+    for (const name of ['LearningItem', 'LearningItemDetail', 'LearningItemRemoved']) {
+      expect(doc.components.schemas[name].required).toContain('slug');
+      expect(doc.components.schemas[name].properties.slug.type).toBe('string');
+    }
   });
 });

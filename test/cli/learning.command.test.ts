@@ -51,6 +51,7 @@ describe('grow learn', { timeout: 120_000 }, () => {
     expect(list).toEqual([
       {
         id: added.id,
+        slug: 'accelerate',
         kind: 'book',
         title: 'Accelerate',
         authors: ['Nicole Forsgren', 'Jez Humble'],
@@ -87,8 +88,8 @@ describe('grow learn', { timeout: 120_000 }, () => {
     expect(await grow.json('learn', 'list', '--status', 'want')).toEqual([]);
 
     const table = (await grow.ok('learn', 'list')).stdout;
-    expect(table.split('\n')[0]).toMatch(/^STATUS\s+PROGRESS\s+RATING\s+TITLE\s+AUTHORS\s+ID$/);
-    expect(table.split('\n')[1]).toMatch(/^read\s+100% \(p\. 288\/288\)\s+3\.75\/5\s+Accelerate\s+Nicole Forsgren, Jez Humble\s+[0-9a-f-]{36}$/);
+    expect(table.split('\n')[0]).toMatch(/^STATUS\s+PROGRESS\s+RATING\s+TITLE\s+AUTHORS\s+SLUG$/);
+    expect(table.split('\n')[1]).toMatch(/^read\s+100% \(p\. 288\/288\)\s+3\.75\/5\s+Accelerate\s+Nicole Forsgren, Jez Humble\s+accelerate$/);
     const human = (await grow.ok('learn', 'show', 'Accelerate')).stdout;
     expect(human).toContain('Accelerate by Nicole Forsgren, Jez Humble');
     expect(human).toMatch(/Notes\n {2}- Four key metrics\n {2}- Deploy often\n/);
@@ -105,12 +106,41 @@ describe('grow learn', { timeout: 120_000 }, () => {
       startedAt: '2026-11-23',
       authors: ['Will Larson'],
     });
-    await grow.fails(2, 'usage', 'edit: say what to change, e.g. --pages 320 or --status reading', 'learn', 'edit', 'Staff');
-    await grow.fails(2, 'usage', 'rm: deleting "Staff" removes its notes, highlights and review cards too; repeat with --yes', 'learn', 'rm', 'Staff');
+    await grow.fails(2, 'usage', 'update: say what to change, e.g. --pages 320 or --status reading', 'learn', 'edit', 'Staff');
+    await grow.fails(2, 'usage', 'delete: deleting "Staff" removes its notes, highlights and review cards too; repeat with --yes', 'learn', 'rm', 'Staff');
     expect(await grow.json('learn', 'list')).toHaveLength(1);
-    expect(await grow.json('learn', 'rm', 'Staff', '--yes')).toEqual({ id: item.id, title: 'Staff Engineer (2021)', removed: true });
+    expect(await grow.json('learn', 'rm', 'Staff', '--yes')).toEqual({ id: item.id, slug: 'staff-engineer', title: 'Staff Engineer (2021)', removed: true });
     expect(await grow.json('learn', 'list')).toEqual([]);
     expect((await grow.ok('learn', 'list')).stdout).toMatch(/^Your library is empty/);
+  });
+
+  it('show, update and delete take the slug, which stays when the title changes', async () => {
+    const grow = fresh();
+    expect((await grow.ok('learn', 'add', 'Refactoring', '--author', 'Martin Fowler')).stdout).toBe('Added Refactoring (want) as refactoring.\n');
+    const twin = await grow.json<Item & { slug: string }>('learn', 'add', 'Refactoring', '--author', 'William Opdyke');
+    expect(twin.slug).toBe('refactoring-2');
+    expect(await grow.json('learn', 'show', 'refactoring-2')).toMatchObject({ id: twin.id, authors: ['William Opdyke'] });
+    expect((await grow.ok('learn', 'show', 'refactoring')).stdout).toMatch(/^Refactoring by Martin Fowler\n {2}slug {12}refactoring\n/);
+
+    expect(await grow.json('learn', 'update', 'refactoring-2', '--title', 'Refactoring Object-Oriented Frameworks', '--pages', '206')).toMatchObject({
+      id: twin.id,
+      slug: 'refactoring-2',
+      title: 'Refactoring Object-Oriented Frameworks',
+      pages: 206,
+    });
+    expect(await grow.json('learn', 'show', 'refactoring-2')).toMatchObject({ title: 'Refactoring Object-Oriented Frameworks' });
+    expect((await grow.ok('learn', 'update', 'refactoring', '--pages', '448')).stdout).toBe('Updated Refactoring.\n');
+    await grow.fails(2, 'usage', 'update: say what to change, e.g. --pages 320 or --status reading', 'learn', 'update', 'refactoring');
+
+    await grow.fails(2, 'usage', 'delete: deleting "refactoring-2" removes its notes, highlights and review cards too; repeat with --yes', 'learn', 'delete', 'refactoring-2');
+    expect(await grow.json('learn', 'show', 'refactoring-2')).toMatchObject({ id: twin.id });
+    expect((await grow.ok('learn', 'delete', 'refactoring-2', '--yes')).stdout).toBe('Removed Refactoring Object-Oriented Frameworks (refactoring-2).\n');
+    await grow.fails(1, 'not_found', 'item: no item "refactoring-2"', 'learn', 'show', 'refactoring-2');
+    expect((await grow.json<(Item & { slug: string })[]>('learn', 'list')).map((i) => [i.slug, i.pages])).toEqual([['refactoring', 448]]);
+    // The help names update and delete, and the old names still work.
+    const help = (await grow.ok('learn', '--help')).stdout;
+    expect(help).toMatch(/update\|edit/);
+    expect(help).toMatch(/delete\|rm/);
   });
 
   it('refuses each bad input with exit 1 and one clear line, writing nothing', async () => {
@@ -135,7 +165,7 @@ describe('grow learn', { timeout: 120_000 }, () => {
     await fails('text: must not be empty', 'learn', 'note', 'Deep Work', '  ');
     await grow.fails(1, 'conflict', `isbn: 9781455586691 is already in your library as ${kept.id} "Deep Work"`, 'learn', 'add', 'Deep Work (2nd ed.)', '--isbn', '9781455586691');
     await grow.fails(1, 'conflict', `title: already in your library as ${kept.id} "Deep Work" (same title and author)`, 'learn', 'add', 'Deep Work: Rules for Focused Success', '--author', 'Newport, Cal');
-    await grow.fails(1, 'conflict', /^item: "the p" matches 2 items \(.*"The Pragmatic Programmer".*"The Phoenix Project".*\); use an id$/, 'learn', 'show', 'the p');
+    await grow.fails(1, 'conflict', /^item: "the p" matches 2 items \(.*"The Pragmatic Programmer".*"The Phoenix Project".*\); use a slug$/, 'learn', 'show', 'the p');
     await grow.fails(1, 'not_found', 'item: no item "Missing"', 'learn', 'finish', 'Missing');
     await grow.fails(2, 'usage', /missing required argument 'position'/, 'learn', 'progress', 'Deep Work');
     await grow.fails(2, 'usage', /missing required argument 'title'/, 'learn', 'add');

@@ -60,7 +60,7 @@ const fsrs = { due: '2026-11-09T09:00:00.000Z', stability: 8.2956, difficulty: 1
 const LEARNING_SECTIONS = {
   library: [
     {
-      id: 'b1', kind: 'book' as const, title: 'Thinking in Systems', authors: ['Donella H. Meadows'], isbn10: '1603580557', isbn13: '9781603580557',
+      id: 'b1', kind: 'book' as const, title: 'Thinking in Systems', slug: 'thinking-in-systems', authors: ['Donella H. Meadows'], isbn10: '1603580557', isbn13: '9781603580557',
       pages: 240, url: null, recommendedBy: 'Grace', skills: ['system-design'], status: 'read' as const, progressPage: 240, progressPercent: null,
       rating: 4.5, review: 'Stocks and flows.\nLoops.', shelves: ['systems'], startedAt: '2026-10-01', finishedAt: '2026-10-20', addedAt: '2026-09-30',
       source: 'goodreads' as const, sourceId: '3828382', createdAt: at, updatedAt: at,
@@ -74,7 +74,7 @@ const LEARNING_SECTIONS = {
       ],
     },
     {
-      id: 'b2', kind: 'article' as const, title: 'On Writing Well', authors: [], isbn10: null, isbn13: null, pages: null, url: 'https://example.com/writing',
+      id: 'b2', kind: 'article' as const, title: 'On Writing Well', slug: 'writing', authors: [], isbn10: null, isbn13: null, pages: null, url: 'https://example.com/writing',
       recommendedBy: null, skills: [], status: 'want' as const, progressPage: null, progressPercent: 40, rating: null, review: null, shelves: [],
       startedAt: null, finishedAt: null, addedAt: '2026-11-02', source: null, sourceId: null, createdAt: at, updatedAt: at, notes: [], highlights: [],
     },
@@ -162,6 +162,45 @@ describeEachDialect('JSON backup', (db) => {
     const into = await contextOf(target);
     expect(await importBackup(into, text)).toMatchObject({ library: 2, cards: 2, journal: 2 });
     expect(await exportBackupText(into)).toBe(text);
+  });
+
+  it('a backup whose items have no slugs (written before they had them) imports, each item given the first free slug of its title', async () => {
+    const ctx = await db.ctx();
+    const backup = JSON.parse(await exportBackupText(ctx));
+    const sections = structuredClone(LEARNING_SECTIONS) as { library: Record<string, unknown>[] };
+    const [b1, b2] = sections.library as [Record<string, unknown>, Record<string, unknown>];
+    delete b1.slug;
+    // A later item's own slug is kept, and an item without one never takes it.
+    b2.slug = 'thinking-in-systems';
+    const b3 = { ...structuredClone(b1), id: 'b3', isbn10: null, isbn13: null, authors: ['Somebody Else'], notes: [], highlights: [] };
+    sections.library.push(b3);
+    const into = await contextOf(target);
+    expect(await importBackup(into, JSON.stringify({ ...LEARNING_SECTIONS, ...backup, ...sections, cards: [] }))).toMatchObject({ library: 3 });
+    const restored = (await exportBackup(into)).library.map((i) => [i.id, i.slug]).sort();
+    expect(restored).toEqual([
+      ['b1', 'thinking-in-systems-2'],
+      ['b2', 'thinking-in-systems'],
+      ['b3', 'thinking-in-systems-3'],
+    ]);
+  });
+
+  it('refuses a repeated or malformed item slug, writing nothing', async () => {
+    const ctx = await db.ctx();
+    const backup = JSON.parse(await exportBackupText(ctx));
+    const into = await contextOf(target);
+    const withSlugs = (first: string, second: string) => {
+      const sections = structuredClone(LEARNING_SECTIONS);
+      sections.library[0]!.slug = first;
+      sections.library[1]!.slug = second;
+      return JSON.stringify({ ...backup, ...sections });
+    };
+    await expectRefusedAndUnchanged(into, () => importBackup(into, withSlugs('same', 'same')), 'validation_failed', 'library[1].slug: a second library item with slug "same"');
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSlugs('Thinking In Systems', 'writing')),
+      'validation_failed',
+      'library[0].slug: lower-case letters, digits and single dashes, e.g. deep-work',
+    );
   });
 
   it('a version 2 file (before the library and journal) still imports', async () => {

@@ -308,6 +308,36 @@ describeEachDialect('journal service', (db) => {
       await expectAppError(searchJournal(ctx, { text: Array.from({ length: 21 }, (_, i) => `word${i}`).join(' ') }), 'validation_failed', 'text: at most 20 words');
     });
 
+    it('answers as the one full query would, however many matches are theirs, someone else\'s, or tied', async () => {
+      const ctx = await db.ctx();
+      await insertPerson(db.store.db, { id: 'other', name: 'other', time_zone: 'UTC', created_at: '2026-01-01T00:00:00.000Z' });
+      // Many matches, most of the best ones another person's (short entries rank high), many
+      // exactly alike (tied ranks, told apart by date), a few with the word in the title.
+      let n = 0;
+      const entry = (person_id: string, title: string | null, body: string, date: string) => ({
+        id: `e-${String(++n).padStart(5, '0')}`, person_id, title, body, date, tags: '[]', categories: '[]', kind: 'entry' as const,
+        visibility: 'private' as const, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+      });
+      const rows = [];
+      for (let i = 0; i < 300; i++) rows.push(entry('other', null, `retro ${i % 7 === 0 ? 'retro' : 'notes'}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < 150; i++) rows.push(entry(ctx.personId, i % 50 === 0 ? 'Retro' : null, `the retro went ${'long '.repeat(i % 5)}today`, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < 60; i++) rows.push(entry(ctx.personId, null, 'retro retro', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < rows.length; i += 100) await db.store.db.insertInto('journal_entry').values(rows.slice(i, i + 100)).execute();
+      const full = async (words: string[], limit: number) =>
+        db.store.db.transaction().execute(async (trx) => {
+          await preferSearchIndex(trx);
+          return (await journalSearchQuery(trx, ctx.personId, words, limit).execute(trx)).rows;
+        });
+      for (const limit of [1, 5, 20, 50, 200]) {
+        for (const text of ['retro', 'retr', 'retro today', 'notes']) {
+          const expected = await full(searchWords(text), limit);
+          expect(await searchJournal(ctx, { text, limit }), `${text} / ${limit}`).toEqual(expected);
+        }
+      }
+      expect((await searchJournal(ctx, { text: 'retro', limit: 200 })).length).toBe(200);
+      expect(await searchJournal(ctx, { text: 'notes' })).toEqual([]);
+    });
+
     it('uses the full-text index', async () => {
       const ctx = await db.ctx();
       await seed(ctx);

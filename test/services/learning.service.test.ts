@@ -14,7 +14,8 @@ import {
 import { balance, logActivity } from '../../src/services/activity.service.js';
 import { matchKey } from '../../src/core/library.js';
 import { listFinishedLearningRows, listTakeawayCardRowsForItems } from '../../src/store/learning.repository.js';
-import type { Context } from '../../src/services/context.js';
+import { type Context, createContext } from '../../src/services/context.js';
+import { insertPerson } from '../../src/store/person.repository.js';
 import { expectAppError } from './service.helpers.js';
 
 describeEachDialect('learning service', (db) => {
@@ -87,6 +88,7 @@ describeEachDialect('learning service', (db) => {
     });
     expect(added).toEqual({
       id: expect.any(String),
+      slug: 'deep-work',
       kind: 'book',
       title: 'Deep Work',
       authors: ['Cal Newport'],
@@ -193,9 +195,9 @@ describeEachDialect('learning service', (db) => {
     const [a, b] = [one, two].sort((x, y) => (x.id < y.id ? -1 : 1));
     const rows = await resolveLearningItem(db.store.db, ctx.personId, two.id);
     expect(rows.id).toBe(two.id);
-    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^item: "the m" matches 2 items \(.*\); use an id$/) });
-    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(a!.id) });
-    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(b!.id) });
+    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^item: "the m" matches 2 items \(.*\); use a slug$/) });
+    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(`${a!.slug} "${a!.title}"`) });
+    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(`${b!.slug} "${b!.title}"`) });
   });
 
   it('records progress by page: percent from the page count; an item one wanted moves to reading, started today', async () => {
@@ -308,6 +310,56 @@ describeEachDialect('learning service', (db) => {
     });
   });
 
+  it('gives each item a slug from its title, unique per person by -2, -3, …', async () => {
+    const ctx = await db.ctx();
+    const first = await addLearningItem(ctx, { title: 'Refactoring', authors: ['Martin Fowler'] });
+    const second = await addLearningItem(ctx, { title: 'Refactoring', authors: ['William Opdyke'] });
+    const third = await addLearningItem(ctx, { title: 'REFACTORING!', authors: ['Somebody Else'] });
+    expect([first.slug, second.slug, third.slug]).toEqual(['refactoring', 'refactoring-2', 'refactoring-3']);
+    // A slug that only starts like another is its own; accents fold; a title without letters or digits is "item".
+    expect((await addLearningItem(ctx, { title: 'Refactoring Databases' })).slug).toBe('refactoring-databases');
+    expect((await addLearningItem(ctx, { title: 'Café Society: Ünder Pressure' })).slug).toBe('cafe-society');
+    // The subtitle and series stay out, as people say a title; apostrophes go.
+    expect((await addLearningItem(ctx, { title: "The Manager's Path: A Guide for Tech Leaders" })).slug).toBe('the-managers-path');
+    expect((await addLearningItem(ctx, { title: 'Leviathan Wakes (The Expanse, #1)' })).slug).toBe('leviathan-wakes');
+    expect((await addLearningItem(ctx, { title: '¿¡…!?' })).slug).toBe('item');
+    expect((await addLearningItem(ctx, { title: '“—”', authors: ['Nobody'] })).slug).toBe('item-2');
+    // Another person's slugs are theirs: the same title gets the plain slug.
+    await insertPerson(db.store.db, { id: 'someone-else', name: 'them', time_zone: 'UTC', created_at: '2026-11-01T00:00:00.000Z' });
+    const other = await createContext(db.store, { personId: 'someone-else', env: { GROW_TODAY: '2026-11-23' } });
+    expect((await addLearningItem(other, { title: 'Refactoring' })).slug).toBe('refactoring');
+    // A slug deleted is free again.
+    await removeLearningItem(ctx, 'refactoring-3');
+    expect((await addLearningItem(ctx, { title: 'Refactoring', authors: ['Third Author'] })).slug).toBe('refactoring-3');
+    expect((await listLearningItems(ctx)).map((i) => i.slug).sort()).toEqual([
+      'cafe-society', 'item', 'item-2', 'leviathan-wakes', 'refactoring', 'refactoring-2', 'refactoring-3', 'refactoring-databases', 'the-managers-path',
+    ]);
+  });
+
+  it('keeps the slug when the title changes, and finds an item by its slug (any case) before any title', async () => {
+    const ctx = await db.ctx();
+    const item = await addLearningItem(ctx, deepWork);
+    const edited = await editLearningItem(ctx, 'deep-work', { title: 'Deep Work: Rules for Focused Success' });
+    expect(edited).toMatchObject({ id: item.id, slug: 'deep-work', title: 'Deep Work: Rules for Focused Success' });
+    expect((await showLearningItem(ctx, 'deep-work')).id).toBe(item.id);
+    expect((await showLearningItem(ctx, 'DEEP-WORK')).id).toBe(item.id);
+    // The old title's slug is still taken: a new "Deep Work" by someone else gets the next one.
+    const again = await addLearningItem(ctx, { title: 'Deep Work', authors: ['Another Author'] });
+    expect(again.slug).toBe('deep-work-2');
+    // "deep-work" is a slug and the start of both titles: the slug names one item, no conflict.
+    expect((await showLearningItem(ctx, 'deep-work')).id).toBe(item.id);
+    expect((await showLearningItem(ctx, 'deep-work-2')).id).toBe(again.id);
+    // Every command that takes an item takes its slug.
+    expect((await recordProgress(ctx, 'deep-work-2', { page: 10 })).id).toBe(again.id);
+    expect((await finishLearningItem(ctx, 'deep-work', {})).status).toBe('read');
+    expect((await addLearningNote(ctx, 'deep-work', { text: 'focus' })).itemId).toBe(item.id);
+    // The id still works, and a title still works.
+    expect((await showLearningItem(ctx, item.id)).slug).toBe('deep-work');
+    expect((await showLearningItem(ctx, 'Deep Work: Rules')).id).toBe(item.id);
+    expect(await removeLearningItem(ctx, 'deep-work-2')).toEqual({ id: again.id, slug: 'deep-work-2', title: 'Deep Work', removed: true });
+    await expectAppError(showLearningItem(ctx, 'deep-work-2'), 'not_found', 'item: no item "deep-work-2"');
+  });
+
   it('edits the fields given, keeps the rest, and checks a new title or ISBN against the library', async () => {
     const ctx = await db.ctx();
     const item = await addLearningItem(ctx, deepWork);
@@ -344,7 +396,7 @@ describeEachDialect('learning service', (db) => {
     await insertHighlight({ id: 'h1', item_id: item.id, text: 'gone', location_start: 1, created_at: '2026-11-01T00:00:00.000Z' });
     await insertCard(ctx, { id: 'c1', item_id: item.id, highlight_id: 'h1', kind: 'highlight', front: 'gone', created_at: '2026-11-01T00:00:00.000Z' });
     await insertCard(ctx, { id: 'c2', item_id: kept.id, kind: 'takeaway', front: 'stays', created_at: '2026-11-01T00:00:00.000Z' });
-    expect(await removeLearningItem(ctx, 'Deep Work')).toEqual({ id: item.id, title: 'Deep Work', removed: true });
+    expect(await removeLearningItem(ctx, 'Deep Work')).toEqual({ id: item.id, slug: 'deep-work', title: 'Deep Work', removed: true });
     expect((await listLearningItems(ctx)).map((i) => i.id)).toEqual([kept.id]);
     expect((await db.store.db.selectFrom('learning_note').select('text').execute()).map((r) => r.text)).toEqual(['stays']);
     expect(await db.store.db.selectFrom('highlight').select('id').execute()).toEqual([]);

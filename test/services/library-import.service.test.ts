@@ -118,6 +118,30 @@ describeEachDialect('library imports', (db) => {
     expect(await snapshot(later)).toEqual(before);
   });
 
+  it('gives each new item the first free slug of its title, and keeps slugs when a newer export renames a book', async () => {
+    const ctx = await db.ctx();
+    // A hand-added book of another author holds "deep-work" already.
+    await addByHand(ctx, 'Deep Work', ['Somebody Else'], { slug: 'deep-work' });
+    await importLibrary(ctx, { source: 'goodreads' }, GR_2021);
+    const slugs = async () => Object.fromEntries((await items(ctx)).map((i) => [i.title, i.slug]));
+    const first = await slugs();
+    expect(first['Deep Work: Rules for Focused Success in a Distracted World']).toBe('deep-work-2');
+    expect(first['Thinking, Fast and Slow']).toBe('thinking-fast-and-slow');
+    expect(new Set(Object.values(first)).size).toBe(Object.keys(first).length);
+    for (const slug of Object.values(first)) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    // A newer export with new titles and books: old items keep their slugs, new ones get free ones.
+    const before = (await items(ctx)).map((i) => ({ id: i.id, title: i.title, slug: i.slug }));
+    const later = await db.ctx('2026-12-01');
+    await importLibrary(later, { source: 'goodreads' }, GR_2026.replace('"Thinking, Fast and Slow"', '"Fast and Slow Thinking"'));
+    const now = await items(later);
+    const after = Object.fromEntries(now.map((i) => [i.id, i.slug]));
+    expect(now.length).toBeGreaterThan(before.length);
+    for (const { id, slug } of before) expect(after[id]).toBe(slug);
+    // The renamed book kept its slug.
+    expect(now.find((i) => i.title === 'Fast and Slow Thinking')?.slug).toBe('thinking-fast-and-slow');
+    expect(new Set(Object.values(after)).size).toBe(Object.keys(after).length);
+  });
+
   it('updates what a newer export changed (24 then 23 columns), keeping what it leaves out', async () => {
     const ctx = await db.ctx();
     await importLibrary(ctx, { source: 'goodreads' }, GR_2021);

@@ -82,7 +82,7 @@ export function LibraryPage() {
                 {list.map((item) => (
                   <tr key={item.id} data-item={item.id}>
                     <th scope="row">
-                      <Link to={`/library/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+                      <Link to={`/library/${encodeURIComponent(item.slug)}`}>{item.title}</Link>
                       {item.kind !== 'book' ? <span className="badge">{KIND_TEXT[item.kind]}</span> : null}
                     </th>
                     <td>{item.authors.join(', ')}</td>
