@@ -194,11 +194,13 @@ interface Practice {
   count: number;
   minutes: number;
   newest: IsoDate | null;
+  /** The track's own skills these activities practised. */
+  practised: Set<string>;
   /** The most recent contributing activities (by date, then id), newest first, at most CITED_ACTIVITIES. */
   recent: ActivityFact[];
 }
 
-const newPractice = (): Practice => ({ energy: newFeeling(), ease: newFeeling(), count: 0, minutes: 0, newest: null, recent: [] });
+const newPractice = (): Practice => ({ energy: newFeeling(), ease: newFeeling(), count: 0, minutes: 0, newest: null, practised: new Set(), recent: [] });
 
 const newer = (a: ActivityFact, b: ActivityFact) => a.date > b.date || (a.date === b.date && a.id > b.id);
 
@@ -248,7 +250,12 @@ export function computePathFit(input: PathFitInput): PathFit[] {
   const touched = new Set<number>();
   for (const activity of input.activities) {
     touched.clear();
-    for (const skill of activity.skills) for (const i of tracksOfSkill.get(skill) ?? []) touched.add(i);
+    for (const skill of activity.skills) {
+      for (const i of tracksOfSkill.get(skill) ?? []) {
+        touched.add(i);
+        practices[i]!.practised.add(skill);
+      }
+    }
     if (touched.size === 0) continue;
     const minutes = Math.max(1, activity.minutes);
     const weight = (Math.min(minutes, MAX_ACTIVITY_MINUTES) / 60) * recency(activity.date);
@@ -281,8 +288,9 @@ export function computePathFit(input: PathFitInput): PathFit[] {
     };
     const signals: Partial<Record<keyof typeof WEIGHTS, Signal>> = {};
     const ownSkills = own.get(track.id) ?? [];
-    const ownNames =
-      ownSkills.length > 4 ? `${ownSkills.slice(0, 3).map(skillName).join(', ')} and ${ownSkills.length - 3} more` : listOf(ownSkills.map(skillName));
+    const namesOf = (skills: string[]) =>
+      skills.length > 4 ? `${skills.slice(0, 3).map(skillName).join(', ')} and ${skills.length - 3} more` : listOf(skills.map(skillName));
+    const ownNames = namesOf(ownSkills);
 
     // Ratings relative to the person's own profile: the mean of the track's rated own skills
     // against the mean of every rated skill. Strength grows with the own skills rated (up to a
@@ -338,7 +346,7 @@ export function computePathFit(input: PathFitInput): PathFit[] {
       gapSkills = gaps.map((g) => g.skill);
       if (ratedExpected.length > 0) {
         reasons.push(
-          `Next level: you reach ${pct(readiness)} of what ${level.name} (${level.id}) expects of its skills` +
+          `Next level: you reach ${pct(readiness)} of what ${level.name} (${level.id}) expects of ${distinctive.length > 0 ? ownNames : 'its skills'}` +
             (gaps.length === 0 ? '' : `; to try on: ${gaps.map((g) => `${skillName(g.skill)} ${rating(g.skill)}/${g.e}`).join(', ')}`) +
             ' (this orders tracks only when the evidence ties).',
         );
@@ -351,12 +359,13 @@ export function computePathFit(input: PathFitInput): PathFit[] {
     if (ownSkills.length > 0 && p.count === 0) {
       reasons.push(`Activities: nothing logged yet on ${ownNames}, the skills this track relies on most.`);
     } else if (p.count > 0) {
+      const practisedNames = namesOf(ownSkills.filter((s) => p.practised.has(s)));
       const old = p.newest !== null && isOld(p.newest) ? `; the latest was on ${p.newest}, and older evidence counts less` : '';
       if (p.energy.count > 0) {
         const mean = (2 * p.energy.signed) / p.energy.weight;
         signals.energy = { lean: direction(p.energy, ACTIVITY_HALF_HOURS), strength: p.energy.weight / (p.energy.weight + ACTIVITY_HALF_HOURS) };
         const feeling = mean >= 0.5 ? 'energized you' : mean <= -0.5 ? 'drained you' : 'left you neither drained nor energized';
-        reasons.push(`Energy: work on ${ownNames} ${feeling}: ${signed(mean)} on −2..+2 over ${activities(p.energy.count)} (${hours(p.energy.minutes)})${old}.`);
+        reasons.push(`Energy: work on ${practisedNames} ${feeling}: ${signed(mean)} on −2..+2 over ${activities(p.energy.count)} (${hours(p.energy.minutes)})${old}.`);
       }
       if (p.ease.count > 0) {
         const mean = 3 + (2 * p.ease.signed) / p.ease.weight;
@@ -365,7 +374,7 @@ export function computePathFit(input: PathFitInput): PathFit[] {
         reasons.push(`Ease: it ${how}: ${mean.toFixed(1)} of 5 over ${activities(p.ease.count)}.`);
       }
       if (p.energy.count === 0 && p.ease.count === 0) {
-        reasons.push(`Activities: ${activities(p.count)} on ${ownNames}, but none records energy or ease.`);
+        reasons.push(`Activities: ${activities(p.count)} on ${practisedNames}, but none records energy or ease.`);
       }
       cite(p.recent.map((a) => a.id));
     }
