@@ -395,12 +395,13 @@ export function computePathFit(input: PathFitInput): PathFit[] {
         .map((o) => [o, closed.filter((e) => e.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => `${n} ${o}`);
-      const effect = { positive: 'raises this track', neutral: 'leaves it where it is', negative: 'lowers this track' } as const;
+      const effect = { positive: 'went well, which raises this track', neutral: 'was neutral, which leaves it where it is', negative: 'went badly, which lowers this track' } as const;
       const told = closed.map((e) => {
         const on = e.closedOn ?? e.until;
-        return `"${e.title}" ${e.outcome}, which ${effect[e.outcome]}${isOld(on) ? ` (closed ${on}, so it counts less now)` : ''}`;
+        return `"${e.title}" ${effect[e.outcome]}${isOld(on) ? ` (closed ${on}, so it counts less now)` : ''}`;
       });
-      reasons.push(`Experiments: ${plural(closed.length, 'closed experiment')} (${counts.join(', ')}): ${told.join('; ')}.`);
+      reasons.push(`Experiments: ${plural(closed.length, 'closed experiment')} (${counts.join(', ')}): ${closed.map((e) => `"${e.title}" ${e.outcome}`).join('; ')}.`);
+      reasons.push(`Their effect: ${told.join('; ')}.`);
       cite(closed.map((e) => e.id));
     }
     for (const e of mine.filter((x) => x.outcome === null)) {

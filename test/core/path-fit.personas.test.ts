@@ -52,7 +52,7 @@ function expectRealEvidence(p: Persona, fits: PathFit[]): void {
       for (const [, title] of reason.matchAll(/"([^"]+)"/g)) expect(titles.has(title!), `${f.track}: ${title}`).toBe(true);
     }
     // A reason about evidence is backed by cited ids.
-    if (f.reasons.some((r) => /^(Ratings: its|Energy|Ease|Experiments?)\b/.test(r))) expect(f.evidence.length).toBeGreaterThan(0);
+    if (f.reasons.some((r) => /^(Ratings: its|Energy|Ease|Experiments?|Their effect)\b/.test(r))) expect(f.evidence.length).toBeGreaterThan(0);
   }
 }
 
@@ -183,7 +183,7 @@ describe('personas', () => {
     expect(ic!.score).toBeGreaterThan(security!.score + 0.1);
     expect(manager!.score).toBeLessThan(0.5);
     expect(manager!.reasons).toContain(
-      `Experiments: 1 closed experiment (1 negative): "Run the team as acting lead" negative, which lowers this track.`,
+      'Their effect: "Run the team as acting lead" went badly, which lowers this track.',
     );
     // The 2 in security fundamentals is named as what it is: below the person's own average.
     expect(security!.reasons[0]).toMatch(/below it: .*security fundamentals 2/);
@@ -203,7 +203,7 @@ describe('personas', () => {
   it('changed mind: old manager evidence still shows, but counts less than this year’s', () => {
     const fits = byTrack(fitOf(personas['changed mind over time: energized by managing years ago, recent practice and experiments point to ic']!.data()));
     const manager = fits.manager!;
-    expect(manager.reasons.some((r) => r.includes('"Act as team lead for a quarter" positive, which raises this track (closed'))).toBe(true);
+    expect(manager.reasons.some((r) => r.includes('"Act as team lead for a quarter" went well, which raises this track (closed'))).toBe(true);
     expect(manager.score).toBeLessThan(fits.ic!.score);
   });
 

@@ -101,7 +101,8 @@ describe('path fit', () => {
     expect(security.confidence).toBeGreaterThan(before.security!.confidence + 0.3);
     expect(before.security!.confidence).toBeLessThan(0.5);
     expect(before.security!.reasons.at(-1)).toMatch(/^Little evidence yet .*--track security/);
-    expect(security.reasons).toContain('Experiments: 1 closed experiment (1 positive): "Shadow the security team" positive, which raises this track.');
+    expect(security.reasons).toContain('Experiments: 1 closed experiment (1 positive): "Shadow the security team" positive.');
+    expect(security.reasons).toContain('Their effect: "Shadow the security team" went well, which raises this track.');
     expect(security.evidence).toContain('ex-security-Shadow the security team');
     // Manager shares no skill with the security work: its practice is read the same, and the higher
     // security rating makes its ratings relatively no better.
@@ -191,7 +192,7 @@ describe('path fit', () => {
     ).ic!;
     expect(old.score).toBeGreaterThan(0.5);
     expect(old.score).toBeLessThan(now.score);
-    expect(old.reasons).toContain('Experiments: 1 closed experiment (1 positive): "Try ic" positive, which raises this track (closed 2024-11-23, so it counts less now).');
+    expect(old.reasons).toContain('Their effect: "Try ic" went well, which raises this track (closed 2024-11-23, so it counts less now).');
   });
 
   it('closed experiments count by outcome; open ones are reported but do not count', () => {
@@ -202,9 +203,9 @@ describe('path fit', () => {
     expect(neutral.score).toBe(0.5);
     expect(negative.score).toBeLessThan(0.5);
     expect(positive.score - 0.5).toBeCloseTo(0.5 - negative.score, 3);
-    expect(positive.reasons).toContain('Experiments: 1 closed experiment (1 positive): "Try manager" positive, which raises this track.');
-    expect(negative.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Try manager" negative, which lowers this track.');
-    expect(neutral.reasons).toContain('Experiments: 1 closed experiment (1 neutral): "Try manager" neutral, which leaves it where it is.');
+    expect(positive.reasons).toContain('Their effect: "Try manager" went well, which raises this track.');
+    expect(negative.reasons).toContain('Their effect: "Try manager" went badly, which lowers this track.');
+    expect(neutral.reasons).toContain('Their effect: "Try manager" was neutral, which leaves it where it is.');
 
     const open = byTrack(fit({ experiments: [experiment('manager', null, 'Run planning', '2026-12-01'), experiment('manager', null, 'Lead retro', '2026-11-01')] })).manager!;
     expect(open.score).toBe(0.5);

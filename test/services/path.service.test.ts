@@ -75,7 +75,7 @@ describeEachDialect('path service', (db) => {
       expect(fits.map((f) => f.track)).toEqual(['ic', 'security', 'manager']);
       const manager = fits.find((f) => f.track === 'manager')!;
       expect(manager.score).toBeLessThan(0.5);
-      expect(manager.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Act as team lead" negative, which lowers this track.');
+      expect(manager.reasons).toContain('Their effect: "Act as team lead" went badly, which lowers this track.');
       const ids = new Set([...data.assessments.map((a) => a.id), ...data.activities.map((a) => a.id), acting.id]);
       for (const f of fits) for (const id of f.evidence) expect(ids.has(id)).toBe(true);
     });
@@ -133,7 +133,8 @@ describeEachDialect('path service', (db) => {
       await closeExperiment(ctx, added.id, { outcome: 'negative' });
       manager = (await pathFit(ctx)).find((f) => f.track === 'manager')!;
       expect(manager.score).toBeLessThan(0.5);
-      expect(manager.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Run sprint planning" negative, which lowers this track.');
+      expect(manager.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Run sprint planning" negative.');
+      expect(manager.reasons).toContain('Their effect: "Run sprint planning" went badly, which lowers this track.');
     });
 
     it('two closes at once: one closes, the other is refused', async () => {
