@@ -88,7 +88,10 @@ const OUTCOME_VALUE: Record<Outcome, number> = { positive: 1, neutral: 0, negati
 
 const round = (n: number, places = 3): number => Math.round(n * 10 ** places) / 10 ** places;
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
-const signed = (n: number): string => `${n > 0 ? '+' : n < 0 ? '−' : ''}${Math.abs(n).toFixed(1)}`;
+const signed = (n: number): string => {
+  const r = Math.round(n * 10) / 10; // so that −0.04 reads 0.0, not −0.0
+  return `${r > 0 ? '+' : r < 0 ? '−' : ''}${Math.abs(r).toFixed(1)}`;
+};
 const hours = (minutes: number): string => (minutes >= 600 ? `${Math.round(minutes / 60)} h` : `${round(minutes / 60, 1)} h`);
 const listOf = (items: string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
@@ -318,7 +321,12 @@ export function computePathFit(input: PathFitInput): PathFit[] {
           `against your own ${ownAverage.toFixed(1)} over ${plural(rated, 'rated skill')}: ${verdict} (${signed(relative)})` +
           (above.length > 0 ? `; above your average: ${named(above)}` : '') +
           (below.length > 0 ? `; below it: ${named(below)}` : '') +
-          (ownRated.length < ratingCap ? `; only ${plural(ownRated.length, 'skill')} of this track rated, so ratings count for less` : '') +
+          (ownSkills.length < ratingCap
+            ? `; a narrow track of ${plural(ownSkills.length, 'skill')}, so ratings count for less`
+            : ownRated.length < ratingCap
+              ? `; only ${plural(ownRated.length, 'skill')} of this track rated, so ratings count for less`
+              : '') +
+          (rated - ownRated.length < ratingCap ? `; few other skills rated to compare with, so ratings count for less` : '') +
           '.',
       );
       cite(byRating.map((s) => latest.get(s)!.id));

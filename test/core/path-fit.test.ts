@@ -171,7 +171,7 @@ describe('path fit', () => {
     const { security, ic } = byTrack(fits);
     expect(ic!.score).toBeGreaterThan(security!.score);
     expect(security!.confidence).toBeLessThan(ic!.confidence);
-    expect(security!.reasons[0]).toContain('only 3 skills of this track rated, so ratings count for less');
+    expect(security!.reasons[0]).toContain('a narrow track of 3 skills, so ratings count for less');
   });
 
   it('readiness only breaks ties: a flat profile orders tracks by how much of the next level is met', () => {
