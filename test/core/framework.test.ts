@@ -92,6 +92,12 @@ describe('the built-in framework', () => {
     }
   });
 
+  it('judges an ic on every core technical skill, code review included, each rising to at least 4', () => {
+    expect(findSkill(framework, 'code-craft')!.name).toBe('Code craft and review');
+    const principal = findLevel(track('ic'), 'principal')!;
+    for (const skill of TECHNICAL.filter((s) => s !== 'security-fundamentals')) expect(principal.expects[skill], skill).toBeGreaterThanOrEqual(4);
+  });
+
   it('raises system design and code craft along the ic ladder to the top', () => {
     for (const skill of ['system-design', 'code-craft']) {
       expect(track('ic').levels.map((l) => l.expects[skill])).toEqual([1, 2, 3, 4, 5]);

@@ -2,7 +2,7 @@ import { expect, it, describe } from 'vitest';
 import { describeEachDialect } from '../support/stores.js';
 import { addExperiment, closeExperiment, listExperiments, pathFit } from '../../src/services/path.service.js';
 import type { Context } from '../../src/services/context.js';
-import { builder, generalist, insertPersona, securityCurious, teacher } from '../support/path-data.js';
+import { builder, generalist, insertPersona, securityCurious, teacher, technicalPerson } from '../support/path-data.js';
 import { expectAppError } from './service.helpers.js';
 
 const ADD = { title: 'Run sprint planning', track: 'manager', until: '2026-12-21', hypothesis: 'Facilitating planning energizes me' };
@@ -65,6 +65,21 @@ describeEachDialect('path service', (db) => {
       expect(after[0]!.evidence).toContain(shadow.id);
     });
 
+    it('technical skills rated highest and practised with energy, a manager try gone badly, no security practice: ic first, security not', async () => {
+      const ctx = await db.ctx();
+      const data = technicalPerson();
+      await insertPersona(db.store.db, ctx.personId, data);
+      const acting = await addExperiment(ctx, { ...ADD, title: 'Act as team lead', track: 'manager' });
+      await closeExperiment(ctx, acting.id, { outcome: 'negative', note: 'the meetings wore me out' });
+      const fits = await pathFit(ctx);
+      expect(fits.map((f) => f.track)).toEqual(['ic', 'security', 'manager']);
+      const manager = fits.find((f) => f.track === 'manager')!;
+      expect(manager.score).toBeLessThan(0.5);
+      expect(manager.reasons).toContain('Their effect: "Act as team lead" went badly, which lowers this track.');
+      const ids = new Set([...data.assessments.map((a) => a.id), ...data.activities.map((a) => a.id), acting.id]);
+      for (const f of fits) for (const id of f.evidence) expect(ids.has(id)).toBe(true);
+    });
+
     it("another person's evidence and experiments are not read", async () => {
       const ctx = await db.ctx();
       const { insertPerson } = await import('../../src/store/person.repository.js');
@@ -119,6 +134,7 @@ describeEachDialect('path service', (db) => {
       manager = (await pathFit(ctx)).find((f) => f.track === 'manager')!;
       expect(manager.score).toBeLessThan(0.5);
       expect(manager.reasons).toContain('Experiments: 1 closed experiment (1 negative): "Run sprint planning" negative.');
+      expect(manager.reasons).toContain('Their effect: "Run sprint planning" went badly, which lowers this track.');
     });
 
     it('recorded after the fact: start, until and closing day in the past', async () => {

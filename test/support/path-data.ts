@@ -162,3 +162,30 @@ export function securityCurious(): PersonaData {
     ],
   };
 }
+
+/**
+ * The bug of issue 9: technical skills rated highest and practised with energy, a 2 in security
+ * fundamentals and no security practice (the manager experiment that went badly is the caller's).
+ */
+export function technicalPerson(): PersonaData {
+  return {
+    assessments: ratings({
+      ...MID,
+      'code-craft': 4,
+      testing: 4,
+      debugging: 4,
+      'system-design': 4,
+      'data-and-databases': 4,
+      'operations-and-reliability': 3,
+      'security-fundamentals': 2,
+      communication: 3,
+      humility: 3,
+      'planning-and-delivery': 3,
+    }),
+    activities: [
+      ...routine(90, 2, ['code-craft', 'testing'], 2, 4, 120),
+      ...routine(90, 5, ['system-design'], 2, 4, 90),
+      ...routine(90, 9, ['debugging'], 1, 4, 60),
+    ],
+  };
+}
