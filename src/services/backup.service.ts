@@ -18,7 +18,7 @@ import {
   insertSkillsAndPathsRows,
 } from '../store/backup.repository.js';
 import { findCareerTarget } from '../store/target.repository.js';
-import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey, insertCheckIns, updateHabit } from '../store/habit.repository.js';
 import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
@@ -265,6 +265,9 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       archived: h.archived ? 1 : 0,
       position: h.position,
       start_date: h.startDate,
+      // The backup holds no anchor yet: N-in-M-days blocks restart from the start date.
+      anchor_date: h.startDate,
+      name_key: habitNameKey(h.name),
       loop_uuid: h.loopUuid,
       created_at: h.createdAt,
       updated_at: h.updatedAt,
