@@ -120,6 +120,7 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
       archived: h.archived === 1,
       position: h.position,
       startDate: h.start_date,
+      anchorDate: h.anchor_date || h.start_date,
       loopUuid: h.loop_uuid,
       createdAt: h.created_at,
       updatedAt: h.updated_at,
@@ -265,8 +266,7 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       archived: h.archived ? 1 : 0,
       position: h.position,
       start_date: h.startDate,
-      // The backup holds no anchor yet: N-in-M-days blocks restart from the start date.
-      anchor_date: h.startDate,
+      anchor_date: h.anchorDate ?? h.startDate,
       name_key: habitNameKey(h.name),
       loop_uuid: h.loopUuid,
       created_at: h.createdAt,
