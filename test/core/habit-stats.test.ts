@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addDays, toDayNumber } from '../../src/core/calendar.js';
 import {
   type CheckIn,
@@ -672,6 +673,44 @@ describe('every N days follows Loop Habit Tracker’s rule for 1/N', () => {
     const after = dueDays(rules('every 3 days', { start: 1 }), [done(1), done(3), done(8)]);
     expect(before).toEqual([6, 7, 11]);
     expect(after).toEqual(before);
+  });
+});
+
+describe('a back-dated check-in does not shift later due days (property)', () => {
+  it('every N days: days from N after the back-dated one on are due exactly as before', () => {
+    // Loop's snapping slides only the older interval, so a new oldest repetition on day d changes
+    // coverage of days before d + N only.
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (n, doneOn, back) => {
+        const schedule = `every ${n} days`;
+        const checks = doneOn.map((d) => done(d));
+        for (let asOf = Math.max(20, back + n); asOf <= 70; asOf++) {
+          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+          const before = stats(rules(schedule, { start: 20 }), upTo(checks), asOf).dueToday;
+          const after = stats(rules(schedule, { start: back }), upTo([done(back), ...checks]), asOf).dueToday;
+          if (before !== after) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('N in M days: with the anchor kept, every day from the anchor on is due exactly as before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 4, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (times, days, doneOn, back) => {
+        const schedule = `${times}/${days}days`;
+        const checks = doneOn.map((d) => done(d));
+        for (let asOf = 20; asOf <= 70; asOf++) {
+          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+          const before = stats(rules(schedule, { start: 20, anchor: 20 }), upTo(checks), asOf).dueToday;
+          const after = stats(rules(schedule, { start: back, anchor: 20 }), upTo([done(back), ...checks]), asOf).dueToday;
+          if (before !== after) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

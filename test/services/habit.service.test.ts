@@ -33,6 +33,15 @@ describeEachDialect('habit service', (db) => {
     expect((await listHabits(a)).map((h) => h.slug)).toEqual(['journal']);
   });
 
+  it('two requests adding names that differ only by case at once: one habit, one conflict', async () => {
+    const [a, b] = [await db.ctx(), await db.ctx()];
+    const results = await Promise.allSettled([addHabit(a, { name: 'Journal' }), addHabit(b, { name: 'JOURNAL' })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^name: a habit named "(Journal|JOURNAL)" already exists/) });
+    expect(await listHabits(a)).toHaveLength(1);
+  });
+
   it('adds a habit, checks it in and reports its numbers', async () => {
     const ctx = await db.ctx('2026-11-23');
     const habit = await addHabit(ctx, { name: 'Read 20 pages', identity: 'I am someone who reads' });
