@@ -59,6 +59,13 @@ export const habitDetailSchema = z
     completion30: z.number().nullable(),
     completion365: z.number().nullable(),
     asOf: z.string(),
+    // What the schedule counts from: every N days from the last day done, N/Mdays from a fixed day.
+    anchor: z
+      .union([
+        z.object({ rule: z.literal('last-done'), date: z.string().nullable(), nextDue: z.string() }),
+        z.object({ rule: z.literal('fixed'), date: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+      ])
+      .nullable(),
     history: z.array(
       z.object({ date: z.string(), status: z.enum(HISTORY_STATUSES), amount: z.number().nullable(), note: nullableText }),
     ),

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Balance, Neglect } from '../core/balance.js';
 import type { Activity } from '../services/activity.service.js';
 import { paint, percent, printJson, printLine, printTable } from './output.js';
-import { globals, withContext } from './session.js';
+import { globals, usage, withContext } from './session.js';
 
 interface LogFlags {
   minutes?: string;
@@ -76,24 +76,40 @@ function printBalance(b: Balance): void {
   }
 }
 
-export function registerActivityCommands(program: Command): void {
-  const log = program
-    .command('log')
-    .argument('<text>', 'what you practised')
-    .description('log a practice: what, minutes, skills, and how it felt (grow log list shows the log)')
+async function logPractice(text: string, _flags: LogFlags, command: Command): Promise<void> {
+  // `grow log add` repeats the flags of `grow log`, which commander gives to `log` itself: read both.
+  const flags = command.optsWithGlobals<LogFlags>();
+  const { logActivity } = await import('../services/activity.service.js');
+  // Numbers go to the shared schema as typed: it reads whole numbers ("+2" too) and names the field.
+  const input = { text, minutes: flags.minutes, skills: flags.skills, energy: flags.energy, ease: flags.ease, date: flags.date };
+  const result = await withContext(command, (ctx) => logActivity(ctx, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))));
+  if (globals(command).json) printJson(result);
+  else printLine(`Logged ${result.minutes} min of ${result.skills.join(', ')} on ${result.date}.`);
+}
+
+const logOptions = (command: Command): Command =>
+  command
     .option('--minutes <n>', 'how long, in whole minutes (1..1440)')
     .option('--skills <a,b>', 'skill ids the practice touched, comma separated (see grow skill list)')
     .option('--energy <n>', 'how it left you: -2 drained … 2 energized')
     .option('--ease <n>', 'how naturally it came: 1 hard … 5 natural')
-    .option('--date <date>', 'YYYY-MM-DD (default today)')
-    .action(async (text: string, flags: LogFlags, command: Command) => {
-      const { logActivity } = await import('../services/activity.service.js');
-      // Numbers go to the shared schema as typed: it reads whole numbers ("+2" too) and names the field.
-      const input = { text, minutes: flags.minutes, skills: flags.skills, energy: flags.energy, ease: flags.ease, date: flags.date };
-      const result = await withContext(command, (ctx) => logActivity(ctx, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))));
-      if (globals(command).json) printJson(result);
-      else printLine(`Logged ${result.minutes} min of ${result.skills.join(', ')} on ${result.date}.`);
-    });
+    .option('--date <date>', 'YYYY-MM-DD (default today)');
+
+export function registerActivityCommands(program: Command): void {
+  // `list` and `add` as the whole text are the subcommands; `grow log add TEXT` logs any text,
+  // those two words included. Commander dispatches on the first word, so this is the only reading.
+  const log = logOptions(
+    program
+      .command('log')
+      .argument('<text>', 'what you practised')
+      .description('log a practice: what, minutes, skills, and how it felt (grow log list shows the log)')
+      .addHelpText(
+        'after',
+        '\n`grow log list` shows the log and `grow log add TEXT` logs TEXT. To log the word "list" or "add" itself, use\n`grow log add list`; any other text can follow `grow log` directly: grow log "Paired on the flaky test" --minutes 45',
+      ),
+  ).action(logPractice);
+
+  logOptions(log.command('add').argument('<text>', 'what you practised, any text (also "list" or "add")').description('log a practice (the same as grow log TEXT, for any text)')).action(logPractice);
 
   log
     .command('list')
@@ -101,6 +117,9 @@ export function registerActivityCommands(program: Command): void {
     .option('--from <date>', 'from this day (YYYY-MM-DD)')
     .option('--to <date>', 'to this day (YYYY-MM-DD)')
     .action(async (flags: { from?: string; to?: string }, command: Command) => {
+      // `grow log list --minutes 5` meant to log the word: say how, rather than list in silence.
+      const given = Object.keys(log.opts()).filter((k) => ['minutes', 'skills', 'energy', 'ease', 'date'].includes(k));
+      if (given.length > 0) throw usage(`log list: lists the log and takes no --${given[0]}; to log the text "list", use grow log add list`);
       const { listActivities } = await import('../services/activity.service.js');
       const range = Object.fromEntries(Object.entries({ from: flags.from, to: flags.to }).filter(([, v]) => v !== undefined));
       const result = await withContext(command, (ctx) => listActivities(ctx, range));

@@ -18,10 +18,24 @@ export interface HabitRules {
   target: number | null;
   /**
    * The day the habit was started (created). The habit begins on this day, or on its first
-   * check-in when that is earlier; `every N days` and N-in-M-days blocks count from that beginning.
+   * check-in when that is earlier.
    */
   startDate: IsoDate;
+  /**
+   * The day N-in-M-days blocks count from, both ways. It never moves (a check-in before it does not
+   * shift the blocks); the start date when not given.
+   */
+  anchorDate?: IsoDate;
 }
+
+/**
+ * What a schedule's days count from, for `grow habit show`. `every N days` follows Loop Habit
+ * Tracker: a repetition covers the N days starting on it, so the next one is due N days after the
+ * last day done. N-in-M-days blocks count from a fixed anchor day. Other schedules have no anchor.
+ */
+export type ScheduleAnchor =
+  | { rule: 'last-done'; date: IsoDate | null; nextDue: IsoDate }
+  | { rule: 'fixed'; date: IsoDate; periodStart: IsoDate; periodEnd: IsoDate };
 
 export interface HistoryDay {
   date: IsoDate;
@@ -50,20 +64,27 @@ const enum Outcome {
   Failure = 2,
   /** Neither helps nor hurts: skipped, or not required by the schedule. */
   Neutral = 3,
+  /**
+   * Neutral, but covered by a repetition of `every N days` (Loop's automatic checkmark): like Loop,
+   * a streak may begin on it.
+   */
+  Covered = 4,
 }
 
 interface DayTable {
-  /**
-   * The day the habit began: its start date, or its first check-in when that is earlier. The first
-   * classified day, and the day `every N days` and N-in-M-days blocks count from.
-   */
+  /** The day the habit began: its start date, or its first check-in when that is earlier. */
   first: number;
   /** Per day from `first` to the as-of day. */
   outcome: Uint8Array;
   status: (HistoryStatus | null)[];
   entry: (CheckIn | undefined)[];
-  /** For per-period schedules: whether the as-of day's period still wants repetitions. */
+  /**
+   * For per-period schedules, whether the as-of day's period still wants repetitions; for `every N
+   * days`, whether no repetition covers the as-of day.
+   */
   quotaOpen: boolean;
+  /** For `every N days`: the last repetition on or before the as-of day (NaN when none). */
+  lastRepetition: number;
 }
 
 /** Numerical tolerance when comparing summed amounts with a target. */
@@ -110,6 +131,34 @@ function beginningOf(rules: HabitRules, ix: Indexed): number {
   return Math.min(toDayNumber(rules.startDate), ix.earliest);
 }
 
+/** The day N-in-M-days blocks count from. */
+function anchorOf(rules: HabitRules): number {
+  return toDayNumber(rules.anchorDate ?? rules.startDate);
+}
+
+/**
+ * Which days of `length` days from `from` the repetitions of a 1/N habit cover, as Loop Habit
+ * Tracker computes its automatic checkmarks (EntryList: buildIntervals, snapIntervalsTogether,
+ * buildEntriesFromInterval, for frequency 1/N). Each repetition on day b covers b … b+N−1. Going
+ * from the newest repetition to the oldest, an interval that overlaps the newer one slides back,
+ * by at most N−1 days so that it still holds its own repetition, until it ends the day before the
+ * newer one begins: two repetitions on consecutive days also cover the N−2 days before the first.
+ * `repetitions` are day indices from `from`, oldest first.
+ */
+export function everyNCoverage(n: number, repetitions: readonly number[], length: number): Uint8Array {
+  const covered = new Uint8Array(length);
+  let nextBegin = Infinity;
+  for (let k = repetitions.length - 1; k >= 0; k--) {
+    const b = repetitions[k]!;
+    let end = b + n - 1;
+    if (end >= nextBegin) end = Math.max(b, nextBegin - 1);
+    const begin = end - n + 1;
+    for (let i = Math.max(0, begin); i <= end && i < length; i++) covered[i] = 1;
+    nextBegin = begin;
+  }
+  return covered;
+}
+
 /**
  * Classifies every day from the habit's start to `asOf` in one pass. Linear in the number of days.
  *
@@ -141,11 +190,45 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
   const isPending = (e: CheckIn | undefined, day: number): boolean =>
     day === last && (build ? !e || e.status === 'done' : !e);
 
+  if (schedule.type === 'every') {
+    // Loop's rule for 1/N: a day is required unless a repetition covers it.
+    const repetitions: number[] = [];
+    for (let i = 0; i < length; i++) {
+      const e = entry[i];
+      if (e?.status !== 'skipped' && isRepetition(e, first + i)) repetitions.push(i);
+    }
+    const covered = everyNCoverage(schedule.days, repetitions, length);
+    for (let i = 0; i < length; i++) {
+      const day = first + i;
+      const e = entry[i];
+      if (e?.status === 'skipped') {
+        status[i] = 'skipped';
+        outcome[i] = Outcome.Neutral;
+      } else if (isRepetition(e, day)) {
+        status[i] = e ? e.status : 'done';
+        outcome[i] = Outcome.Success;
+      } else if (covered[i]) {
+        // Loop's YES_AUTO. A covered day before its repetition (slid back) may start a streak.
+        status[i] = e?.status ?? (build ? 'auto' : null);
+        outcome[i] = Outcome.Covered;
+      } else if (isPending(e, day)) {
+        status[i] = e?.status ?? null;
+        outcome[i] = Outcome.None;
+      } else {
+        status[i] = e?.status ?? 'missed';
+        outcome[i] = Outcome.Failure;
+      }
+    }
+    quotaOpen = length > 0 && !covered[length - 1];
+    const lastRepetition = repetitions.length > 0 ? first + repetitions[repetitions.length - 1]! : NaN;
+    return { first, outcome, status, entry, quotaOpen, lastRepetition };
+  }
+
   if (!isPerPeriod(schedule)) {
     for (let i = 0; i < length; i++) {
       const day = first + i;
       const e = entry[i];
-      const scheduled = isScheduledDay(schedule, day, first);
+      const scheduled = isScheduledDay(schedule, day);
       if (e?.status === 'skipped') {
         status[i] = 'skipped';
         outcome[i] = Outcome.Neutral;
@@ -164,20 +247,21 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
         outcome[i] = Outcome.Failure;
       }
     }
-    return { first, outcome, status, entry, quotaOpen };
+    return { first, outcome, status, entry, quotaOpen, lastRepetition: NaN };
   }
 
   // Per-period schedules: N repetitions per ISO week (Monday to Sunday), or per block of M days
-  // counted from the habit's beginning. A period cut short (by the habit's first day, or by
+  // counted, both ways, from the habit's anchor day (which a back-dated check-in does not move). A period cut short (by the habit's first day, or by
   // skipped days) owes its share of the N repetitions, rounded up. A day that is not a repetition
   // is required only when the days left in its period (skipped ones excluded) are no more than the
   // repetitions still owed; otherwise the schedule did not require it (`auto`).
   const times = schedule.times;
   const periodLength = schedule.type === 'per-week' ? 7 : schedule.days;
+  const anchor = anchorOf(rules);
   const periodStartOf = (day: number): number =>
     schedule.type === 'per-week'
       ? day - weekdayOfDay(day)
-      : first + Math.floor((day - first) / periodLength) * periodLength;
+      : anchor + Math.floor((day - anchor) / periodLength) * periodLength;
   // Sum-based credit for measurable habits to build: every `target` of amount is one repetition.
   const sumCredit = build && measurable && target > 0;
 
@@ -234,7 +318,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
     }
     day = periodEnd + 1;
   }
-  return { first, outcome, status, entry, quotaOpen };
+  return { first, outcome, status, entry, quotaOpen, lastRepetition: NaN };
 }
 
 /**
@@ -273,8 +357,9 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
   const skipped = new Uint8Array(length);
   // A habit to break only keeps (or loses) the days its schedule names: on a fixed schedule, a free
   // day is neither kept nor does a slip on it count.
-  const perPeriod = isPerPeriod(rules.schedule);
-  const counts = (i: number) => build || perPeriod || isScheduledDay(rules.schedule, startDay + i, beginning);
+  // `every N days` names no day: like a per-period schedule, every day without a slip is kept.
+  const everyDay = isPerPeriod(rules.schedule) || rules.schedule.type === 'every';
+  const counts = (i: number) => build || everyDay || isScheduledDay(rules.schedule, startDay + i);
   for (let i = 0; i < length; i++) {
     const e = entry[i];
     if (e?.status === 'skipped') {
@@ -349,6 +434,9 @@ export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[
       runEnd = i;
     } else if (o === Outcome.Neutral) {
       if (runStart >= 0) runEnd = i;
+    } else if (o === Outcome.Covered) {
+      if (runStart < 0) runStart = i;
+      runEnd = i;
     } else if (o === Outcome.Failure) {
       runStart = -1;
       runEnd = -1;
@@ -366,12 +454,13 @@ export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[
   const neverMissTwice: NeverMissTwice =
     recent[0] !== Outcome.Failure ? 'ok' : recent[1] === Outcome.Failure ? 'missed-twice' : 'missed-once';
 
-  // Due: a habit to build with nothing entered on the as-of day, which its schedule names (fixed)
-  // or whose period still wants repetitions (per-period). Never before the habit began.
+  // Due: a habit to build with nothing entered on the as-of day, which its schedule names (fixed),
+  // whose period still wants repetitions (per-period), or that no repetition covers (every N
+  // days). Never before the habit began.
   const todayIndex = last - table.first;
   let dueToday = false;
   if (rules.kind === 'build' && todayIndex >= 0 && !table.entry[todayIndex]) {
-    dueToday = isPerPeriod(rules.schedule) ? table.quotaOpen : isScheduledDay(rules.schedule, last, table.first);
+    dueToday = isPerPeriod(rules.schedule) || rules.schedule.type === 'every' ? table.quotaOpen : isScheduledDay(rules.schedule, last);
   }
 
   return {
@@ -396,4 +485,22 @@ export function habitHistory(rules: HabitRules, checkIns: readonly CheckIn[], as
     days.push({ date: fromDayNumber(table.first + i), status, amount: e?.amount ?? null, note: e?.note ?? null });
   }
   return days;
+}
+
+/** What the habit's schedule counts from as of a day (null for schedules without an anchor). */
+export function scheduleAnchor(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): ScheduleAnchor | null {
+  const schedule = rules.schedule;
+  const last = toDayNumber(asOf);
+  if (schedule.type === 'every') {
+    const table = classifyDays(rules, indexCheckIns(checkIns), last);
+    const done = table.lastRepetition;
+    if (Number.isNaN(done)) return { rule: 'last-done', date: null, nextDue: fromDayNumber(table.first) };
+    return { rule: 'last-done', date: fromDayNumber(done), nextDue: fromDayNumber(done + schedule.days) };
+  }
+  if (schedule.type === 'per-days') {
+    const anchor = anchorOf(rules);
+    const start = anchor + Math.floor((last - anchor) / schedule.days) * schedule.days;
+    return { rule: 'fixed', date: fromDayNumber(anchor), periodStart: fromDayNumber(start), periodEnd: fromDayNumber(start + schedule.days - 1) };
+  }
+  return null;
 }

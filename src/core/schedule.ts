@@ -98,7 +98,8 @@ export function frequencyOf(schedule: Schedule): { numerator: number; denominato
 
 /**
  * The schedule that Loop's frequency N/M means in grow's words: 1/1 is daily, N/7 is N per week,
- * anything else N in M days (flexible days, as Loop counts them). Throws a validation error for a
+ * 1/M is every M days (due M days after the last repetition, Loop's rule), anything else N in M
+ * days. Throws a validation error for a
  * frequency grow cannot hold (N or M not a whole number from 1 to 365, or N > M).
  */
 export function scheduleFromFrequency(numerator: number, denominator: number): Schedule {
@@ -108,6 +109,8 @@ export function scheduleFromFrequency(numerator: number, denominator: number): S
   }
   if (numerator === 1 && denominator === 1) return { type: 'daily' };
   if (denominator === 7) return { type: 'per-week', times: numerator };
+  // Loop's 1/M is due M days after the last repetition: grow's `every M days` follows that rule.
+  if (numerator === 1) return { type: 'every', days: denominator };
   return { type: 'per-days', times: numerator, days: denominator };
 }
 
@@ -116,10 +119,11 @@ export function isPerPeriod(schedule: Schedule): schedule is Extract<Schedule, {
 }
 
 /**
- * Whether a fixed schedule names this day. `every N days` counts from `anchorDay` (the habit's
- * start date), both ways. Per-period schedules name no day.
+ * Whether a fixed schedule names this day of the week. `every N days` names no day: its days follow
+ * the last one done (see `everyNCoverage` in habit-stats.ts), and per-period schedules leave the
+ * days to the person.
  */
-export function isScheduledDay(schedule: Schedule, day: number, anchorDay: number): boolean {
+export function isScheduledDay(schedule: Schedule, day: number): boolean {
   switch (schedule.type) {
     case 'daily':
       return true;
@@ -128,7 +132,6 @@ export function isScheduledDay(schedule: Schedule, day: number, anchorDay: numbe
     case 'days':
       return schedule.days.includes(weekdayOfDay(day));
     case 'every':
-      return (((day - anchorDay) % schedule.days) + schedule.days) % schedule.days === 0;
     case 'per-week':
     case 'per-days':
       return false;

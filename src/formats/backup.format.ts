@@ -66,6 +66,8 @@ const habitSchema = z
     archived: z.boolean(),
     position: z.number().int(),
     startDate: isoDate,
+    // Absent from files written before habits had an anchor: their blocks count from startDate.
+    anchorDate: isoDate.optional(),
     loopUuid: text,
     createdAt: z.string(),
     updatedAt: z.string(),

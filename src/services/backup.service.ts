@@ -18,7 +18,7 @@ import {
   insertSkillsAndPathsRows,
 } from '../store/backup.repository.js';
 import { findCareerTarget } from '../store/target.repository.js';
-import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey, insertCheckIns, updateHabit } from '../store/habit.repository.js';
 import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
@@ -128,6 +128,7 @@ export async function exportBackup(ctx: Context): Promise<Backup> {
       archived: h.archived === 1,
       position: h.position,
       startDate: h.start_date,
+      anchorDate: h.anchor_date || h.start_date,
       loopUuid: h.loop_uuid,
       createdAt: h.created_at,
       updatedAt: h.updated_at,
@@ -273,6 +274,8 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       archived: h.archived ? 1 : 0,
       position: h.position,
       start_date: h.startDate,
+      anchor_date: h.anchorDate ?? h.startDate,
+      name_key: habitNameKey(h.name),
       loop_uuid: h.loopUuid,
       created_at: h.createdAt,
       updated_at: h.updatedAt,

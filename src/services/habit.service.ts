@@ -7,8 +7,10 @@ import {
   type HabitRules,
   type HabitStats,
   type HistoryDay,
+  type ScheduleAnchor,
   computeHabitStats,
   habitHistory,
+  scheduleAnchor,
   strengthSeries,
 } from '../core/habit-stats.js';
 import { parseSchedule } from '../core/schedule.js';
@@ -76,10 +78,13 @@ export type HabitSummary = Pick<Habit, 'id' | 'slug' | 'name' | 'kind' | 'schedu
     today: { status: CheckInStatus; amount: number | null } | null;
   };
 
-export type HabitDetail = Habit & HabitStats & { asOf: IsoDate; history: HistoryDay[] };
+/** `anchor`: what the schedule's days count from (every N days, N in M days), null for others. */
+export type HabitDetail = Habit & HabitStats & { asOf: IsoDate; anchor: ScheduleAnchor | null; history: HistoryDay[] };
 
-export function rulesOf(row: Pick<HabitRow, 'kind' | 'schedule' | 'target' | 'start_date'>): HabitRules {
-  return { kind: row.kind, schedule: parseSchedule(row.schedule), target: row.target, startDate: row.start_date };
+export function rulesOf(row: Pick<HabitRow, 'kind' | 'schedule' | 'target' | 'start_date'> & { anchor_date?: string }): HabitRules {
+  // A row written before the anchor existed (or by a path that left it empty) counts from its start.
+  const anchorDate = row.anchor_date || row.start_date;
+  return { kind: row.kind, schedule: parseSchedule(row.schedule), target: row.target, startDate: row.start_date, anchorDate };
 }
 
 function toCheckIn(row: Pick<CheckInRow, 'date' | 'status' | 'amount'> & { note?: string | null }): CheckIn {
@@ -133,8 +138,13 @@ async function afterSlugOf(db: Db, ctx: Context, row: HabitRow): Promise<string 
 }
 
 /** Creates a habit inside the caller's transaction, so other use cases can compose it. */
+/** Names are compared without case: "read" is taken when "Read" exists. */
+const nameTaken = (name: string, existing: string) =>
+  conflict('name', existing === name ? `a habit named "${name}" already exists` : `a habit named "${existing}" already exists (names are compared without case)`);
+
 export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput): Promise<HabitRow> {
-  if (await findHabitByName(trx, ctx.personId, input.name)) throw conflict('name', `a habit named "${input.name}" already exists`);
+  const clash = await findHabitByName(trx, ctx.personId, input.name);
+  if (clash) throw nameTaken(input.name, clash.name);
   const base = slugify(input.name);
   const slug = uniqueSlug(base, await slugsStartingWith(trx, ctx.personId, base));
   const now = ctx.now().toISOString();
@@ -155,7 +165,7 @@ export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput
   } as Parameters<typeof insertHabit>[1]);
   // Two requests adding the same name at once: the database's unique constraint decides.
   return inserting.catch((error: unknown) => {
-    throw isUniqueViolation(error) ? conflict('name', `a habit named "${input.name}" already exists`) : error;
+    throw isUniqueViolation(error) ? nameTaken(input.name, input.name) : error;
   });
 }
 
@@ -176,7 +186,7 @@ export async function editHabit(ctx: Context, ref: string, raw: unknown): Promis
     const habit = await getHabitRow(trx, ctx, ref);
     if (input.name !== undefined && input.name !== habit.name) {
       const clash = await findHabitByName(trx, ctx.personId, input.name);
-      if (clash && clash.id !== habit.id) throw conflict('name', `a habit named "${input.name}" already exists`);
+      if (clash && clash.id !== habit.id) throw nameTaken(input.name, clash.name);
     }
     const target = input.target !== undefined ? input.target : habit.target;
     const unit = input.unit !== undefined ? input.unit : habit.unit;
@@ -285,7 +295,13 @@ async function detailOf(ctx: Context, row: HabitRow, asOf: IsoDate): Promise<Hab
   const entries = (await listCheckIns(db, [row.id], { to: asOf })).map(toCheckIn);
   const rules = rulesOf(row);
   const stats = computeHabitStats(rules, entries, asOf);
-  return { ...toHabit(row, await afterSlugOf(db, ctx, row)), ...stats, asOf, history: habitHistory(rules, entries, asOf) };
+  return {
+    ...toHabit(row, await afterSlugOf(db, ctx, row)),
+    ...stats,
+    asOf,
+    anchor: scheduleAnchor(rules, entries, asOf),
+    history: habitHistory(rules, entries, asOf),
+  };
 }
 
 export async function showHabit(ctx: Context, ref: string, asOf?: IsoDate): Promise<HabitDetail> {

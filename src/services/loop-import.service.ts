@@ -3,7 +3,7 @@ import { invalid } from '../core/errors.js';
 import { formatSchedule, parseSchedule, scheduleFromFrequency } from '../core/schedule.js';
 import { slugify, uniqueSlug } from '../core/slug.js';
 import { type LoopDayMark, type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
-import { type Db, insertCheckIns, insertHabit, listCheckIns, listHabitRows, nextHabitPosition, updateHabit } from '../store/habit.repository.js';
+import { type Db, habitNameKey, insertCheckIns, insertHabit, listCheckIns, listHabitRows, nextHabitPosition, updateHabit } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import { insertJournalEntry, listJournalRows } from '../store/journal.repository.js';
 import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
@@ -33,6 +33,7 @@ export interface LoopImportResult {
 /** What grow already holds, kept current as the import adds habits. */
 interface Known {
   byUuid: Map<string, HabitRow>;
+  /** By name key: names are compared without case, as the store's unique index does. */
   byName: Map<string, HabitRow>;
   slugs: Set<string>;
   nextPosition: number;
@@ -56,14 +57,14 @@ function scheduleOf(habit: LoopHabit): string {
  */
 function findMatch(known: Known, habit: LoopHabit): HabitRow | undefined {
   if (habit.uuid !== null) return known.byUuid.get(habit.uuid);
-  return known.byName.get(`${habit.name} (Loop)`) ?? known.byName.get(habit.name);
+  return known.byName.get(habitNameKey(`${habit.name} (Loop)`)) ?? known.byName.get(habitNameKey(habit.name));
 }
 
 function freeName(known: Known, name: string): string {
-  if (!known.byName.has(name)) return name;
+  if (!known.byName.has(habitNameKey(name))) return name;
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? `${name} (Loop)` : `${name} (Loop ${n})`;
-    if (!known.byName.has(candidate)) return candidate;
+    if (!known.byName.has(habitNameKey(candidate))) return candidate;
   }
 }
 
@@ -91,7 +92,7 @@ async function createFromLoop(trx: Db, ctx: Context, known: Known, habit: LoopHa
     created_at: now,
     updated_at: now,
   });
-  known.byName.set(row.name, row);
+  known.byName.set(habitNameKey(row.name), row);
   known.slugs.add(row.slug);
   if (row.loop_uuid !== null) known.byUuid.set(row.loop_uuid, row);
   return row;
@@ -179,7 +180,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
     const rows = await listHabitRows(trx, ctx.personId, { includeArchived: true });
     const known: Known = {
       byUuid: new Map(rows.filter((r) => r.loop_uuid !== null).map((r) => [r.loop_uuid!, r])),
-      byName: new Map(rows.map((r) => [r.name, r])),
+      byName: new Map(rows.map((r) => [habitNameKey(r.name), r])),
       slugs: new Set(rows.map((r) => r.slug)),
       nextPosition: await nextHabitPosition(trx, ctx.personId),
     };
@@ -223,7 +224,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
       if (earliest !== undefined && earliest < into.start_date) {
         const updated = await updateHabit(trx, into.id, { start_date: earliest });
-        known.byName.set(updated.name, updated);
+        known.byName.set(habitNameKey(updated.name), updated);
         if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
       }
       options.onProgress?.(index + 1, total);

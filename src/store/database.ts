@@ -6,6 +6,7 @@ import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_skills_and_paths.js';
 import * as m0003 from './migrations/0003_learning_and_journal.js';
+import * as m0005 from './migrations/0005_habit_anchor_and_names.js';
 import * as m0007 from './migrations/0007_library_slug.js';
 import { AppError } from '../core/errors.js';
 
@@ -19,7 +20,13 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001_foundation': m0001, '0002_skills_and_paths': m0002, '0003_learning_and_journal': m0003, '0007_library_slug': m0007 };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001,
+  '0002_skills_and_paths': m0002,
+  '0003_learning_and_journal': m0003,
+  '0005_habit_anchor_and_names': m0005,
+  '0007_library_slug': m0007,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

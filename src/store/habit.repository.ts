@@ -4,17 +4,28 @@ import { newId } from './ids.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
+/**
+ * How habit names compare: case folded, in JS so that both databases agree (SQLite's lower() folds
+ * ASCII only). Migration 0005 holds a copy of this rule.
+ */
+export function habitNameKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
+/** A habit by its slug (any case), its id, or its name (any case), in that order. */
 export async function findHabitByRef(db: Db, personId: string, ref: string): Promise<HabitRow | undefined> {
-  return db
+  const byKey = await db
     .selectFrom('habit')
     .selectAll()
     .where('person_id', '=', personId)
-    .where((eb) => eb.or([eb('slug', '=', ref), eb('id', '=', ref)]))
+    .where((eb) => eb.or([eb('slug', '=', ref.toLowerCase()), eb('id', '=', ref)]))
     .executeTakeFirst();
+  return byKey ?? findHabitByName(db, personId, ref);
 }
 
+/** The habit with this name, whatever its case ("read" finds "Read"). */
 export async function findHabitByName(db: Db, personId: string, name: string): Promise<HabitRow | undefined> {
-  return db.selectFrom('habit').selectAll().where('person_id', '=', personId).where('name', '=', name).executeTakeFirst();
+  return db.selectFrom('habit').selectAll().where('person_id', '=', personId).where('name_key', '=', habitNameKey(name)).executeTakeFirst();
 }
 
 export async function findHabitsByLoopUuid(db: Db, personId: string, uuids: string[]): Promise<HabitRow[]> {
@@ -49,13 +60,15 @@ export async function nextHabitPosition(db: Db, personId: string): Promise<numbe
 }
 
 export async function insertHabit(db: Db, row: Omit<NewHabitRow, 'id'> & { id?: string }): Promise<HabitRow> {
-  const full = { ...row, id: row.id ?? newId() } as NewHabitRow;
+  // The name key follows the name; the anchor starts on the start date and then stays put.
+  const full = { ...row, id: row.id ?? newId(), name_key: habitNameKey(row.name), anchor_date: row.anchor_date ?? row.start_date } as NewHabitRow;
   await db.insertInto('habit').values(full).execute();
   return (await db.selectFrom('habit').selectAll().where('id', '=', full.id).executeTakeFirstOrThrow()) as HabitRow;
 }
 
 export async function updateHabit(db: Db, id: string, update: HabitUpdate): Promise<HabitRow> {
-  await db.updateTable('habit').set(update).where('id', '=', id).execute();
+  const set = update.name !== undefined ? { ...update, name_key: habitNameKey(update.name) } : update;
+  await db.updateTable('habit').set(set).where('id', '=', id).execute();
   return db.selectFrom('habit').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 

@@ -50,6 +50,10 @@ export interface HabitTable {
   archived: number;
   position: number;
   start_date: string;
+  /** The day N-in-M-days blocks count from; set once, never moved by a back-dated check-in. */
+  anchor_date: Generated<string>;
+  /** The name case-folded (habitNameKey), unique per person: "Read" and "read" cannot coexist. */
+  name_key: Generated<string>;
   loop_uuid: string | null;
   created_at: string;
   updated_at: string;

@@ -44,6 +44,27 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
     );
   });
 
+  it('grow log list lists; grow log add TEXT logs any text, "list" and "add" included', async () => {
+    const grow = fresh();
+    const list = await grow.json('log', 'add', 'list', '--minutes', '5', '--skills', 'testing');
+    expect(list).toMatchObject({ text: 'list', minutes: 5, skills: ['testing'] });
+    const add = await grow.json('log', 'add', 'add', '--minutes', '6', '--skills', 'testing');
+    expect(add).toMatchObject({ text: 'add', minutes: 6 });
+    // Longer text that starts with the word is text.
+    const books = await grow.json('log', 'list of books to read', '--minutes', '7', '--skills', 'testing');
+    expect(books).toMatchObject({ text: 'list of books to read', minutes: 7 });
+    expect(await grow.json('log', 'list')).toEqual([list, add, books]);
+
+    // `grow log list` with the flags of a practice would be read as a listing: refused, saying how.
+    const before = await grow.run('export', 'json');
+    await grow.fails(2, 'usage', 'log list: lists the log and takes no --minutes; to log the text "list", use grow log add list', 'log', 'list', '--minutes', '5', '--skills', 'testing');
+    expect((await grow.run('export', 'json')).stdout).toBe(before.stdout);
+
+    const help = await grow.ok('log', '--help');
+    expect(help.stdout).toContain('To log the word "list" or "add" itself, use');
+    expect(help.stdout).toContain('`grow log add list`');
+  });
+
   it('refuses each bad input with exit 1 and one clear line, writing nothing', async () => {
     const grow = fresh();
     await grow.json('log', 'kept', '--minutes', '10', '--skills', 'testing');

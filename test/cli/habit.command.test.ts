@@ -8,7 +8,7 @@ const SCHEDULE_ERROR = 'schedule: expected daily, weekdays, mon,wed,…, N/week,
 const LIST_FIELDS = ['id', 'slug', 'name', 'kind', 'schedule', 'group', 'strength', 'streak', 'bestStreak', 'dueToday', 'neverMissTwice'];
 const SHOW_FIELDS = [
   'id', 'slug', 'name', 'kind', 'schedule', 'target', 'unit', 'identity', 'when', 'where', 'after', 'twoMinute', 'bundle',
-  'group', 'skills', 'strength', 'streak', 'bestStreak', 'completion30', 'completion365', 'neverMissTwice', 'history',
+  'group', 'skills', 'strength', 'streak', 'bestStreak', 'completion30', 'completion365', 'neverMissTwice', 'anchor', 'history',
 ];
 
 const root = tempDir();
@@ -201,6 +201,39 @@ describe('grow habit: bad input exits 1 with the error on stderr, and changes no
     await grow.fails(1, 'not_found', 'check-in: no check-in "read on 2026-11-21"', 'habit', 'undo', 'read', '--date', '2026-11-21');
 
     expect((await grow.run('export', 'json')).stdout).toBe(before.stdout);
+  });
+
+  it('finds a habit by its name in any case and refuses a second name that differs only by case', async () => {
+    const grow = fresh();
+    await grow.json('habit', 'add', 'Read Daily');
+    const done = await grow.json('habit', 'done', 'read daily');
+    expect(done).toMatchObject({ slug: 'read-daily', name: 'Read Daily', history: [{ date: '2026-11-23', status: 'done' }] });
+    expect((await grow.json('habit', 'show', 'READ-DAILY')).slug).toBe('read-daily');
+    const before = await grow.run('export', 'json');
+    await grow.fails(1, 'conflict', 'name: a habit named "Read Daily" already exists (names are compared without case)', 'habit', 'add', 'read daily');
+    expect((await grow.run('export', 'json')).stdout).toBe(before.stdout);
+  });
+
+  it('show names what every N days and N/Mdays count from, in text and in --json', async () => {
+    const grow = fresh();
+    await grow.json('habit', 'add', 'Floss', '--schedule', 'every 3 days');
+    await grow.json('habit', 'add', 'Run', '--schedule', '2/3days');
+    await grow.json('habit', 'add', 'Read');
+    await grow.json('habit', 'done', 'floss', '--date', '2026-11-21');
+    // A check-in before the habit was added moves its start, not its blocks.
+    await grow.json('habit', 'done', 'run', '--date', '2026-11-19');
+
+    const floss = await grow.json('habit', 'show', 'floss');
+    expect(floss.anchor).toEqual({ rule: 'last-done', date: '2026-11-21', nextDue: '2026-11-24' });
+    expect(floss.dueToday).toBe(false); // 21, 22, 23 are covered
+    expect((await grow.ok('habit', 'show', 'floss')).stdout).toContain('anchor       last done 2026-11-21; next due 2026-11-24\n');
+
+    const run = await grow.json('habit', 'show', 'run');
+    expect(run).toMatchObject({ startDate: '2026-11-19', anchor: { rule: 'fixed', date: '2026-11-23', periodStart: '2026-11-23', periodEnd: '2026-11-25' } });
+    expect((await grow.ok('habit', 'show', 'run')).stdout).toContain('anchor       blocks counted from 2026-11-23; this block 2026-11-23 to 2026-11-25\n');
+
+    expect((await grow.json('habit', 'show', 'read')).anchor).toBeNull();
+    expect((await grow.ok('habit', 'show', 'read')).stdout).not.toContain('anchor');
   });
 
   it('prints a plain error line without --json', async () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addDays, toDayNumber } from '../../src/core/calendar.js';
 import {
   type CheckIn,
   type HabitKind,
   type HabitRules,
   computeHabitStats,
+  everyNCoverage,
   habitHistory,
+  scheduleAnchor,
   strengthSeries,
 } from '../../src/core/habit-stats.js';
 import { parseSchedule } from '../../src/core/schedule.js';
@@ -26,12 +29,13 @@ const skip = (n: number): CheckIn => ({ date: day(n), status: 'skipped', amount:
 const slip = (n: number, amount: number | null = null): CheckIn => ({ date: day(n), status: 'slip', amount, note: null });
 const doneDays = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => done(from + i));
 
-function rules(schedule: string, options: { kind?: HabitKind; target?: number; start?: number } = {}): HabitRules {
+function rules(schedule: string, options: { kind?: HabitKind; target?: number; start?: number; anchor?: number } = {}): HabitRules {
   return {
     kind: options.kind ?? 'build',
     schedule: parseSchedule(schedule),
     target: options.target ?? null,
     startDate: day(options.start ?? 0),
+    ...(options.anchor !== undefined ? { anchorDate: day(options.anchor) } : {}),
   };
 }
 
@@ -436,19 +440,35 @@ describe('history statuses', () => {
     expect(history(rules('mon,wed,fri'), [done(0), done(4)], 6)).toEqual(['0:done', '2:missed', '4:done']);
   });
 
-  it('every N days: counted from the start', () => {
-    // Every 3 days from day 0: days 0, 3, 6. Done on 3 and on day 4 (a free day, still done).
-    expect(history(rules('every 3 days'), [done(3), done(4)], 7)).toEqual(['0:missed', '3:done', '4:done', '6:missed']);
-    // Started on day 1: days 1, 4, 7.
-    expect(history(rules('every 3 days', { start: 1 }), [], 7)).toEqual(['1:missed', '4:missed']);
+  it('every N days: a repetition covers N days, then every day is missed until the next', () => {
+    // Loop (EntryList.buildIntervals, frequency 1/3): a check on day 0 makes days 0..2 YES_AUTO;
+    // days 3 and 4 stay unchecked (missed); today (day 5) is open.
+    expect(history(rules('every 3 days'), [done(0)], 5)).toEqual(['0:done', '1:auto', '2:auto', '3:missed', '4:missed']);
+    // Nothing done yet: every day since the start is missed, as Loop leaves each one unchecked.
+    expect(history(rules('every 3 days', { start: 1 }), [], 4)).toEqual(['1:missed', '2:missed', '3:missed']);
   });
 
-  it('every N days: a check-in before the start date moves the beginning', () => {
-    // Started day 3 but checked on day 1: the habit began on day 1, so days 1, 4, 7 are due.
-    const r = rules('every 3 days', { start: 3 });
-    expect(history(r, [done(1)], 4)).toEqual(['1:done']);
-    expect(stats(r, [done(1)], 4).dueToday).toBe(true);
-    expect(stats(r, [done(1)], 3).dueToday).toBe(false);
+  it('every N days: two checks in a row slide the older one back (Loop snaps intervals together)', () => {
+    // Checks on days 3 and 4: intervals 4..6 and 3..5; Loop's snapIntervalsTogether slides the
+    // older back until it ends the day before the newer begins: 1..3. Day 0 alone stays missed.
+    expect(history(rules('every 3 days'), [done(3), done(4)], 7)).toEqual(['0:missed', '1:auto', '2:auto', '3:done', '4:done', '5:auto', '6:auto']);
+  });
+
+  it('every N days: a skipped day excuses itself but does not move the next one due', () => {
+    // Loop copies a SKIP over the entry but makes no interval of it: day 4 is still missed.
+    expect(history(rules('every 3 days'), [done(0), skip(3)], 5)).toEqual(['0:done', '1:auto', '2:auto', '3:skipped', '4:missed']);
+  });
+
+  it('every N days, a habit to break: a kept day covers N days, slips in them do not count', () => {
+    // Kept days 3 and 5 (today, day 6, is not over): intervals 5..7 and 3..5, the older slid back
+    // to 2..4 as Loop snaps them. Slips on days 0 and 1 are uncovered (lost days); the slips on
+    // days 2 and 4 are covered and change nothing, as Loop turns a NO inside an interval into
+    // YES_AUTO. The streak runs from day 2 to today: 5 days.
+    const r = rules('every 3 days', { kind: 'break' });
+    const checks = [slip(0), slip(1), slip(2), slip(4)];
+    expect(history(r, checks, 6)).toEqual(['0:slip', '1:slip', '2:slip', '3:done', '4:slip', '5:done']);
+    expect(stats(r, checks, 6).streak).toBe(5);
+    expect(stats(r, checks, 6).completion30).toBeCloseTo(2 / 4, DIGITS);
   });
 
   it('N per week: required only when the rest of the week cannot make up for it', () => {
@@ -578,8 +598,6 @@ describe('dueToday', () => {
     expect(stats(rules('weekdays'), [], 5).dueToday).toBe(false); // Saturday
     expect(stats(rules('mon,wed,fri'), [], 2).dueToday).toBe(true);
     expect(stats(rules('mon,wed,fri'), [], 3).dueToday).toBe(false);
-    expect(stats(rules('every 3 days'), [], 6).dueToday).toBe(true);
-    expect(stats(rules('every 3 days'), [], 7).dueToday).toBe(false);
   });
 
   it('per period: due while the period still wants repetitions', () => {
@@ -594,6 +612,126 @@ describe('dueToday', () => {
     expect(stats(rules('daily', { kind: 'break' }), [], 3).dueToday).toBe(false);
     expect(stats(rules('daily', { start: 5 }), [], 4).dueToday).toBe(false);
     expect(stats(rules('3/week', { start: 5 }), [], 4).dueToday).toBe(false);
+  });
+});
+
+describe('every N days follows Loop Habit Tracker’s rule for 1/N', () => {
+  // Loop (uhabits-core EntryList) turns each repetition of a 1/N habit into an interval of the N
+  // days starting on it and marks the days inside YES_AUTO; a day outside every interval is
+  // unchecked. So the next repetition is due N days after the last one done, and stays due until
+  // it is done.
+  const every3 = rules('every 3 days');
+
+  it('is due N days after the last day done, and every day after until done', () => {
+    const due = (checks: CheckIn[], asOf: number) => stats(every3, checks, asOf).dueToday;
+    expect(due([], 0)).toBe(true); // a new habit is due at once
+    expect(due([done(4)], 5)).toBe(false);
+    expect(due([done(4)], 6)).toBe(false);
+    expect(due([done(4)], 7)).toBe(true); // 4 + 3
+    expect(due([done(4)], 9)).toBe(true); // late: still due
+    expect(due([done(4), done(9)], 10)).toBe(false); // done late, counted again from day 9
+    expect(due([done(4), done(9)], 12)).toBe(true);
+    expect(due([done(4)], 4)).toBe(false); // done today
+  });
+
+  it('covers, and slides back, as Loop’s intervals do', () => {
+    // Three checks in a row (5, 6, 7) with N = 3: intervals 7..9, then 6..8 slides to 4..6,
+    // then 5..7 slides to 3..5 (at most N−1 = 2 days back, so each keeps its own check).
+    expect([...everyNCoverage(3, [5, 6, 7], 12)].map((c) => (c ? 'x' : '.')).join('')).toBe('...xxxxxxx..');
+    // Checks further apart than N leave the days between them uncovered.
+    expect([...everyNCoverage(3, [0, 5], 9)].map((c) => (c ? 'x' : '.')).join('')).toBe('xxx..xxx.');
+  });
+
+  it('counts a streak over the covered days, as Loop’s streaks count YES_AUTO days', () => {
+    // Checks on days 5 and 6, begun on day 0: days 0..2 missed, 3..4 covered (slid back), 5..6
+    // done, 7..8 covered. Loop's streak is 3..8: 6 days; today (day 9) is still open.
+    const s = stats(every3, [done(5), done(6)], 9);
+    expect(s.streak).toBe(6);
+    expect(s.bestStreak).toBe(6);
+    expect(s.dueToday).toBe(true);
+    // Completion counts the checks and the misses, not the covered days: 2 / (2 + 3).
+    expect(s.completion30).toBeCloseTo(0.4, DIGITS);
+    // As of day 10, day 9 was missed: the streak is over.
+    expect(stats(every3, [done(5), done(6)], 10).streak).toBe(0);
+  });
+
+  it('names the last day done and the next one due', () => {
+    expect(scheduleAnchor(every3, [done(2), done(4)], day(5))).toEqual({ rule: 'last-done', date: day(4), nextDue: day(7) });
+    // Check-ins after the as-of day do not count.
+    expect(scheduleAnchor(every3, [done(2), done(4)], day(3))).toEqual({ rule: 'last-done', date: day(2), nextDue: day(5) });
+    // Nothing done: due from the day the habit began.
+    expect(scheduleAnchor(rules('every 3 days', { start: 2 }), [], day(6))).toEqual({ rule: 'last-done', date: null, nextDue: day(2) });
+    expect(scheduleAnchor(rules('daily'), [], day(6))).toBeNull();
+  });
+
+  it('a back-dated check-in does not shift which later days are due', () => {
+    // Begun on day 3 and done on day 3; then a check-in for day 1 is recorded. With the old rule
+    // (every 3 days counted from the beginning) the due days moved from 3, 6, 9 to 1, 4, 7.
+    const dueDays = (r: HabitRules, checks: CheckIn[]) =>
+      [3, 4, 5, 6, 7, 8, 9, 10, 11].filter((n) => stats(r, checks.filter((c) => offset(c.date) <= n), n).dueToday);
+    const before = dueDays(rules('every 3 days', { start: 3 }), [done(3), done(8)]);
+    const after = dueDays(rules('every 3 days', { start: 1 }), [done(1), done(3), done(8)]);
+    expect(before).toEqual([6, 7, 11]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a back-dated check-in does not shift later due days (property)', () => {
+  it('every N days: days from N after the back-dated one on are due exactly as before', () => {
+    // Loop's snapping slides only the older interval, so a new oldest repetition on day d changes
+    // coverage of days before d + N only.
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (n, doneOn, back) => {
+        const schedule = `every ${n} days`;
+        const checks = doneOn.map((d) => done(d));
+        for (let asOf = Math.max(20, back + n); asOf <= 70; asOf++) {
+          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+          const before = stats(rules(schedule, { start: 20 }), upTo(checks), asOf).dueToday;
+          const after = stats(rules(schedule, { start: back }), upTo([done(back), ...checks]), asOf).dueToday;
+          if (before !== after) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('N in M days: with the anchor kept, every day from the anchor on is due exactly as before', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 4, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (times, days, doneOn, back) => {
+        const schedule = `${times}/${days}days`;
+        const checks = doneOn.map((d) => done(d));
+        for (let asOf = 20; asOf <= 70; asOf++) {
+          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+          const before = stats(rules(schedule, { start: 20, anchor: 20 }), upTo(checks), asOf).dueToday;
+          const after = stats(rules(schedule, { start: back, anchor: 20 }), upTo([done(back), ...checks]), asOf).dueToday;
+          if (before !== after) return false;
+        }
+        return true;
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('N in M days: blocks from a fixed anchor day', () => {
+  it('counts blocks from the anchor, both ways, and a back-dated check-in does not move them', () => {
+    // 2/3days anchored on day 3: blocks 0..2, 3..5, 6..8. Done on days 3 and 4: block 3..5 is
+    // complete (day 5 not due); block 6..8 wants 2 (day 6 due).
+    const anchored = rules('2/3days', { start: 3, anchor: 3 });
+    expect(stats(anchored, [done(3), done(4)], 5).dueToday).toBe(false);
+    expect(stats(anchored, [done(3), done(4)], 6).dueToday).toBe(true);
+    // A check-in recorded for day 1 begins the habit on day 1 (start date 1) but keeps the anchor:
+    // the blocks are still 0..2 (cut short to 1..2), 3..5, 6..8.
+    const backfilled = rules('2/3days', { start: 1, anchor: 3 });
+    const checks = [done(1), done(3), done(4)];
+    for (const n of [3, 4, 5, 6, 7, 8]) {
+      expect(stats(backfilled, checks, n).dueToday).toBe(stats(anchored, [done(3), done(4)], n).dueToday);
+    }
+    // Block 1..2 owes ⌈2 × 2 / 3⌉ = 2 and got 1: day 2 is missed.
+    expect(history(backfilled, checks, 5)).toEqual(['1:done', '2:missed', '3:done', '4:done', '5:auto']);
+    expect(scheduleAnchor(backfilled, checks, day(7))).toEqual({ rule: 'fixed', date: day(3), periodStart: day(6), periodEnd: day(8) });
+    expect(scheduleAnchor(backfilled, checks, day(2))).toEqual({ rule: 'fixed', date: day(3), periodStart: day(0), periodEnd: day(2) });
   });
 });
 

@@ -149,9 +149,10 @@ describe('scheduleFromFrequency (Loop frequencies)', () => {
     [1, 7, '1/week'],
     [3, 7, '3/week'],
     [7, 7, '7/week'], // Loop's "7 times per week"
-    [1, 3, '1/3days'], // Loop's "every 3 days" lets any day of the 3 count
+    // Loop's "every 3 days" (1/3): due 3 days after the last repetition, grow's `every 3 days`.
+    [1, 3, 'every 3 days'],
     [2, 4, '2/4days'],
-    [1, 30, '1/30days'],
+    [1, 30, 'every 30 days'],
     [5, 30, '5/30days'],
     [2, 2, '2/2days'],
   ])('%i/%i is %s', (numerator, denominator, text) => {
@@ -181,8 +182,7 @@ describe('isPerPeriod and isScheduledDay', () => {
   // (31+28+31+30+31+30+31+31+30+31 = 304 days to 11-01, +1), 305 = 43·7 + 4, Thursday + 4 = Monday.
   const monday = toDayNumber('2026-11-02');
   const week = [0, 1, 2, 3, 4, 5, 6].map((i) => monday + i);
-  const pattern = (text: string, anchor = monday) =>
-    week.map((d) => (isScheduledDay(parseSchedule(text), d, anchor) ? 'x' : '.')).join('');
+  const pattern = (text: string) => week.map((d) => (isScheduledDay(parseSchedule(text), d) ? 'x' : '.')).join('');
 
   it('knows which schedules leave the days to the person', () => {
     expect(isPerPeriod(parseSchedule('3/week'))).toBe(true);
@@ -197,12 +197,9 @@ describe('isPerPeriod and isScheduledDay', () => {
     expect(pattern('sat,sun')).toBe('.....xx');
   });
 
-  it('counts every N days from the anchor, both ways', () => {
-    expect(pattern('every 3 days')).toBe('x..x..x'); // anchor Monday: days 0, 3, 6
-    expect(pattern('every 3 days', monday + 1)).toBe('.x..x..'); // anchor Tuesday: days 1, 4
-    expect(pattern('every 2 days', monday + 5)).toBe('.x.x.x.'); // anchor Saturday: 5, 3, 1 before it
-    expect(isScheduledDay(parseSchedule('every 3 days'), monday - 3, monday)).toBe(true);
-    expect(isScheduledDay(parseSchedule('every 3 days'), monday - 1, monday)).toBe(false);
+  it('names no day for every N days: its days follow the last one done', () => {
+    expect(pattern('every 3 days')).toBe('.......');
+    expect(pattern('every 2 days')).toBe('.......');
   });
 
   it('names no day for per-period schedules', () => {

@@ -33,6 +33,15 @@ describeEachDialect('habit service', (db) => {
     expect((await listHabits(a)).map((h) => h.slug)).toEqual(['journal']);
   });
 
+  it('two requests adding names that differ only by case at once: one habit, one conflict', async () => {
+    const [a, b] = [await db.ctx(), await db.ctx()];
+    const results = await Promise.allSettled([addHabit(a, { name: 'Journal' }), addHabit(b, { name: 'JOURNAL' })]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected?.reason).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^name: a habit named "(Journal|JOURNAL)" already exists/) });
+    expect(await listHabits(a)).toHaveLength(1);
+  });
+
   it('adds a habit, checks it in and reports its numbers', async () => {
     const ctx = await db.ctx('2026-11-23');
     const habit = await addHabit(ctx, { name: 'Read 20 pages', identity: 'I am someone who reads' });
@@ -160,6 +169,19 @@ describeEachDialect('habit service', (db) => {
       expect((await listHabits(ctx)).map((h) => h.name)).toEqual(['Read']);
     });
 
+    it('refuses a name that differs only by case, naming the habit that has it', async () => {
+      const ctx = await db.ctx();
+      await addHabit(ctx, { name: 'Read' });
+      const message = 'name: a habit named "Read" already exists (names are compared without case)';
+      await expectRefusedAndUnchanged(ctx, () => addHabit(ctx, { name: 'read' }), 'conflict', message);
+      await expectRefusedAndUnchanged(ctx, () => addHabit(ctx, { name: 'READ', schedule: '3/week' }), 'conflict', message);
+      await addHabit(ctx, { name: 'Run' });
+      await expectRefusedAndUnchanged(ctx, () => editHabit(ctx, 'run', { name: 'rEAD' }), 'conflict', message);
+      expect((await listHabits(ctx)).map((h) => h.name)).toEqual(['Read', 'Run']);
+      // A habit may change the case of its own name.
+      expect((await editHabit(ctx, 'read', { name: 'READ' })).name).toBe('READ');
+    });
+
     it('refuses a bad schedule and writes nothing', async () => {
       const ctx = await db.ctx();
       for (const schedule of ['sometimes', '8/week', '0/week', 'every 0 days', '']) {
@@ -184,6 +206,61 @@ describeEachDialect('habit service', (db) => {
         await expectRefusedAndUnchanged(ctx, () => addHabit(ctx, input), 'validation_failed', message);
       }
       expect(await listHabits(ctx)).toEqual([]);
+    });
+  });
+
+  describe('finding a habit as people type it', () => {
+    it('takes the slug or the name in any case', async () => {
+      const ctx = await db.ctx('2026-11-23');
+      const read = await addHabit(ctx, { name: 'Read Daily' });
+      for (const ref of ['read-daily', 'READ-DAILY', 'Read Daily', 'read daily', 'READ DAILY', read.id]) {
+        expect((await showHabit(ctx, ref)).id).toBe(read.id);
+      }
+      await checkIn(ctx, 'read daily', 'done', {});
+      expect((await showHabit(ctx, 'Read-Daily')).history.map((h) => h.status)).toEqual(['done']);
+      await expectAppError(showHabit(ctx, 'read dail'), 'not_found', 'habit: no habit "read dail"');
+    });
+
+    it('prefers a slug over another habit’s name', async () => {
+      const ctx = await db.ctx();
+      const first = await addHabit(ctx, { name: 'a b' }); // slug a-b
+      const second = await addHabit(ctx, { name: 'A-B' }); // name key a-b, slug a-b-2
+      expect(second.slug).toBe('a-b-2');
+      expect((await showHabit(ctx, 'a-b')).id).toBe(first.id);
+      expect((await showHabit(ctx, 'a-b-2')).id).toBe(second.id);
+    });
+  });
+
+  describe('anchor', () => {
+    it('every N days: shows the last day done and the next one due', async () => {
+      const ctx = await db.ctx('2026-11-23');
+      await addHabit(ctx, { name: 'Floss', schedule: 'every 3 days' });
+      expect((await showHabit(ctx, 'floss')).anchor).toEqual({ rule: 'last-done', date: null, nextDue: '2026-11-23' });
+      await checkIn(ctx, 'floss', 'done', { date: '2026-11-20' });
+      const shown = await showHabit(ctx, 'floss');
+      expect(shown.anchor).toEqual({ rule: 'last-done', date: '2026-11-20', nextDue: '2026-11-23' });
+      expect(shown.dueToday).toBe(true);
+      await checkIn(ctx, 'floss', 'done', { date: '2026-11-22' });
+      expect((await showHabit(ctx, 'floss')).dueToday).toBe(false); // covered 22..24
+    });
+
+    it('N in M days: the anchor is the day the habit was added and a back-dated check-in does not move it', async () => {
+      const ctx = await db.ctx('2026-11-23');
+      await addHabit(ctx, { name: 'Run', schedule: '2/3days' });
+      const block = { rule: 'fixed', date: '2026-11-23', periodStart: '2026-11-23', periodEnd: '2026-11-25' };
+      expect((await showHabit(ctx, 'run')).anchor).toEqual(block);
+      const later = await db.ctx('2026-11-27');
+      await checkIn(later, 'run', 'done', { date: '2026-11-20' });
+      const shown = await showHabit(later, 'run');
+      expect(shown.startDate).toBe('2026-11-20'); // the habit begins earlier …
+      expect(shown.anchor).toEqual({ ...block, periodStart: '2026-11-26', periodEnd: '2026-11-28' }); // … its blocks stay
+      expect((await showHabit(later, 'run', '2026-11-21')).anchor).toEqual({ ...block, periodStart: '2026-11-20', periodEnd: '2026-11-22' });
+    });
+
+    it('is null for schedules that name their days', async () => {
+      const ctx = await db.ctx();
+      await addHabit(ctx, { name: 'Read', schedule: 'weekdays' });
+      expect((await showHabit(ctx, 'read')).anchor).toBeNull();
     });
   });
 

@@ -320,6 +320,13 @@ describeEachDialect('Loop import', (db) => {
     expect(await importLoop(ctx, { bytes: loopDb([meditate, twin]) })).toMatchObject({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0 });
   });
 
+  it('keeps a habit of grow apart from a Loop habit whose name differs only by case', async () => {
+    const ctx = await db.ctx('2026-11-23');
+    await addHabit(ctx, { name: 'MEDITATE' });
+    expect(await importLoop(ctx, { bytes: loopDb([meditate]) })).toMatchObject({ habitsCreated: 1, habitsMatched: 0 });
+    expect((await listHabits(ctx)).map((h) => h.name)).toEqual(['MEDITATE', 'Meditate (Loop)']);
+  });
+
   it('imports a CSV export zip, then its unpacked folder, matching habits by name', async () => {
     const ctx = await db.ctx('2026-11-23');
     const files = loopCsvFiles([meditate, run, sugar]);
