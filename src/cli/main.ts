@@ -1,42 +1,76 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../core/errors.js';
 import { reportError } from './output.js';
-import { registerHabitCommands } from './habit.command.js';
-import { registerScorecardCommands } from './scorecard.command.js';
-import { registerDataCommands } from './data.command.js';
-import { registerServerCommands } from './server.command.js';
-import { registerFrameworkCommands } from './framework.command.js';
-import { registerSkillCommands } from './skill.command.js';
-import { registerActivityCommands } from './activity.command.js';
-import { registerPathCommands } from './path.command.js';
-import { registerPlanCommands } from './plan.command.js';
-import { registerLearningCommands } from './learning.command.js';
-import { registerLibraryImportCommands } from './library-import.command.js';
-import { registerReviewCommands } from './review.command.js';
-import { registerJournalCommands } from './journal.command.js';
-import { registerReflectionCommands } from './reflection.command.js';
 
-export function buildProgram(): Command {
+/**
+ * The command groups, each with the top-level commands it defines. A run loads only the group of
+ * the command it names (a short command such as `grow habit done` then skips parsing the rest of
+ * the CLI); help, a bare `grow` and an unknown command load them all, so help stays complete and
+ * commander can suggest the nearest name. Some groups add subcommands to another's command
+ * (`import goodreads`, `export jekyll`, `learn takeaway`), so they load together.
+ */
+type Register = (program: Command) => void;
+
+const GROUPS: { names: readonly string[]; load(): Promise<Register> }[] = [
+  { names: ['habit', 'today'], load: async () => (await import('./habit.command.js')).registerHabitCommands },
+  { names: ['scorecard'], load: async () => (await import('./scorecard.command.js')).registerScorecardCommands },
+  {
+    names: ['export', 'import', 'migrate', 'settings', 'token', 'reflect'],
+    load: async () => {
+      const [data, library, reflection] = await Promise.all([import('./data.command.js'), import('./library-import.command.js'), import('./reflection.command.js')]);
+      return (program) => {
+        const { importer, exporter } = data.registerDataCommands(program);
+        library.registerLibraryImportCommands(importer);
+        reflection.registerReflectionCommands(program, { importer, exporter });
+      };
+    },
+  },
+  { names: ['framework'], load: async () => (await import('./framework.command.js')).registerFrameworkCommands },
+  { names: ['skill', 'target', 'track', 'evidence', 'facet'], load: async () => (await import('./skill.command.js')).registerSkillCommands },
+  { names: ['log', 'balance'], load: async () => (await import('./activity.command.js')).registerActivityCommands },
+  { names: ['path', 'experiment'], load: async () => (await import('./path.command.js')).registerPathCommands },
+  { names: ['plan', 'calendar'], load: async () => (await import('./plan.command.js')).registerPlanCommands },
+  {
+    names: ['learn', 'review'],
+    load: async () => {
+      const [learning, review] = await Promise.all([import('./learning.command.js'), import('./review.command.js')]);
+      return (program) => review.registerReviewCommands(program, learning.registerLearningCommands(program));
+    },
+  },
+  { names: ['journal'], load: async () => (await import('./journal.command.js')).registerJournalCommands },
+  { names: ['serve'], load: async () => (await import('./server.command.js')).registerServerCommands },
+];
+
+/** Every top-level command name, for tests that hold the table above to what the groups define. */
+export const COMMAND_NAMES: readonly string[] = GROUPS.flatMap((g) => g.names);
+
+/** The command a run names: the first word that is neither a global option nor its value. */
+export function commandName(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return undefined;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program with the commands `argv` needs: the named command's group, or every group (in the
+ * order help lists them) when no known command is named. Without `argv`, every group.
+ */
+export async function buildProgram(argv?: readonly string[]): Promise<Command> {
   const program = new Command('grow')
     .description('Grow technical and soft skills side by side, and build the habits that carry it.')
     .addOption(new Option('--db <url>', 'database: a SQLite file or postgres://… (default $GROW_DATABASE_URL, else $GROW_HOME/grow.db)'))
     .option('--json', 'machine-readable output on stdout')
     .exitOverride()
     .configureOutput({ outputError: () => {} });
-  registerHabitCommands(program);
-  registerScorecardCommands(program);
-  const { importer, exporter } = registerDataCommands(program);
-  registerFrameworkCommands(program);
-  registerSkillCommands(program);
-  registerActivityCommands(program);
-  registerPathCommands(program);
-  registerPlanCommands(program);
-  const learn = registerLearningCommands(program);
-  registerLibraryImportCommands(importer);
-  registerReviewCommands(program, learn);
-  registerJournalCommands(program);
-  registerReflectionCommands(program, { importer, exporter });
-  registerServerCommands(program);
+  const name = argv && commandName(argv);
+  const group = name === undefined ? undefined : GROUPS.find((g) => g.names.includes(name));
+  const registers = await Promise.all((group ? [group] : GROUPS).map((g) => g.load()));
+  // In the table's order, which is the order help lists the commands in.
+  for (const register of registers) register(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ outputError: () => {} });
     for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => {} });
@@ -45,9 +79,9 @@ export function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const json = argv.includes('--json');
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
@@ -68,6 +102,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const code = await main(process.argv.slice(2));
 // Let pending output flush, then leave with the code; servers keep the process alive themselves.
-process.exitCode = code;
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
