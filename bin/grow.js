@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// CommonJS (bin/package.json): starting through require() skips the ESM loader; see rolldown.config.mjs.
+require('../dist/cli/main.js');

@@ -1,53 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError } from 'commander';
 import { AppError } from '../core/errors.js';
 import { reportError } from './output.js';
-import { registerHabitCommands } from './habit.command.js';
-import { registerScorecardCommands } from './scorecard.command.js';
-import { registerDataCommands } from './data.command.js';
-import { registerServerCommands } from './server.command.js';
-import { registerFrameworkCommands } from './framework.command.js';
-import { registerSkillCommands } from './skill.command.js';
-import { registerActivityCommands } from './activity.command.js';
-import { registerPathCommands } from './path.command.js';
-import { registerPlanCommands } from './plan.command.js';
-import { registerLearningCommands } from './learning.command.js';
-import { registerLibraryImportCommands } from './library-import.command.js';
-import { registerReviewCommands } from './review.command.js';
-import { registerJournalCommands } from './journal.command.js';
-import { registerReflectionCommands } from './reflection.command.js';
-
-export function buildProgram(): Command {
-  const program = new Command('grow')
-    .description('Grow technical and soft skills side by side, and build the habits that carry it.')
-    .addOption(new Option('--db <url>', 'database: a SQLite file or postgres://… (default $GROW_DATABASE_URL, else $GROW_HOME/grow.db)'))
-    .option('--json', 'machine-readable output on stdout')
-    .exitOverride()
-    .configureOutput({ outputError: () => {} });
-  registerHabitCommands(program);
-  registerScorecardCommands(program);
-  const { importer, exporter } = registerDataCommands(program);
-  registerFrameworkCommands(program);
-  registerSkillCommands(program);
-  registerActivityCommands(program);
-  registerPathCommands(program);
-  registerPlanCommands(program);
-  const learn = registerLearningCommands(program);
-  registerLibraryImportCommands(importer);
-  registerReviewCommands(program, learn);
-  registerJournalCommands(program);
-  registerReflectionCommands(program, { importer, exporter });
-  registerServerCommands(program);
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ outputError: () => {} });
-    for (const sub of command.commands) sub.exitOverride().configureOutput({ outputError: () => {} });
-  }
-  return program;
-}
+import { buildProgram } from './commands.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   const json = argv.includes('--json');
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {
@@ -68,6 +27,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const code = await main(process.argv.slice(2));
 // Let pending output flush, then leave with the code; servers keep the process alive themselves.
-process.exitCode = code;
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -218,13 +218,7 @@ export function registerReviewCommands(program: Command, learn: Command): void {
     .description('grade one card; FSRS schedules when it is next due')
     .action(async (id: string, rating: string, _flags: unknown, command: Command) => {
       const { gradeCard } = await import('../services/review.service.js');
-      let now = new Date();
-      let zone = 'UTC';
-      const card = await withContext(command, (ctx) => {
-        now = ctx.now();
-        zone = ctx.timeZone;
-        return gradeCard(ctx, id, { rating });
-      });
+      const { card, now, zone } = await withContext(command, async (ctx) => ({ card: await gradeCard(ctx, id, { rating }), now: ctx.now(), zone: ctx.timeZone }));
       if (globals(command).json) printJson(card);
       else printLine(`Graded ${rating}: ${nextDue(card.due, now, zone)}.`);
     });

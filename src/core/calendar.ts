@@ -68,6 +68,33 @@ export function dateInZone(instant: Date, timeZone: string): IsoDate {
   return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
 }
 
+/**
+ * The instant a wall clock in `timeZone` reads `hour`:00 on `date`. The zone's offset is read at a
+ * first guess, then again at the result, which settles it unless the hour itself is skipped by a
+ * daylight-saving change (then the hour after).
+ */
+export function instantInZone(date: IsoDate, hour: number, timeZone: string): Date {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  const offsetAt = (ms: number) => {
+    const parts = format.formatToParts(new Date(ms));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const wall = toDayNumber(`${String(get('year')).padStart(4, '0')}-${String(get('month')).padStart(2, '0')}-${String(get('day')).padStart(2, '0')}`) * MS_PER_DAY;
+    return wall + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 - Math.floor(ms / 1000) * 1000;
+  };
+  const wall = toDayNumber(date) * MS_PER_DAY + hour * 3_600_000;
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first));
+}
+
 export function isValidTimeZone(timeZone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone });

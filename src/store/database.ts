@@ -1,13 +1,8 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CompiledQuery, type Driver, Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, DEFAULT_MIGRATION_TABLE, type Driver, Kysely, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
-import * as m0001 from './migrations/0001_foundation.js';
-import * as m0002 from './migrations/0002_skills_and_paths.js';
-import * as m0003 from './migrations/0003_learning_and_journal.js';
-import * as m0005 from './migrations/0005_habit_anchor_and_names.js';
-import * as m0007 from './migrations/0007_library_slug.js';
 import { AppError } from '../core/errors.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,15 +15,22 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Record<string, Migration> = {
-  '0001_foundation': m0001,
-  '0002_skills_and_paths': m0002,
-  '0003_learning_and_journal': m0003,
-  '0005_habit_anchor_and_names': m0005,
-  '0007_library_slug': m0007,
+/** The migrations in order, each loaded only when the database is behind (see `isCurrent`). */
+const MIGRATIONS: Record<string, () => Promise<Migration>> = {
+  '0001_foundation': () => import('./migrations/0001_foundation.js'),
+  '0002_skills_and_paths': () => import('./migrations/0002_skills_and_paths.js'),
+  '0003_learning_and_journal': () => import('./migrations/0003_learning_and_journal.js'),
+  '0005_habit_anchor_and_names': () => import('./migrations/0005_habit_anchor_and_names.js'),
+  '0007_library_slug': () => import('./migrations/0007_library_slug.js'),
 };
 
-const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+const provider: MigrationProvider = {
+  getMigrations: async () => {
+    const names = Object.keys(MIGRATIONS);
+    const loaded = await Promise.all(names.map((name) => MIGRATIONS[name]!()));
+    return Object.fromEntries(names.map((name, i) => [name, loaded[i]!]));
+  },
+};
 
 export function growHome(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GROW_HOME) return env.GROW_HOME;
@@ -95,6 +97,7 @@ async function openPostgres(url: string): Promise<Store> {
 }
 
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
+  const { Migrator } = await import('kysely');
   const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -109,12 +112,32 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/**
+ * Whether the newest migration this grow knows is the newest one applied: one indexed read, where
+ * the migrator would lock, list and compare every migration on each start. Anything else (a new
+ * database, one behind, one written by a newer grow) goes to the migrator, which applies or refuses.
+ */
+async function isCurrent(db: Kysely<Database>): Promise<boolean> {
+  const latest = Object.keys(MIGRATIONS).at(-1);
+  try {
+    const row = await (db as unknown as Kysely<Record<string, { name: string }>>)
+      .selectFrom(DEFAULT_MIGRATION_TABLE)
+      .select('name')
+      .orderBy('name', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.name === latest;
+  } catch {
+    return false;
+  }
+}
+
 /** Opens the database at `url` and applies pending migrations. */
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const store = isPostgresUrl(url) ? await openPostgres(url) : await openSqlite(url);
   if (options.migrate !== false) {
     try {
-      await migrate(store.db);
+      if (!(await isCurrent(store.db))) await migrate(store.db);
     } catch (error) {
       await store.close();
       throw error;

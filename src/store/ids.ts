@@ -10,8 +10,13 @@ const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'
 /**
  * UUIDv7 (RFC 9562): a millisecond timestamp then random bits, so ids sort by creation and both
  * databases agree on them. Generated here, never by a database default.
+ *
+ * The timestamp is the wall clock's, whatever instant the caller works at: under GROW_TODAY every
+ * row written carries the pinned noon as its created_at, and the id is then what keeps rows in the
+ * order they were written (lists sort by created_at, then id).
  */
-export function newId(now: number = Date.now()): string {
+export function newId(_writtenAt?: number): string {
+  const now = Date.now();
   if (offset === pool.length) {
     randomFillSync(pool);
     offset = 0;
