@@ -1,6 +1,5 @@
-import { type Card as FsrsCard, type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from 'ts-fsrs';
-import type { CardState } from '../core/vocabulary.js';
-import type { CardKind } from '../core/vocabulary.js';
+import { type CardSchedule, cardStateName, gradeSchedule, newCardSchedule } from '../core/review-schedule.js';
+import type { CardKind, CardState } from '../core/vocabulary.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import {
   type CardWithSource,
@@ -29,7 +28,6 @@ import {
   takeawayCreateSchema,
 } from '../schemas/review.schema.js';
 import { parseInput } from '../schemas/validate.js';
-import type { RatingName } from '../core/review.js';
 import type { Context } from './context.js';
 import { resolveLearningItem } from './learning.service.js';
 
@@ -65,22 +63,6 @@ export interface ReviewCard extends ReviewItem {
   lastReview: string | null;
   createdAt: string;
 }
-
-const STATE_NAMES: Record<State, CardState> = {
-  [State.New]: 'new',
-  [State.Learning]: 'learning',
-  [State.Review]: 'review',
-  [State.Relearning]: 'relearning',
-};
-
-const GRADES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
-
-/**
- * The one scheduler: ts-fsrs with its defaults (retention 0.9, learning steps 1m and 10m,
- * relearning 10m, maximum interval 100 years). Fuzz is off so that a grade always gives the same
- * due date: people (and tests) can predict it.
- */
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
 
 /** `Atomic Habits (James Clear)`, or the title alone when the item names no author. */
 export function sourceOf(title: string | null, authorsJson: string | null): string | null {
@@ -118,7 +100,7 @@ function toReviewCard(row: CardWithSource): ReviewCard {
   return {
     ...toReviewItem(row),
     highlightId: row.highlight_id,
-    state: STATE_NAMES[row.state as State] ?? 'new',
+    state: cardStateName(row.state),
     reps: row.reps,
     lapses: row.lapses,
     stability: row.stability,
@@ -129,34 +111,34 @@ function toReviewCard(row: CardWithSource): ReviewCard {
   };
 }
 
-/** The columns of ts-fsrs's Card, instants as ISO-8601 UTC text. */
-function fsrsColumns(card: FsrsCard) {
+/** A card's schedule as its columns. */
+function scheduleColumns(schedule: CardSchedule) {
   return {
-    due: card.due.toISOString(),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: card.elapsed_days,
-    scheduled_days: card.scheduled_days,
-    learning_steps: card.learning_steps,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: card.state,
-    last_review: card.last_review ? card.last_review.toISOString() : null,
+    due: schedule.due,
+    stability: schedule.stability,
+    difficulty: schedule.difficulty,
+    elapsed_days: schedule.elapsedDays,
+    scheduled_days: schedule.scheduledDays,
+    learning_steps: schedule.learningSteps,
+    reps: schedule.reps,
+    lapses: schedule.lapses,
+    state: schedule.state,
+    last_review: schedule.lastReview,
   };
 }
 
-function toFsrsCard(row: CardRow): FsrsCard {
+function scheduleOf(row: CardRow): CardSchedule {
   return {
-    due: new Date(row.due),
+    due: row.due,
     stability: row.stability,
     difficulty: row.difficulty,
-    elapsed_days: row.elapsed_days,
-    scheduled_days: row.scheduled_days,
-    learning_steps: row.learning_steps,
+    elapsedDays: row.elapsed_days,
+    scheduledDays: row.scheduled_days,
+    learningSteps: row.learning_steps,
     reps: row.reps,
     lapses: row.lapses,
-    state: row.state as State,
-    ...(row.last_review ? { last_review: new Date(row.last_review) } : {}),
+    state: row.state,
+    lastReview: row.last_review,
   };
 }
 
@@ -171,7 +153,7 @@ function newCardRow(ctx: Context, fields: { item: LearningItemRow; highlightId: 
     kind: fields.kind,
     front: fields.front,
     back: fields.back,
-    ...fsrsColumns(createEmptyCard(now)),
+    ...scheduleColumns(newCardSchedule(now)),
     suspended: 0,
     created_at: now.toISOString(),
     item_title: fields.item.title,
@@ -263,21 +245,21 @@ export async function gradeCard(ctx: Context, id: string, raw: unknown): Promise
   return ctx.store.db.transaction().execute(async (trx) => {
     const row = await findCardForUpdate(trx, ctx.personId, id);
     if (!row) throw notFound('card', id);
-    const { card, log } = scheduler.next(toFsrsCard(row), now, GRADES[rating]);
-    await updateCard(trx, row.id, fsrsColumns(card));
+    const { schedule, log } = gradeSchedule(scheduleOf(row), now, rating);
+    await updateCard(trx, row.id, scheduleColumns(schedule));
     await insertReviewLog(trx, {
       id: newId(now.getTime()),
       card_id: row.id,
       rating: log.rating,
       state: log.state,
-      due: log.due.toISOString(),
+      due: log.due,
       stability: log.stability,
       difficulty: log.difficulty,
-      elapsed_days: log.elapsed_days,
-      last_elapsed_days: log.last_elapsed_days,
-      scheduled_days: log.scheduled_days,
-      learning_steps: log.learning_steps,
-      review: log.review.toISOString(),
+      elapsed_days: log.elapsedDays,
+      last_elapsed_days: log.lastElapsedDays,
+      scheduled_days: log.scheduledDays,
+      learning_steps: log.learningSteps,
+      review: log.review,
     });
     const saved = await findCard(trx, ctx.personId, row.id);
     if (!saved) throw new AppError('internal', `card: ${row.id} vanished while being graded`);
