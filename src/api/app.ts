@@ -105,6 +105,9 @@ export function createApp(options: AppOptions) {
   );
   app.route('/api/v1', api);
 
+  // The document names every route and shape the server has: like every route, it answers only
+  // those who signed in or send a token.
+  app.use('/api/openapi.json', requireAuth(store));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
