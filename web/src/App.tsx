@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode
 import { Route, Routes } from 'react-router';
 import { UNAUTHENTICATED_EVENT } from './api.js';
 import { Layout } from './components/Layout.js';
+import { Loading } from './components/common.js';
 import { SignedOutPage } from './pages/SignedOutPage.js';
 // Today is the first page: it comes with the entry, so opening grow waits for no second request.
 import { TodayPage } from './pages/TodayPage.js';
@@ -31,19 +32,9 @@ const JournalEditorPage = page(() => import('./pages/JournalEditorPage.js'), 'Jo
 const ReflectionsPage = page(() => import('./pages/ReflectionsPage.js'), 'ReflectionsPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage.js'), 'NotFoundPage');
 
-/** While a page's code loads, the header stays and the main area says so (announced politely). */
+/** While a page's code loads, the header stays and the main area says so, as while its data loads. */
 function Lazy({ children }: { children: ReactNode }) {
-  return (
-    <Suspense
-      fallback={
-        <p className="muted" role="status" aria-busy="true">
-          Loading the page…
-        </p>
-      }
-    >
-      {children}
-    </Suspense>
-  );
+  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
 }
 
 export function App() {
