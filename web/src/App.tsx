@@ -1,8 +1,8 @@
-import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { UNAUTHENTICATED_EVENT } from './api.js';
 import { Layout } from './components/Layout.js';
-import { Loading } from './components/common.js';
+import { LoadError, Loading } from './components/common.js';
 import { SignedOutPage } from './pages/SignedOutPage.js';
 // Today is the first page: it comes with the entry, so opening grow waits for no second request.
 import { TodayPage } from './pages/TodayPage.js';
@@ -32,9 +32,24 @@ const JournalEditorPage = page(() => import('./pages/JournalEditorPage.js'), 'Jo
 const ReflectionsPage = page(() => import('./pages/ReflectionsPage.js'), 'ReflectionsPage');
 const NotFoundPage = page(() => import('./pages/NotFoundPage.js'), 'NotFoundPage');
 
+/** A page whose code could not be fetched (offline, or a newer grow replaced the files), or that failed to draw, says so in the main area; the header stays usable. */
+class PageBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: undefined as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    return this.state.error === undefined ? this.props.children : <LoadError error={this.state.error} />;
+  }
+}
+
 /** While a page's code loads, the header stays and the main area says so, as while its data loads. */
 function Lazy({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>;
+  return (
+    <PageBoundary>
+      <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>
+    </PageBoundary>
+  );
 }
 
 export function App() {
