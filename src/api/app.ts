@@ -12,6 +12,9 @@ import { type ApiEnv, withContext } from './context.middleware.js';
 import { errorBody, handleError } from './error.middleware.js';
 import { SESSION_COOKIE, hostCheck, requireAuth, securityHeaders } from './security.middleware.js';
 import { habitRoutes } from './habit.routes.js';
+import { todayRoutes } from './today.routes.js';
+import { scorecardRoutes } from './scorecard.routes.js';
+import { settingsRoutes } from './settings.routes.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { backupRoutes } from './backup.routes.js';
 import { frameworkRoutes } from './framework.routes.js';
@@ -71,6 +74,9 @@ export function createApp(options: AppOptions) {
   api.use('*', requireAuth(store));
   api.use('*', withContext(store, env));
   habitRoutes(api);
+  todayRoutes(api);
+  scorecardRoutes(api);
+  settingsRoutes(api);
   frameworkRoutes(api);
   skillRoutes(api);
   activityRoutes(api);
@@ -99,6 +105,9 @@ export function createApp(options: AppOptions) {
   );
   app.route('/api/v1', api);
 
+  // The document names every route and shape the server has: like every route, it answers only
+  // those who signed in or send a token.
+  app.use('/api/openapi.json', requireAuth(store));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

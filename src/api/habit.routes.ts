@@ -1,5 +1,5 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { checkInSchema, habitCreateSchema, habitUpdateSchema, scorecardAddSchema, scorecardToHabitSchema, settingsSchema } from '../schemas/habit.schema.js';
+import { checkInSchema, habitCreateSchema, habitUpdateSchema } from '../schemas/habit.schema.js';
 import { isoDate } from '../schemas/common.schema.js';
 import {
   addHabit,
@@ -12,19 +12,8 @@ import {
   showHabit,
   undoCheckIn,
 } from '../services/habit.service.js';
-import { addScorecardItem, listScorecard, removeScorecardItem, scorecardItemToHabit } from '../services/scorecard.service.js';
-import { today } from '../services/today.service.js';
-import { getSettings, updateSettings } from '../services/settings.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import {
-  habitChartSchema,
-  habitDetailSchema,
-  habitSummarySchema,
-  removedSchema,
-  scorecardItemSchema,
-  settingsOutSchema,
-  todaySchema,
-} from './openapi.schemas.js';
+import { habitChartSchema, habitDetailSchema, habitSummarySchema, removedSchema } from './openapi.schemas.js';
 import { jsonBody, jsonResponse, errors } from './route.helpers.js';
 
 const ref = z.object({ ref: z.string().openapi({ description: 'the habit slug or id' }) });
@@ -146,74 +135,5 @@ export function habitRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(habitChartSchema, 'chart data'), ...errors },
     }),
     async (c) => c.json(await habitChart(c.get('ctx'), c.req.valid('param').ref), 200),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/today',
-      tags: ['today'],
-      summary: 'What is due today',
-      responses: { 200: jsonResponse(todaySchema, 'today'), ...errors },
-    }),
-    async (c) => c.json(await today(c.get('ctx')), 200),
-  );
-
-  const scorecardTags = ['scorecard'];
-  app.openapi(
-    createRoute({ method: 'get', path: '/scorecard', tags: scorecardTags, summary: 'The habit scorecard', responses: { 200: jsonResponse(z.array(scorecardItemSchema), 'lines in order'), ...errors } }),
-    async (c) => c.json(await listScorecard(c.get('ctx')), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/scorecard',
-      tags: scorecardTags,
-      summary: 'Add a scorecard line',
-      request: { body: jsonBody(scorecardAddSchema) },
-      responses: { 201: jsonResponse(scorecardItemSchema, 'the new line'), ...errors },
-    }),
-    async (c) => c.json(await addScorecardItem(c.get('ctx'), await c.req.json()), 201),
-  );
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/scorecard/{id}',
-      tags: scorecardTags,
-      summary: 'Remove a scorecard line',
-      request: { params: z.object({ id: z.string() }) },
-      responses: { 200: jsonResponse(removedSchema, 'removed'), ...errors },
-    }),
-    async (c) => c.json(await removeScorecardItem(c.get('ctx'), c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/scorecard/{id}/habit',
-      tags: scorecardTags,
-      summary: 'Turn a scorecard line into a habit to build or to break',
-      request: { params: z.object({ id: z.string() }), body: jsonBody(scorecardToHabitSchema, false) },
-      responses: { 201: jsonResponse(habitDetailSchema, 'the new habit'), ...errors },
-    }),
-    async (c) => {
-      const text = await c.req.text();
-      return c.json(await scorecardItemToHabit(c.get('ctx'), c.req.valid('param').id, text.trim() ? JSON.parse(text) : {}), 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({ method: 'get', path: '/settings', tags: ['settings'], summary: 'Settings', responses: { 200: jsonResponse(settingsOutSchema, 'settings'), ...errors } }),
-    async (c) => c.json(await getSettings(c.get('ctx')), 200),
-  );
-  app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/settings',
-      tags: ['settings'],
-      summary: 'Change settings (name, time zone)',
-      request: { body: jsonBody(settingsSchema) },
-      responses: { 200: jsonResponse(settingsOutSchema, 'settings'), ...errors },
-    }),
-    async (c) => c.json(await updateSettings(c.get('ctx'), await c.req.json()), 200),
   );
 }

@@ -15,9 +15,23 @@ const GROUPS: { names: readonly string[]; load(): Promise<Register> }[] = [
   {
     names: ['export', 'import', 'migrate', 'settings', 'token', 'reflect'],
     load: async () => {
-      const [data, library, reflection] = await Promise.all([import('./data.command.js'), import('./library-import.command.js'), import('./reflection.command.js')]);
+      const [backup, plan, loop, database, settings, token, library, reflection] = await Promise.all([
+        import('./backup.command.js'),
+        import('./plan.command.js'),
+        import('./loop-import.command.js'),
+        import('./database.command.js'),
+        import('./settings.command.js'),
+        import('./token.command.js'),
+        import('./library-import.command.js'),
+        import('./reflection.command.js'),
+      ]);
       return (program) => {
-        const { importer, exporter } = data.registerDataCommands(program);
+        const { importer, exporter } = backup.registerBackupCommands(program);
+        plan.registerIcsExport(exporter);
+        loop.registerLoopImportCommands(importer);
+        database.registerDatabaseCommands(program);
+        settings.registerSettingsCommands(program);
+        token.registerTokenCommands(program);
         library.registerLibraryImportCommands(importer);
         reflection.registerReflectionCommands(program, { importer, exporter });
       };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { LibraryImportResult, LibrarySource } from '../services/library-import.service.js';
-import { readImportFile, progressBar } from './data.command.js';
+import { readImportFile, progressBar } from './import-file.js';
 import { paint, printJson, printLine } from './output.js';
 import { globals, withContext } from './session.js';
 

@@ -68,7 +68,7 @@ export function registerPlanCommands(program: Command): void {
     });
 }
 
-/** `grow export ics`, registered on the existing `export` group by data.command.ts. */
+/** `grow export ics`, registered on the existing `export` group (see main.ts). */
 export function registerIcsExport(exporter: Command): void {
   exporter
     .command('ics')

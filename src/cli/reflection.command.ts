@@ -3,7 +3,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
 import type { JekyllImportResult, PostFile, PostText } from '../services/jekyll.service.js';
-import { progressBar, readImportFile } from './data.command.js';
+import { progressBar, readImportFile } from './import-file.js';
 import { paint, printJson, printLine } from './output.js';
 import { globals, usage, withContext } from './session.js';
 

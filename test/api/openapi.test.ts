@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/api/app.js';
+import { createApiToken } from '../../src/services/auth.service.js';
+import { createContext } from '../../src/services/context.js';
 import type { Store } from '../../src/store/database.js';
 import { openTestStore } from '../support/stores.js';
 
@@ -114,7 +116,8 @@ describe('the OpenAPI document', () => {
   beforeAll(async () => {
     store = await openTestStore('sqlite');
     app = createApp({ store, env: { GROW_TODAY: '2026-11-23' } });
-    const response = await app.request('/api/openapi.json', { headers: { host: 'localhost' } });
+    const token = await createApiToken(store, (await createContext(store)).personId, 'tests');
+    const response = await app.request('/api/openapi.json', { headers: { host: 'localhost', authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     doc = await response.json();

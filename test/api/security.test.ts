@@ -54,6 +54,12 @@ describeEachDialect('HTTP security', (db) => {
       // A login token is not a session: it must be traded at /login first.
       const login = await createLoginToken(db.store, api.personId);
       await expectError(await bare('/api/v1/habits', { headers: { host: 'localhost', authorization: `Bearer ${login}` } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      // The OpenAPI document maps every route: it too answers only with a session or a token.
+      await expectError(await bare('/api/openapi.json', { headers: { host: 'localhost' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      await expectError(await bare('/api/openapi.json', { headers: { host: 'localhost', authorization: 'Bearer not-a-token' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      const document = await api.call('GET', '/api/openapi.json');
+      expect(document.status).toBe(200);
+      expect(((await document.json()) as { openapi: string }).openapi).toMatch(/^3\.1\./);
       // Nothing was written by the refused POST.
       expect((await api.json('GET', '/api/v1/habits')).body).toEqual([]);
     });
@@ -87,6 +93,8 @@ describeEachDialect('HTTP security', (db) => {
       const list = await bare('/api/v1/habits', { headers: { host: 'localhost', cookie } });
       expect(list.status).toBe(200);
       expect(((await list.json()) as { slug: string }[]).map((h) => h.slug)).toEqual(['read']);
+      // The signed-in browser reads the OpenAPI document too.
+      expect((await bare('/api/openapi.json', { headers: { host: 'localhost', cookie } })).status).toBe(200);
     });
 
     it('an expired sign-in link is refused', async () => {
@@ -182,10 +190,11 @@ describeEachDialect('HTTP security', (db) => {
         ['404', await api.call('GET', '/api/v1/habits/nope')],
         ['404 route', await api.call('GET', '/api/v1/nothing')],
         ['409', await api.call('POST', '/api/v1/habits', { name: 'Read' })],
-        ['openapi', await bare('/api/openapi.json', { headers: { host: 'localhost' } })],
+        ['openapi', await api.call('GET', '/api/openapi.json')],
+        ['openapi 401', await bare('/api/openapi.json', { headers: { host: 'localhost' } })],
         ['export', await api.call('GET', '/api/v1/export/json')],
       ];
-      expect(responses.map(([, r]) => r.status)).toEqual([200, 201, 400, 401, 403, 404, 404, 409, 200, 200]);
+      expect(responses.map(([, r]) => r.status)).toEqual([200, 201, 400, 401, 403, 404, 404, 409, 200, 401, 200]);
       for (const [label, response] of responses) {
         try {
           expectSecurityHeaders(response);

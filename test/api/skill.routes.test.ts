@@ -132,9 +132,12 @@ describe('the OpenAPI document', () => {
   it('describes the skill routes with their request schemas', async () => {
     const { createApp } = await import('../../src/api/app.js');
     const { openTestStore } = await import('../support/stores.js');
+    const { createContext } = await import('../../src/services/context.js');
+    const { createApiToken } = await import('../../src/services/auth.service.js');
     const store = await openTestStore('sqlite');
     try {
-      const doc = (await (await createApp({ store }).request('/api/openapi.json', { headers: { host: 'localhost' } })).json()) as any;
+      const token = await createApiToken(store, (await createContext(store)).personId, 'tests');
+      const doc = (await (await createApp({ store }).request('/api/openapi.json', { headers: { host: 'localhost', authorization: `Bearer ${token}` } })).json()) as any;
       for (const [path, method] of [
         ['/api/v1/skills', 'get'],
         ['/api/v1/skills/{id}', 'get'],

@@ -1,27 +1,56 @@
-import { useEffect, useState } from 'react';
+import { Component, Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
 import { UNAUTHENTICATED_EVENT } from './api.js';
 import { Layout } from './components/Layout.js';
+import { LoadError, Loading } from './components/common.js';
 import { SignedOutPage } from './pages/SignedOutPage.js';
+// Today is the first page: it comes with the entry, so opening grow waits for no second request.
 import { TodayPage } from './pages/TodayPage.js';
-import { HabitsPage } from './pages/HabitsPage.js';
-import { HabitPage } from './pages/HabitPage.js';
-import { NewHabitPage, EditHabitPage } from './pages/HabitFormPages.js';
-import { ScorecardPage } from './pages/ScorecardPage.js';
-import { SettingsPage } from './pages/SettingsPage.js';
-import { SkillsPage } from './pages/SkillsPage.js';
-import { SkillPage } from './pages/SkillPage.js';
-import { LogPage } from './pages/LogPage.js';
-import { PathsPage } from './pages/PathsPage.js';
-import { PlanPage } from './pages/PlanPage.js';
-import { LibraryPage } from './pages/LibraryPage.js';
-import { LearningItemPage } from './pages/LearningItemPage.js';
-import { ReviewPage } from './pages/ReviewPage.js';
-import { JournalPage } from './pages/JournalPage.js';
-import { JournalEntryPage } from './pages/JournalEntryPage.js';
-import { JournalEditorPage } from './pages/JournalEditorPage.js';
-import { ReflectionsPage } from './pages/ReflectionsPage.js';
-import { NotFoundPage } from './pages/NotFoundPage.js';
+
+/** A page loaded the first time it is opened, so the first page carries only its own code. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const HabitsPage = page(() => import('./pages/HabitsPage.js'), 'HabitsPage');
+const HabitPage = page(() => import('./pages/HabitPage.js'), 'HabitPage');
+const NewHabitPage = page(() => import('./pages/HabitFormPages.js'), 'NewHabitPage');
+const EditHabitPage = page(() => import('./pages/HabitFormPages.js'), 'EditHabitPage');
+const ScorecardPage = page(() => import('./pages/ScorecardPage.js'), 'ScorecardPage');
+const SettingsPage = page(() => import('./pages/SettingsPage.js'), 'SettingsPage');
+const SkillsPage = page(() => import('./pages/SkillsPage.js'), 'SkillsPage');
+const SkillPage = page(() => import('./pages/SkillPage.js'), 'SkillPage');
+const LogPage = page(() => import('./pages/LogPage.js'), 'LogPage');
+const PathsPage = page(() => import('./pages/PathsPage.js'), 'PathsPage');
+const PlanPage = page(() => import('./pages/PlanPage.js'), 'PlanPage');
+const LibraryPage = page(() => import('./pages/LibraryPage.js'), 'LibraryPage');
+const LearningItemPage = page(() => import('./pages/LearningItemPage.js'), 'LearningItemPage');
+const ReviewPage = page(() => import('./pages/ReviewPage.js'), 'ReviewPage');
+const JournalPage = page(() => import('./pages/JournalPage.js'), 'JournalPage');
+const JournalEntryPage = page(() => import('./pages/JournalEntryPage.js'), 'JournalEntryPage');
+const JournalEditorPage = page(() => import('./pages/JournalEditorPage.js'), 'JournalEditorPage');
+const ReflectionsPage = page(() => import('./pages/ReflectionsPage.js'), 'ReflectionsPage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage.js'), 'NotFoundPage');
+
+/** A page whose code could not be fetched (offline, or a newer grow replaced the files), or that failed to draw, says so in the main area; the header stays usable. */
+class PageBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: undefined as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    return this.state.error === undefined ? this.props.children : <LoadError error={this.state.error} />;
+  }
+}
+
+/** While a page's code loads, the header stays and the main area says so, as while its data loads. */
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <PageBoundary>
+      <Suspense fallback={<Loading what="the page" />}>{children}</Suspense>
+    </PageBoundary>
+  );
+}
 
 export function App() {
   const [signedOut, setSignedOut] = useState<null | 'expired' | 'signed-out'>(null);
@@ -32,30 +61,31 @@ export function App() {
   }, []);
 
   if (signedOut) return <SignedOutPage reason={signedOut} />;
+  const lazyRoute = (path: string, Page: ComponentType) => <Route path={path} element={<Lazy><Page /></Lazy>} />;
   return (
     <Routes>
       <Route element={<Layout onSignedOut={() => setSignedOut('signed-out')} />}>
         <Route index element={<TodayPage />} />
-        <Route path="habits" element={<HabitsPage />} />
-        <Route path="habits/new" element={<NewHabitPage />} />
-        <Route path="habits/:slug" element={<HabitPage />} />
-        <Route path="habits/:slug/edit" element={<EditHabitPage />} />
-        <Route path="scorecard" element={<ScorecardPage />} />
-        <Route path="skills" element={<SkillsPage />} />
-        <Route path="skills/:id" element={<SkillPage />} />
-        <Route path="log" element={<LogPage />} />
-        <Route path="paths" element={<PathsPage />} />
-        <Route path="plan" element={<PlanPage />} />
-        <Route path="library" element={<LibraryPage />} />
-        <Route path="library/:id" element={<LearningItemPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="journal" element={<JournalPage />} />
-        <Route path="journal/new" element={<JournalEditorPage />} />
-        <Route path="journal/:id" element={<JournalEntryPage />} />
-        <Route path="journal/:id/edit" element={<JournalEditorPage />} />
-        <Route path="reflections" element={<ReflectionsPage />} />
-        <Route path="settings" element={<SettingsPage />} />
-        <Route path="*" element={<NotFoundPage />} />
+        {lazyRoute('habits', HabitsPage)}
+        {lazyRoute('habits/new', NewHabitPage)}
+        {lazyRoute('habits/:slug', HabitPage)}
+        {lazyRoute('habits/:slug/edit', EditHabitPage)}
+        {lazyRoute('scorecard', ScorecardPage)}
+        {lazyRoute('skills', SkillsPage)}
+        {lazyRoute('skills/:id', SkillPage)}
+        {lazyRoute('log', LogPage)}
+        {lazyRoute('paths', PathsPage)}
+        {lazyRoute('plan', PlanPage)}
+        {lazyRoute('library', LibraryPage)}
+        {lazyRoute('library/:id', LearningItemPage)}
+        {lazyRoute('review', ReviewPage)}
+        {lazyRoute('journal', JournalPage)}
+        {lazyRoute('journal/new', JournalEditorPage)}
+        {lazyRoute('journal/:id', JournalEntryPage)}
+        {lazyRoute('journal/:id/edit', JournalEditorPage)}
+        {lazyRoute('reflections', ReflectionsPage)}
+        {lazyRoute('settings', SettingsPage)}
+        {lazyRoute('*', NotFoundPage)}
       </Route>
     </Routes>
   );
