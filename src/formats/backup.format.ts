@@ -22,11 +22,11 @@ import { describeZodError } from '../schemas/validate.js';
  */
 export const BACKUP_FORMAT = 'grow-backup';
 /**
- * Version 2 added skills and paths, version 3 the library, review cards and the journal; files of
- * versions 1 and 2 still import.
+ * Version 2 added skills and paths, version 3 the library, review cards and the journal, version 4
+ * the slugs of library items and the anchors of habits; files of versions 1 to 3 still import.
  */
-export const BACKUP_VERSION = 3;
-export const READABLE_BACKUP_VERSIONS = [1, 2, 3] as const;
+export const BACKUP_VERSION = 4;
+export const READABLE_BACKUP_VERSIONS = [1, 2, 3, 4] as const;
 
 const text = z.string().nullable();
 
@@ -246,7 +246,7 @@ const journalEntrySchema = z
 export const backupSchema = z
   .object({
     format: z.literal(BACKUP_FORMAT),
-    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
     person: z
       .object({
         name: z.string(),

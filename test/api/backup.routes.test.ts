@@ -47,7 +47,7 @@ describeEachDialect('HTTP import and export', (db) => {
     expect(exported.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(exported.headers.get('content-disposition')).toBe('attachment; filename="grow-backup-2026-11-23.json"');
     const text = await exported.text();
-    expect(JSON.parse(text)).toMatchObject({ format: 'grow-backup', version: 3 });
+    expect(JSON.parse(text)).toMatchObject({ format: 'grow-backup', version: 4 });
 
     const target = await emptyGrow();
     const imported = await target.call('POST', '/api/v1/import/json', text, { 'content-type': 'application/octet-stream' });
@@ -89,7 +89,7 @@ describeEachDialect('HTTP import and export', (db) => {
     await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
     await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
     const v9 = JSON.stringify({ ...JSON.parse(text), version: 9 });
-    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1, 2 and 3)');
+    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1, 2, 3 and 4)');
     await expectError(await target.call('POST', '/api/v1/import/json', '', binary), 400, 'validation_failed', 'file: empty');
     await expectError(await target.call('POST', '/api/v1/import/json', new FormData()), 400, 'validation_failed', 'file: missing (send the file in a form field named "file")');
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);

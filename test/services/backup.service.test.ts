@@ -203,6 +203,22 @@ describeEachDialect('JSON backup', (db) => {
     );
   });
 
+  it('a version 3 file (before item slugs and habit anchors) still imports, and gets them', async () => {
+    const ctx = await db.ctx();
+    await fillWithEverything(ctx);
+    const v4 = JSON.parse(await exportBackupText(ctx));
+    const v3 = structuredClone(v4);
+    v3.version = 3;
+    for (const item of v3.library) delete item.slug;
+    for (const habit of v3.habits) delete habit.anchorDate;
+    const into = await contextOf(target);
+    await importBackup(into, JSON.stringify(v3));
+    const again = JSON.parse(await exportBackupText(await contextOf(target)));
+    expect(again.version).toBe(4);
+    expect(again.library.map((i: { slug: string }) => i.slug)).toEqual(v4.library.map((i: { slug: string }) => i.slug));
+    expect(again.habits.map((h: { anchorDate: string; startDate: string }) => h.anchorDate)).toEqual(v4.habits.map((h: { startDate: string }) => h.startDate));
+  });
+
   it('a version 2 file (before the library and journal) still imports', async () => {
     const ctx = await db.ctx();
     await fillWithEverything(ctx);
@@ -268,7 +284,7 @@ describeEachDialect('JSON backup', (db) => {
     expect(text.endsWith('}\n')).toBe(true);
     const backup = JSON.parse(text) as Awaited<ReturnType<typeof exportBackup>>;
     expect(backup.format).toBe('grow-backup');
-    expect(backup.version).toBe(3);
+    expect(backup.version).toBe(4);
     expect(backup.habits.map((h) => h.slug)).toEqual(['make-coffee', 'read-thinking-in-systems', 'coffee-after-2pm', 'floss', 'gym', 'check-phone']);
     const read = backup.habits[1]!;
     expect(read.afterHabitId).toBe(backup.habits[0]!.id);
@@ -329,10 +345,10 @@ describeEachDialect('JSON backup', (db) => {
     it('a backup of an unknown format version, or not a grow backup', async () => {
       const text = await validBackup();
       const into = await emptyTarget();
-      const v4 = edit(text, (b) => (b.version = 4));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, v4), 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2 and 3)');
+      const v5 = edit(text, (b) => (b.version = 5));
+      await expectRefusedAndUnchanged(into, () => importBackup(into, v5), 'validation_failed', 'version: unknown backup format version 5 (this grow reads 1, 2, 3 and 4)');
       const noVersion = edit(text, (b) => delete b.version);
-      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1, 2 and 3)');
+      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1, 2, 3 and 4)');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '{"habits": []}'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
       await expectRefusedAndUnchanged(into, () => importBackup(into, '[1, 2]'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
     });
