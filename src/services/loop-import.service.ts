@@ -7,6 +7,7 @@ import { type Db, insertCheckIns, insertHabit, listCheckIns, listHabitRows, next
 import { newId } from '../store/ids.js';
 import type { CheckInRow, HabitRow } from '../store/schema.js';
 import type { Context } from './context.js';
+import { refreshSnapshots } from './habit.service.js';
 
 /**
  * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
@@ -142,6 +143,9 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       days.add(c.date);
     }
 
+    // Each habit the import touched, as it ends up, and the earliest day it added.
+    const touched = new Map<string, HabitRow>();
+    const changed = new Map<string, IsoDate>();
     for (const [index, habit] of data.habits.entries()) {
       let into = findMatch(known, habit);
       let taken = new Set<IsoDate>();
@@ -159,16 +163,22 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       takenDays.set(into.id, taken);
       result.checkInsAdded += added.length;
       result.checkInsUnchanged += habit.entries.length - added.length;
+      touched.set(into.id, into);
+      const firstAdded = added.reduce<IsoDate | undefined>((min, r) => (min === undefined || r.date < min ? r.date : min), undefined);
+      const before = changed.get(into.id);
+      if (firstAdded !== undefined && (before === undefined || firstAdded < before)) changed.set(into.id, firstAdded);
 
       // As with a check-in by hand, a habit begins no later than its earliest record.
       const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
       if (earliest !== undefined && earliest < into.start_date) {
         const updated = await updateHabit(trx, into.id, { start_date: earliest });
+        touched.set(updated.id, updated);
         known.byName.set(updated.name, updated);
         if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
       }
       options.onProgress?.(index + 1, total);
     }
+    await refreshSnapshots(trx, [...touched.values()], ctx.today, changed);
   });
   return result;
 }

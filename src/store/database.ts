@@ -6,6 +6,7 @@ import type { Database } from './schema.js';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002 from './migrations/0002_skills_and_paths.js';
 import * as m0003 from './migrations/0003_learning_and_journal.js';
+import * as m0004 from './migrations/0004_habit_snapshot.js';
 import { AppError } from '../core/errors.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -18,7 +19,10 @@ export interface Store {
   close(): Promise<void>;
 }
 
-const MIGRATIONS: Record<string, Migration> = { '0001_foundation': m0001, '0002_skills_and_paths': m0002, '0003_learning_and_journal': m0003 };
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_foundation': m0001, '0002_skills_and_paths': m0002, '0003_learning_and_journal': m0003,
+  '0004_habit_snapshot': m0004,
+};
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

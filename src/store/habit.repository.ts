@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CheckInRow, Database, HabitRow, HabitUpdate, NewHabitRow } from './schema.js';
+import type { CheckInRow, Database, HabitRow, HabitSnapshotRow, HabitUpdate, NewHabitRow } from './schema.js';
 import { newId } from './ids.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -69,6 +69,33 @@ export async function listCheckIns(db: Db, habitIds: string[], options: { to?: s
   let query = db.selectFrom('habit_check_in').selectAll().where('habit_id', 'in', habitIds);
   if (options.to) query = query.where('date', '<=', options.to);
   return query.orderBy('habit_id').orderBy('date').execute();
+}
+
+export type CheckInCore = Pick<CheckInRow, 'habit_id' | 'date' | 'status' | 'amount'>;
+
+/** The check-ins of many habits from a day to a day, without their notes and ids (what the numbers need). */
+export async function listCheckInsBetween(db: Db, habitIds: string[], from: string | null, to: string): Promise<CheckInCore[]> {
+  if (habitIds.length === 0) return [];
+  let query = db.selectFrom('habit_check_in').select(['habit_id', 'date', 'status', 'amount']).where('habit_id', 'in', habitIds).where('date', '<=', to);
+  if (from !== null) query = query.where('date', '>=', from);
+  return query.orderBy('habit_id').orderBy('date').execute();
+}
+
+export async function listSnapshots(db: Db, habitIds: string[]): Promise<HabitSnapshotRow[]> {
+  if (habitIds.length === 0) return [];
+  return db.selectFrom('habit_snapshot').selectAll().where('habit_id', 'in', habitIds).execute();
+}
+
+/** Writes each habit's snapshot, replacing the one it had. */
+export async function putSnapshots(db: Db, rows: HabitSnapshotRow[]): Promise<void> {
+  const chunk = 2000;
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db
+      .insertInto('habit_snapshot')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) => oc.column('habit_id').doUpdateSet((eb) => ({ rules_key: eb.ref('excluded.rules_key'), state: eb.ref('excluded.state') })))
+      .execute();
+  }
 }
 
 export async function findCheckIn(db: Db, habitId: string, date: string): Promise<CheckInRow | undefined> {
