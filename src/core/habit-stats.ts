@@ -263,11 +263,14 @@ interface StrengthResume {
   day: number;
   startDay: number;
   score: number;
+  /** Each day's value in the window that ends on `day` (from the series start, when later). */
+  window: readonly number[];
 }
 
 /**
  * The scores from `base` to `last` (`base` is the series start, or with `resume` the first day of
- * the window before the resumed day; `resume` needs the check-ins from `base` on).
+ * the window before the resumed day, whose values `resume` carries; it needs the check-ins after
+ * the resumed day only), and each day's value from `base`.
  */
 function strengthOf(
   rules: HabitRules,
@@ -275,7 +278,7 @@ function strengthOf(
   last: number,
   beginning = beginningOf(rules, ix),
   resume?: StrengthResume,
-): { startDay: number | null; base: number; scores: Float64Array } {
+): { startDay: number | null; base: number; scores: Float64Array; value: Float64Array; window: number } {
   const measurable = rules.target !== null;
   const target = rules.target ?? 0;
   const build = rules.kind === 'build';
@@ -284,7 +287,9 @@ function strengthOf(
   const multiplier = Math.pow(0.5, Math.sqrt(frequency) / 13);
 
   const startDay = resume ? resume.startDay : build ? ix.earliest : beginning;
-  if (!Number.isFinite(startDay) || startDay > last) return { startDay: null, base: last + 1, scores: new Float64Array(0) };
+  if (!Number.isFinite(startDay) || startDay > last) {
+    return { startDay: null, base: last + 1, scores: new Float64Array(0), value: new Float64Array(0), window: 0 };
+  }
 
   let windowReps = numerator;
   let window = denominator;
@@ -327,6 +332,7 @@ function strengthOf(
     previous = resume.score;
     i0 = resume.day + 1 - startDay;
     for (let j = 0; j < i0 - offset; j++) {
+      value[j] = resume.window[j]!;
       rolling += value[j]!;
       scores[j] = NaN; // before the resumed day: not computed here
     }
@@ -347,7 +353,7 @@ function strengthOf(
     }
     scores[j] = previous;
   }
-  return { startDay, base, scores };
+  return { startDay, base, scores, value, window };
 }
 
 function completion(table: DayTable, last: number, days: number): number | null {
@@ -377,6 +383,8 @@ export interface StatsSnapshot {
   /** The strength series' start and its score at the end of `day`; null before the series began. */
   seriesStart: number | null;
   score: number | null;
+  /** The strength window's daily values up to `day` (see strengthOf). */
+  window: number[];
   /** The streak running at the end of `day` (null: none), and the best one so far. */
   runStart: number | null;
   runEnd: number | null;
@@ -398,15 +406,9 @@ function settledDay(rules: HabitRules, first: number, last: number): number {
   return first + Math.floor((last - first) / schedule.days) * schedule.days - 1;
 }
 
-/** The strength window in days (as in strengthOf). */
-function strengthWindow(rules: HabitRules): number {
-  const { numerator, denominator } = frequencyOf(rules.schedule);
-  return rules.target === null && numerator / denominator < 1 ? denominator * 2 : denominator;
-}
-
-/** The first day whose check-in carrying `snapshot` on needs: the strength window before it. */
-export function checkInsNeededFrom(rules: HabitRules, snapshot: StatsSnapshot): IsoDate {
-  return fromDayNumber(snapshot.day + 1 - strengthWindow(rules));
+/** The first day whose check-in carrying `snapshot` on needs: the day after it. */
+export function checkInsNeededFrom(snapshot: StatsSnapshot): IsoDate {
+  return fromDayNumber(snapshot.day + 1);
 }
 
 function statsOf(
@@ -420,7 +422,7 @@ function statsOf(
   const table = classifyDays(rules, ix, last, first, from);
   const strengthResume =
     resume && resume.seriesStart !== null && resume.score !== null
-      ? { day: resume.day, startDay: resume.seriesStart, score: resume.score }
+      ? { day: resume.day, startDay: resume.seriesStart, score: resume.score, window: resume.window }
       : undefined;
   const series = strengthOf(rules, ix, last, first, strengthResume);
   const scores = series.scores;
@@ -451,11 +453,13 @@ function statsOf(
     if (runStart !== null) bestStreak = Math.max(bestStreak, runEnd! - runStart + 1);
     if (day === settled) {
       const seriesStart = series.startDay !== null && series.startDay <= day ? series.startDay : null;
+      const windowFrom = seriesStart === null ? day + 1 : Math.max(seriesStart, day + 1 - series.window);
       snapshot = {
         day,
         first,
         seriesStart,
         score: seriesStart === null ? null : scores[day - series.base]!,
+        window: Array.from(series.value.subarray(windowFrom - series.base, day + 1 - series.base)),
         runStart,
         runEnd,
         bestStreak,

@@ -30,7 +30,7 @@ import {
   habitFieldsOf,
   insertHabit,
   listCheckIns,
-  listCheckInsBetween,
+  listCheckInsSince,
   listHabitRows,
   listSnapshots,
   nextHabitPosition,
@@ -300,7 +300,7 @@ async function dailyNumbersOf(
   const todayDay = toDayNumber(today);
   const carried = new Map<string, StatsSnapshot>();
   const stale: HabitRow[] = [];
-  let from: IsoDate | null = null;
+  const from = new Map<string, IsoDate | null>(rows.map((r) => [r.id, null]));
   for (const row of rows) {
     const saved = stored.get(row.id);
     if (!saved || saved.rules_key !== rulesKeyOf(row)) {
@@ -315,12 +315,9 @@ async function dailyNumbersOf(
       continue;
     }
     carried.set(row.id, state);
-    const needed = checkInsNeededFrom(rulesOf(row), state);
-    if (from === null || needed < from) from = needed;
+    from.set(row.id, checkInsNeededFrom(state));
   }
-  const carriedIds = rows.filter((r) => carried.has(r.id)).map((r) => r.id);
-  const fullIds = rows.filter((r) => !carried.has(r.id)).map((r) => r.id);
-  const checkIns = [...(await listCheckInsBetween(db, carriedIds, from, today)), ...(await listCheckInsBetween(db, fullIds, null, today))];
+  const checkIns = await listCheckInsSince(db, from, today);
   const byHabit = groupBy(checkIns, (c) => c.habit_id);
   const numbers = new Map<string, DailyNumbers>();
   const writes: HabitSnapshotRow[] = [];
@@ -329,10 +326,11 @@ async function dailyNumbersOf(
     const { stats, snapshot } = advanceHabitStats(rulesOf(row), carried.get(row.id) ?? null, entries, today);
     const last = entries[entries.length - 1];
     numbers.set(row.id, { stats, today: last && last.date === today ? last : undefined });
+    if (!options.save) continue;
     const saved = stored.get(row.id);
     const state = JSON.stringify(snapshot);
     const key = rulesKeyOf(row);
-    if (options.save && (saved?.rules_key !== key || saved.state !== state)) writes.push({ habit_id: row.id, rules_key: key, state });
+    if (saved?.rules_key !== key || saved.state !== state) writes.push({ habit_id: row.id, rules_key: key, state });
   }
   if (writes.length > 0) await putSnapshots(db, writes);
   return { numbers, stale };

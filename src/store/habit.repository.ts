@@ -73,12 +73,27 @@ export async function listCheckIns(db: Db, habitIds: string[], options: { to?: s
 
 export type CheckInCore = Pick<CheckInRow, 'habit_id' | 'date' | 'status' | 'amount'>;
 
-/** The check-ins of many habits from a day to a day, without their notes and ids (what the numbers need). */
-export async function listCheckInsBetween(db: Db, habitIds: string[], from: string | null, to: string): Promise<CheckInCore[]> {
-  if (habitIds.length === 0) return [];
-  let query = db.selectFrom('habit_check_in').select(['habit_id', 'date', 'status', 'amount']).where('habit_id', 'in', habitIds).where('date', '<=', to);
-  if (from !== null) query = query.where('date', '>=', from);
-  return query.orderBy('habit_id').orderBy('date').execute();
+/**
+ * The check-ins of many habits up to a day, each habit's from its own day (null: its whole
+ * history), without notes and ids (what the numbers need). One query; habits that share a day
+ * share a condition.
+ */
+export async function listCheckInsSince(db: Db, fromByHabit: Map<string, string | null>, to: string): Promise<CheckInCore[]> {
+  if (fromByHabit.size === 0) return [];
+  const groups = new Map<string | null, string[]>();
+  for (const [id, from] of fromByHabit) {
+    const ids = groups.get(from);
+    if (ids) ids.push(id);
+    else groups.set(from, [id]);
+  }
+  return db
+    .selectFrom('habit_check_in')
+    .select(['habit_id', 'date', 'status', 'amount'])
+    .where((eb) => eb.or([...groups].map(([from, ids]) => (from === null ? eb('habit_id', 'in', ids) : eb.and([eb('habit_id', 'in', ids), eb('date', '>=', from)])))))
+    .where('date', '<=', to)
+    .orderBy('habit_id')
+    .orderBy('date')
+    .execute();
 }
 
 export async function listSnapshots(db: Db, habitIds: string[]): Promise<HabitSnapshotRow[]> {
