@@ -294,7 +294,7 @@ async function dailyNumbersOf(
   db: Db,
   rows: HabitRow[],
   today: IsoDate,
-  options: { save: boolean; changed?: Map<string, IsoDate> },
+  options: { save: boolean; changed?: Map<string, IsoDate>; histories?: Map<string, CheckIn[]> },
 ): Promise<{ numbers: Map<string, DailyNumbers>; stale: HabitRow[] }> {
   const stored = new Map((await listSnapshots(db, rows.map((r) => r.id))).map((s) => [s.habit_id, s]));
   const todayDay = toDayNumber(today);
@@ -317,13 +317,16 @@ async function dailyNumbersOf(
     carried.set(row.id, state);
     from.set(row.id, checkInsNeededFrom(state));
   }
+  // Habits whose whole history the caller holds (created by an import) need no query.
+  for (const id of options.histories?.keys() ?? []) from.delete(id);
   const checkIns = await listCheckInsSince(db, from, today);
   const byHabit = groupBy(checkIns, (c) => c.habit_id);
   const numbers = new Map<string, DailyNumbers>();
   const writes: HabitSnapshotRow[] = [];
   for (const row of rows) {
-    const entries = (byHabit.get(row.id) ?? []).map(toCheckIn);
-    const { stats, snapshot } = advanceHabitStats(rulesOf(row), carried.get(row.id) ?? null, entries, today);
+    const given = options.histories?.get(row.id);
+    const entries = given ? given.filter((c) => c.date <= today) : (byHabit.get(row.id) ?? []).map(toCheckIn);
+    const { stats, snapshot } = advanceHabitStats(rulesOf(row), given ? null : (carried.get(row.id) ?? null), entries, today);
     const last = entries[entries.length - 1];
     numbers.set(row.id, { stats, today: last && last.date === today ? last : undefined });
     if (!options.save) continue;
@@ -339,10 +342,17 @@ async function dailyNumbersOf(
 /**
  * Brings the snapshots of these habits up to date after a change, inside the caller's transaction.
  * `changed` gives, per habit, the earliest day whose check-in changed (a back-dated check-in, a
- * deletion, an import): a snapshot that covers that day is recomputed from history.
+ * deletion, an import): a snapshot that covers that day is recomputed from history. `histories`
+ * gives the whole history (by date) of habits the caller just created, so it is not read back.
  */
-export async function refreshSnapshots(trx: Db, rows: HabitRow[], today: IsoDate, changed?: Map<string, IsoDate>): Promise<void> {
-  await dailyNumbersOf(trx, rows, today, { save: true, changed });
+export async function refreshSnapshots(
+  trx: Db,
+  rows: HabitRow[],
+  today: IsoDate,
+  changed?: Map<string, IsoDate>,
+  histories?: Map<string, CheckIn[]>,
+): Promise<void> {
+  await dailyNumbersOf(trx, rows, today, { save: true, changed, histories });
 }
 
 export async function listHabits(ctx: Context, options: { includeArchived?: boolean } = {}): Promise<HabitSummary[]> {

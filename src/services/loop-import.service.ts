@@ -146,6 +146,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
     // Each habit the import touched, as it ends up, and the earliest day it added.
     const touched = new Map<string, HabitRow>();
     const changed = new Map<string, IsoDate>();
+    const created = new Map<string, CheckInRow[]>();
     for (const [index, habit] of data.habits.entries()) {
       let into = findMatch(known, habit);
       let taken = new Set<IsoDate>();
@@ -154,6 +155,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
         taken = takenDays.get(into.id) ?? taken;
       } else {
         into = await createFromLoop(trx, ctx, known, habit);
+        created.set(into.id, []);
         result.habitsCreated++;
       }
       const added = newCheckIns(into, habit, taken, createdAt);
@@ -164,6 +166,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       result.checkInsAdded += added.length;
       result.checkInsUnchanged += habit.entries.length - added.length;
       touched.set(into.id, into);
+      created.get(into.id)?.push(...added);
       const firstAdded = added.reduce<IsoDate | undefined>((min, r) => (min === undefined || r.date < min ? r.date : min), undefined);
       const before = changed.get(into.id);
       if (firstAdded !== undefined && (before === undefined || firstAdded < before)) changed.set(into.id, firstAdded);
@@ -178,7 +181,8 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       }
       options.onProgress?.(index + 1, total);
     }
-    await refreshSnapshots(trx, [...touched.values()], ctx.today, changed);
+    const histories = new Map([...created].map(([id, rows]) => [id, rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))]));
+    await refreshSnapshots(trx, [...touched.values()], ctx.today, changed, histories);
   });
   return result;
 }
