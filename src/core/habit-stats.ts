@@ -74,7 +74,9 @@ const enum Outcome {
 interface DayTable {
   /** The day the habit began: its start date, or its first check-in when that is earlier. */
   first: number;
-  /** Per day from `first` to the as-of day. */
+  /** The first day classified: `first`, or the day after a snapshot (a period's first day). */
+  from: number;
+  /** Per day from `from` to the as-of day. */
   outcome: Uint8Array;
   status: (HistoryStatus | null)[];
   entry: (CheckIn | undefined)[];
@@ -167,10 +169,9 @@ export function everyNCoverage(n: number, repetitions: readonly number[], length
  * within the limit (measurable). Fixed schedules require their named days; per-period schedules
  * require a day only when the period can no longer reach its quota without it.
  */
-function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
-  const first = beginningOf(rules, ix);
-  const length = Math.max(0, last - first + 1);
-  const entry = entriesByDay(ix, first, length);
+function classifyDays(rules: HabitRules, ix: Indexed, last: number, first = beginningOf(rules, ix), from = first): DayTable {
+  const length = Math.max(0, last - from + 1);
+  const entry = entriesByDay(ix, from, length);
   const outcome = new Uint8Array(length);
   const status: (HistoryStatus | null)[] = new Array(length).fill(null);
   const measurable = rules.target !== null;
@@ -195,11 +196,11 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
     const repetitions: number[] = [];
     for (let i = 0; i < length; i++) {
       const e = entry[i];
-      if (e?.status !== 'skipped' && isRepetition(e, first + i)) repetitions.push(i);
+      if (e?.status !== 'skipped' && isRepetition(e, from + i)) repetitions.push(i);
     }
     const covered = everyNCoverage(schedule.days, repetitions, length);
     for (let i = 0; i < length; i++) {
-      const day = first + i;
+      const day = from + i;
       const e = entry[i];
       if (e?.status === 'skipped') {
         status[i] = 'skipped';
@@ -220,13 +221,13 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
       }
     }
     quotaOpen = length > 0 && !covered[length - 1];
-    const lastRepetition = repetitions.length > 0 ? first + repetitions[repetitions.length - 1]! : NaN;
-    return { first, outcome, status, entry, quotaOpen, lastRepetition };
+    const lastRepetition = repetitions.length > 0 ? from + repetitions[repetitions.length - 1]! : NaN;
+    return { first, from, outcome, status, entry, quotaOpen, lastRepetition };
   }
 
   if (!isPerPeriod(schedule)) {
     for (let i = 0; i < length; i++) {
-      const day = first + i;
+      const day = from + i;
       const e = entry[i];
       const scheduled = isScheduledDay(schedule, day);
       if (e?.status === 'skipped') {
@@ -247,7 +248,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
         outcome[i] = Outcome.Failure;
       }
     }
-    return { first, outcome, status, entry, quotaOpen, lastRepetition: NaN };
+    return { first, from, outcome, status, entry, quotaOpen, lastRepetition: NaN };
   }
 
   // Per-period schedules: N repetitions per ISO week (Monday to Sunday), or per block of M days
@@ -265,25 +266,25 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
   // Sum-based credit for measurable habits to build: every `target` of amount is one repetition.
   const sumCredit = build && measurable && target > 0;
 
-  let day = first;
+  let day = from;
   while (day <= last) {
     const periodStart = periodStartOf(day);
     const periodEnd = periodStart + periodLength - 1;
-    const from = Math.max(periodStart, first);
+    const begin = Math.max(periodStart, first);
     // Days available from each day to the end of the period, skipped days excluded. Days after
     // the as-of day are not known yet and count as available.
-    const available = new Int32Array(periodEnd - from + 2);
-    for (let d = periodEnd; d >= from; d--) {
-      const e = d <= last ? entry[d - first] : undefined;
-      available[d - from] = available[d - from + 1]! + (e?.status === 'skipped' ? 0 : 1);
+    const available = new Int32Array(periodEnd - begin + 2);
+    for (let d = periodEnd; d >= begin; d--) {
+      const e = d <= last ? entry[d - from] : undefined;
+      available[d - begin] = available[d - begin + 1]! + (e?.status === 'skipped' ? 0 : 1);
     }
     const counted = available[0]!;
     const owed = Math.ceil((times * counted) / periodLength - EPSILON);
     let credited = 0; // repetitions counted towards this period so far
     let amountSum = 0;
     const end = Math.min(periodEnd, last);
-    for (let d = from; d <= end; d++) {
-      const i = d - first;
+    for (let d = begin; d <= end; d++) {
+      const i = d - from;
       const e = entry[i];
       const left = owed - credited;
       let gained = 0;
@@ -306,7 +307,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
       } else if (isPending(e, d)) {
         status[i] = e?.status ?? (left > 0 || !build ? null : 'auto');
         outcome[i] = left > 0 ? Outcome.None : Outcome.Neutral;
-      } else if (left > 0 && available[d - from]! <= left) {
+      } else if (left > 0 && available[d - begin]! <= left) {
         status[i] = e?.status ?? 'missed';
         outcome[i] = Outcome.Failure;
       } else {
@@ -318,7 +319,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number): DayTable {
     }
     day = periodEnd + 1;
   }
-  return { first, outcome, status, entry, quotaOpen, lastRepetition: NaN };
+  return { first, from, outcome, status, entry, quotaOpen, lastRepetition: NaN };
 }
 
 /**
@@ -335,11 +336,31 @@ export function strengthSeries(
   checkIns: readonly CheckIn[],
   asOf: IsoDate,
 ): { startDay: number | null; scores: Float64Array } {
-  return strengthOf(rules, indexCheckIns(checkIns), toDayNumber(asOf));
+  const { startDay, scores } = strengthOf(rules, indexCheckIns(checkIns), toDayNumber(asOf));
+  return { startDay, scores };
 }
 
-function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: number | null; scores: Float64Array } {
-  const beginning = beginningOf(rules, ix);
+/** Where a strength series resumes: the score at the end of `day`, on a series begun on `startDay`. */
+interface StrengthResume {
+  day: number;
+  startDay: number;
+  score: number;
+  /** Each day's value in the window that ends on `day` (from the series start, when later). */
+  window: readonly number[];
+}
+
+/**
+ * The scores from `base` to `last` (`base` is the series start, or with `resume` the first day of
+ * the window before the resumed day, whose values `resume` carries; it needs the check-ins after
+ * the resumed day only), and each day's value from `base`.
+ */
+function strengthOf(
+  rules: HabitRules,
+  ix: Indexed,
+  last: number,
+  beginning = beginningOf(rules, ix),
+  resume?: StrengthResume,
+): { startDay: number | null; base: number; scores: Float64Array; value: Float64Array; window: number } {
   const measurable = rules.target !== null;
   const target = rules.target ?? 0;
   const build = rules.kind === 'build';
@@ -347,11 +368,23 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
   const frequency = numerator / denominator;
   const multiplier = Math.pow(0.5, Math.sqrt(frequency) / 13);
 
-  const startDay = build ? ix.earliest : beginning;
-  if (!Number.isFinite(startDay) || startDay > last) return { startDay: null, scores: new Float64Array(0) };
+  const startDay = resume ? resume.startDay : build ? ix.earliest : beginning;
+  if (!Number.isFinite(startDay) || startDay > last) {
+    return { startDay: null, base: last + 1, scores: new Float64Array(0), value: new Float64Array(0), window: 0 };
+  }
 
-  const length = last - startDay + 1;
-  const entry = entriesByDay(ix, startDay, length);
+  let windowReps = numerator;
+  let window = denominator;
+  // Loop doubles the window of yes/no habits below once a day, to smooth irregular weeks.
+  if (!measurable && frequency < 1) {
+    windowReps *= 2;
+    window *= 2;
+  }
+  // Day indices count from `startDay`; arrays from `base`.
+  const base = resume ? Math.max(startDay, resume.day + 1 - window) : startDay;
+  const offset = base - startDay;
+  const length = last - base + 1;
+  const entry = entriesByDay(ix, base, length);
   // Per day: the amount (measurable) or 1 for a repetition, 0 otherwise; skipped days apart.
   const value = new Float64Array(length);
   const skipped = new Uint8Array(length);
@@ -359,7 +392,7 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
   // day is neither kept nor does a slip on it count.
   // `every N days` names no day: like a per-period schedule, every day without a slip is kept.
   const everyDay = isPerPeriod(rules.schedule) || rules.schedule.type === 'every';
-  const counts = (i: number) => build || everyDay || isScheduledDay(rules.schedule, startDay + i);
+  const counts = (i: number) => build || everyDay || isScheduledDay(rules.schedule, base + i);
   for (let i = 0; i < length; i++) {
     const e = entry[i];
     if (e?.status === 'skipped') {
@@ -370,13 +403,6 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
     else if (!build && !e && counts(i)) value[i] = 1;
   }
 
-  let windowReps = numerator;
-  let window = denominator;
-  // Loop doubles the window of yes/no habits below once a day, to smooth irregular weeks.
-  if (!measurable && frequency < 1) {
-    windowReps *= 2;
-    window *= 2;
-  }
   // A measurable target is per repetition; the window's sum is compared with N of them.
   const windowTarget = target * numerator;
   const atMost = measurable && !build;
@@ -384,12 +410,23 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
   const scores = new Float64Array(length);
   let previous = atMost ? 1 : 0;
   let rolling = 0;
-  for (let i = 0; i < length; i++) {
+  let i0 = offset;
+  if (resume) {
+    previous = resume.score;
+    i0 = resume.day + 1 - startDay;
+    for (let j = 0; j < i0 - offset; j++) {
+      value[j] = resume.window[j]!;
+      rolling += value[j]!;
+      scores[j] = NaN; // before the resumed day: not computed here
+    }
+  }
+  for (let i = i0; i < offset + length; i++) {
+    const j = i - offset;
     // The window holds the last `window` calendar days; skipped days sit in it too, with nothing
     // (yes/no) or Loop's 0.003 (measurable).
-    rolling += value[i]!;
-    if (i >= window) rolling -= value[i - window]!;
-    if (!skipped[i]) {
+    rolling += value[j]!;
+    if (i >= window) rolling -= value[j - window]!;
+    if (!skipped[j]) {
       let p: number;
       if (!measurable) p = Math.min(1, rolling / windowReps);
       else if (!atMost) p = windowTarget > 0 ? Math.min(1, rolling / windowTarget) : 1;
@@ -397,81 +434,171 @@ function strengthOf(rules: HabitRules, ix: Indexed, last: number): { startDay: n
       else p = rolling > EPSILON ? 0 : 1;
       previous = previous * multiplier + p * (1 - multiplier);
     }
-    scores[i] = previous;
+    scores[j] = previous;
   }
-  return { startDay, scores };
+  return { startDay, base, scores, value, window };
 }
 
 function completion(table: DayTable, last: number, days: number): number | null {
   let success = 0;
   let failure = 0;
-  const from = Math.max(table.first, last - days + 1);
+  const from = Math.max(table.from, last - days + 1);
   for (let day = from; day <= last; day++) {
-    const o = table.outcome[day - table.first];
+    const o = table.outcome[day - table.from];
     if (o === Outcome.Success) success++;
     else if (o === Outcome.Failure) failure++;
   }
   return success + failure === 0 ? null : success / (success + failure);
 }
 
-export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): HabitStats {
-  const last = toDayNumber(asOf);
-  const ix = indexCheckIns(checkIns);
-  const table = classifyDays(rules, ix, last);
-  const { scores } = strengthOf(rules, ix, last);
+/** The numbers the daily commands show: everything but the completion rates. */
+export type DailyStats = Omit<HabitStats, 'completion30' | 'completion365'>;
+
+/**
+ * Everything the daily numbers need from the days up to `day`, so that they can be carried on from
+ * there without the history before it. Day numbers (see calendar.ts), plain JSON.
+ */
+export interface StatsSnapshot {
+  /** Settled through this day: no entry after it can change anything up to it. */
+  day: number;
+  /** The day the habit began (see DayTable.first). */
+  first: number;
+  /** The strength series' start and its score at the end of `day`; null before the series began. */
+  seriesStart: number | null;
+  score: number | null;
+  /** The strength window's daily values up to `day` (see strengthOf). */
+  window: number[];
+  /** The streak running at the end of `day` (null: none), and the best one so far. */
+  runStart: number | null;
+  runEnd: number | null;
+  bestStreak: number;
+  /** The last two decided outcomes up to `day`, most recent first (Outcome values). */
+  recent: number[];
+}
+
+/**
+ * The last day whose outcome no later entry can change, as of `last`: the day before it for fixed
+ * schedules, the end of the previous period for per-period ones (a period's days depend on its
+ * whole quota). Below `first` when nothing has settled yet.
+ */
+function settledDay(rules: HabitRules, last: number): number {
+  const schedule = rules.schedule;
+  // A repetition of `every N days` covers days before it too (Loop slides overlapping coverage
+  // back), and such slides can chain back through a run of close repetitions: nothing settles.
+  if (schedule.type === 'every') return -Infinity;
+  if (!isPerPeriod(schedule)) return last - 1;
+  if (schedule.type === 'per-week') return last - weekdayOfDay(last) - 1;
+  const anchor = anchorOf(rules);
+  return anchor + Math.floor((last - anchor) / schedule.days) * schedule.days - 1;
+}
+
+/** The first day whose check-in carrying `snapshot` on needs: the day after it. */
+export function checkInsNeededFrom(snapshot: StatsSnapshot): IsoDate {
+  return fromDayNumber(snapshot.day + 1);
+}
+
+function statsOf(
+  rules: HabitRules,
+  ix: Indexed,
+  last: number,
+  resume: StatsSnapshot | null,
+): { stats: DailyStats; table: DayTable; snapshot: StatsSnapshot | null } {
+  // Nothing of `every N days` settles (see settledDay): it is always counted from its beginning.
+  if (rules.schedule.type === 'every') resume = null;
+  const first = resume ? resume.first : beginningOf(rules, ix);
+  const from = resume ? resume.day + 1 : first;
+  const table = classifyDays(rules, ix, last, first, from);
+  const strengthResume =
+    resume && resume.seriesStart !== null && resume.score !== null
+      ? { day: resume.day, startDay: resume.seriesStart, score: resume.score, window: resume.window }
+      : undefined;
+  const series = strengthOf(rules, ix, last, first, strengthResume);
+  const scores = series.scores;
   // No series: nothing entered yet, or an as-of day before the habit began.
   const strength = scores.length > 0 ? scores[scores.length - 1]! : 0;
+  const settled = settledDay(rules, last);
 
   // A streak starts on a success; neutral days (skipped, not required) keep it alive and count
   // as calendar days; an undecided as-of day neither extends nor breaks it.
-  let bestStreak = 0;
-  let runStart = -1;
-  let runEnd = -1;
+  let bestStreak = resume?.bestStreak ?? 0;
+  let runStart = resume?.runStart ?? null;
+  let runEnd = resume?.runEnd ?? null;
+  let recent = resume?.recent ?? [];
+  let snapshot: StatsSnapshot | null = resume && settled <= resume.day ? resume : null;
   for (let i = 0; i < table.outcome.length; i++) {
+    const day = from + i;
     const o = table.outcome[i];
     if (o === Outcome.Success) {
-      if (runStart < 0) runStart = i;
-      runEnd = i;
+      if (runStart === null) runStart = day;
+      runEnd = day;
     } else if (o === Outcome.Neutral) {
-      if (runStart >= 0) runEnd = i;
+      if (runStart !== null) runEnd = day;
     } else if (o === Outcome.Covered) {
-      if (runStart < 0) runStart = i;
-      runEnd = i;
+      if (runStart === null) runStart = day;
+      runEnd = day;
     } else if (o === Outcome.Failure) {
-      runStart = -1;
-      runEnd = -1;
+      runStart = null;
+      runEnd = null;
     }
-    if (runStart >= 0) bestStreak = Math.max(bestStreak, runEnd - runStart + 1);
+    if (o === Outcome.Success || o === Outcome.Failure) recent = [o, ...recent.slice(0, 1)];
+    if (runStart !== null) bestStreak = Math.max(bestStreak, runEnd! - runStart + 1);
+    if (day === settled) {
+      const seriesStart = series.startDay !== null && series.startDay <= day ? series.startDay : null;
+      const windowFrom = seriesStart === null ? day + 1 : Math.max(seriesStart, day + 1 - series.window);
+      snapshot = {
+        day,
+        first,
+        seriesStart,
+        score: seriesStart === null ? null : scores[day - series.base]!,
+        window: Array.from(series.value.subarray(windowFrom - series.base, day + 1 - series.base)),
+        runStart,
+        runEnd,
+        bestStreak,
+        recent,
+      };
+    }
   }
-  const streak = runStart >= 0 ? runEnd - runStart + 1 : 0;
+  const streak = runStart !== null ? runEnd! - runStart + 1 : 0;
 
   // Never miss twice: look at the two most recent decided days that counted.
-  const recent: Outcome[] = [];
-  for (let i = table.outcome.length - 1; i >= 0 && recent.length < 2; i--) {
-    const o = table.outcome[i];
-    if (o === Outcome.Success || o === Outcome.Failure) recent.push(o);
-  }
   const neverMissTwice: NeverMissTwice =
     recent[0] !== Outcome.Failure ? 'ok' : recent[1] === Outcome.Failure ? 'missed-twice' : 'missed-once';
 
   // Due: a habit to build with nothing entered on the as-of day, which its schedule names (fixed),
   // whose period still wants repetitions (per-period), or that no repetition covers (every N
   // days). Never before the habit began.
-  const todayIndex = last - table.first;
+  const todayIndex = last - table.from;
   let dueToday = false;
-  if (rules.kind === 'build' && todayIndex >= 0 && !table.entry[todayIndex]) {
+  if (rules.kind === 'build' && last >= table.first && todayIndex >= 0 && !table.entry[todayIndex]) {
     dueToday = isPerPeriod(rules.schedule) || rules.schedule.type === 'every' ? table.quotaOpen : isScheduledDay(rules.schedule, last);
   }
 
-  return {
-    strength,
-    streak,
-    bestStreak,
-    completion30: completion(table, last, 30),
-    completion365: completion(table, last, 365),
-    neverMissTwice,
-    dueToday,
-  };
+  return { stats: { strength, streak, bestStreak, neverMissTwice, dueToday }, table, snapshot };
+}
+
+export function computeHabitStats(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): HabitStats {
+  const last = toDayNumber(asOf);
+  const { stats, table } = statsOf(rules, indexCheckIns(checkIns), last, null);
+  return { ...stats, completion30: completion(table, last, 30), completion365: completion(table, last, 365) };
+}
+
+/**
+ * The daily numbers as of `asOf`, carried on from `snapshot` (null: from the beginning), and the
+ * snapshot to keep for next time. With a snapshot, `checkIns` need only hold the days from
+ * `checkInsNeededFrom(rules, snapshot)` on; the numbers equal computeHabitStats' on the whole history.
+ * The snapshot must have been taken from these rules and check-ins up to its day.
+ */
+export function advanceHabitStats(
+  rules: HabitRules,
+  snapshot: StatsSnapshot | null,
+  checkIns: readonly CheckIn[],
+  asOf: IsoDate,
+): { stats: DailyStats; snapshot: StatsSnapshot | null } {
+  const last = toDayNumber(asOf);
+  // A snapshot beyond the as-of day cannot be carried backwards: start from the beginning.
+  const usable = snapshot && snapshot.day < last ? snapshot : null;
+  const { stats, snapshot: next } = statsOf(rules, indexCheckIns(checkIns), last, usable);
+  return { stats, snapshot: next };
 }
 
 /** Every day that has something to say, oldest first. */
@@ -482,7 +609,7 @@ export function habitHistory(rules: HabitRules, checkIns: readonly CheckIn[], as
     const status = table.status[i];
     if (!status) continue;
     const e = table.entry[i];
-    days.push({ date: fromDayNumber(table.first + i), status, amount: e?.amount ?? null, note: e?.note ?? null });
+    days.push({ date: fromDayNumber(table.from + i), status, amount: e?.amount ?? null, note: e?.note ?? null });
   }
   return days;
 }

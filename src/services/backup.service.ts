@@ -27,6 +27,7 @@ import { matchKey } from '../core/library.js';
 import { claimSlug } from '../core/slug.js';
 import { itemSlugBase } from '../store/learning.repository.js';
 import type { Context } from './context.js';
+import { refreshSnapshots } from './habit.service.js';
 
 const camelCase = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snakeCase = (field: string): string => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -288,6 +289,8 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       h.checkIns.map((c) => ({ id: c.id, habit_id: h.id, date: c.date, status: c.status, amount: c.amount, note: c.note, created_at: c.createdAt })),
     );
     await insertCheckIns(trx, checkIns);
+    // The restored habits' daily numbers, so that the first `grow habit list` needs no history.
+    await refreshSnapshots(trx, habitRows, ctx.today);
     await insertScorecardRows(
       trx,
       backup.scorecard.map((s) => ({

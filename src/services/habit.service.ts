@@ -1,13 +1,17 @@
-import { type IsoDate, addDays, dateInZone, fromDayNumber } from '../core/calendar.js';
+import { type IsoDate, addDays, dateInZone, fromDayNumber, toDayNumber } from '../core/calendar.js';
 import type { HabitKind } from '../core/vocabulary.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
 import {
   type CheckIn,
   type CheckInStatus,
+  type DailyStats,
   type HabitRules,
   type HabitStats,
   type HistoryDay,
   type ScheduleAnchor,
+  type StatsSnapshot,
+  advanceHabitStats,
+  checkInsNeededFrom,
   computeHabitStats,
   habitHistory,
   scheduleAnchor,
@@ -29,13 +33,16 @@ import {
   habitFieldsOf,
   insertHabit,
   listCheckIns,
+  listCheckInsSince,
   listHabitRows,
+  listSnapshots,
   nextHabitPosition,
   putCheckIn,
+  putSnapshots,
   slugsStartingWith,
   updateHabit,
 } from '../store/habit.repository.js';
-import type { CheckInRow, HabitRow, HabitUpdate } from '../store/schema.js';
+import type { CheckInRow, HabitRow, HabitSnapshotRow, HabitUpdate } from '../store/schema.js';
 import { isUniqueViolation } from '../store/database.js';
 import {
   type CheckInInput,
@@ -196,7 +203,10 @@ export async function editHabit(ctx: Context, ref: string, raw: unknown): Promis
       ...(await resolveAfter(trx, ctx, input.after, habit.id)),
       updated_at: ctx.now().toISOString(),
     };
-    return updateHabit(trx, habit.id, update);
+    const updated = await updateHabit(trx, habit.id, update);
+    // A new schedule or target changes every day's numbers: the snapshot's key no longer matches.
+    await refreshSnapshots(trx, [updated], ctx.today);
+    return updated;
   });
   return detailOf(ctx, row, ctx.today);
 }
@@ -234,8 +244,9 @@ export async function checkIn(ctx: Context, ref: string, action: CheckInAction, 
     }
     const status: CheckInStatus = action === 'skip' ? 'skipped' : action;
     await putCheckIn(trx, habit.id, date, { status, amount, note: input.note ?? null }, ctx.now().toISOString());
-    if (date < habit.start_date) return updateHabit(trx, habit.id, { start_date: date });
-    return habit;
+    const updated = date < habit.start_date ? await updateHabit(trx, habit.id, { start_date: date }) : habit;
+    await refreshSnapshots(trx, [updated], ctx.today, new Map([[habit.id, date]]));
+    return updated;
   });
   return detailOf(ctx, row, ctx.today);
 }
@@ -254,22 +265,119 @@ export async function undoCheckIn(ctx: Context, ref: string, date?: IsoDate): Pr
       const earliest = await earliestCheckInDate(trx, habit.id);
       let start = created < ctx.today ? created : ctx.today;
       if (earliest !== undefined && earliest < start) start = earliest;
-      if (start !== habit.start_date) return updateHabit(trx, habit.id, { start_date: start });
+      if (start !== habit.start_date) {
+        const updated = await updateHabit(trx, habit.id, { start_date: start });
+        await refreshSnapshots(trx, [updated], ctx.today, new Map([[habit.id, day]]));
+        return updated;
+      }
     }
+    await refreshSnapshots(trx, [habit], ctx.today, new Map([[habit.id, day]]));
     return habit;
   });
   return detailOf(ctx, row, ctx.today);
 }
 
+/**
+ * Part of every snapshot's key: bump it when the rules behind the numbers change (core), so that
+ * every stored snapshot is recomputed from history on its next read.
+ */
+const SNAPSHOT_VERSION = 1;
+
+/** What a snapshot was taken under: when the habit's rules differ, the snapshot is stale. */
+function rulesKeyOf(row: Pick<HabitRow, 'kind' | 'schedule' | 'target' | 'start_date'>): string {
+  return JSON.stringify([SNAPSHOT_VERSION, row.kind, row.schedule, row.target, row.start_date]);
+}
+
+interface DailyNumbers {
+  stats: DailyStats;
+  /** Today's check-in, when there is one. */
+  today: CheckIn | undefined;
+}
+
+/**
+ * The daily numbers of these habits as of `today`, carried on from each habit's snapshot: only the
+ * check-ins after the snapshot (and the strength window before it) are read. A habit without a
+ * usable snapshot (none yet, rules changed, or `changed` names a day the snapshot covers) is
+ * computed from its whole history. With `save`, the new snapshots are written (call it inside the
+ * transaction that changed the habit); `stale` lists the habits that had no usable snapshot.
+ */
+async function dailyNumbersOf(
+  db: Db,
+  rows: HabitRow[],
+  today: IsoDate,
+  options: { save: boolean; changed?: Map<string, IsoDate>; histories?: Map<string, CheckIn[]> },
+): Promise<{ numbers: Map<string, DailyNumbers>; stale: HabitRow[] }> {
+  const stored = new Map((await listSnapshots(db, rows.map((r) => r.id))).map((s) => [s.habit_id, s]));
+  const todayDay = toDayNumber(today);
+  const carried = new Map<string, StatsSnapshot>();
+  const stale: HabitRow[] = [];
+  const from = new Map<string, IsoDate | null>(rows.map((r) => [r.id, null]));
+  for (const row of rows) {
+    const saved = stored.get(row.id);
+    if (!saved || saved.rules_key !== rulesKeyOf(row)) {
+      stale.push(row);
+      continue;
+    }
+    const state = JSON.parse(saved.state) as StatsSnapshot | null;
+    const changed = options.changed?.get(row.id);
+    if (!state || state.day >= todayDay) continue; // nothing settled yet, or the clock went back
+    if (changed !== undefined && toDayNumber(changed) <= state.day) {
+      stale.push(row);
+      continue;
+    }
+    carried.set(row.id, state);
+    from.set(row.id, checkInsNeededFrom(state));
+  }
+  // Habits whose whole history the caller holds (created by an import) need no query.
+  for (const id of options.histories?.keys() ?? []) from.delete(id);
+  const checkIns = await listCheckInsSince(db, from, today);
+  const byHabit = groupBy(checkIns, (c) => c.habit_id);
+  const numbers = new Map<string, DailyNumbers>();
+  const writes: HabitSnapshotRow[] = [];
+  for (const row of rows) {
+    const given = options.histories?.get(row.id);
+    const entries = given ? given.filter((c) => c.date <= today) : (byHabit.get(row.id) ?? []).map(toCheckIn);
+    const { stats, snapshot } = advanceHabitStats(rulesOf(row), given ? null : (carried.get(row.id) ?? null), entries, today);
+    const last = entries[entries.length - 1];
+    numbers.set(row.id, { stats, today: last && last.date === today ? last : undefined });
+    if (!options.save) continue;
+    const saved = stored.get(row.id);
+    const state = JSON.stringify(snapshot);
+    const key = rulesKeyOf(row);
+    if (saved?.rules_key !== key || saved.state !== state) writes.push({ habit_id: row.id, rules_key: key, state });
+  }
+  if (writes.length > 0) await putSnapshots(db, writes);
+  return { numbers, stale };
+}
+
+/**
+ * Brings the snapshots of these habits up to date after a change, inside the caller's transaction.
+ * `changed` gives, per habit, the earliest day whose check-in changed (a back-dated check-in, a
+ * deletion, an import): a snapshot that covers that day is recomputed from history. `histories`
+ * gives the whole history (by date) of habits the caller just created, so it is not read back.
+ */
+export async function refreshSnapshots(
+  trx: Db,
+  rows: HabitRow[],
+  today: IsoDate,
+  changed?: Map<string, IsoDate>,
+  histories?: Map<string, CheckIn[]>,
+): Promise<void> {
+  await dailyNumbersOf(trx, rows, today, { save: true, changed, histories });
+}
+
 export async function listHabits(ctx: Context, options: { includeArchived?: boolean } = {}): Promise<HabitSummary[]> {
   const db = ctx.store.db;
   const rows = await listHabitRows(db, ctx.personId, options);
-  const checkIns = await listCheckIns(db, rows.map((r) => r.id), { to: ctx.today });
-  const byHabit = groupBy(checkIns, (c) => c.habit_id);
+  const { numbers, stale } = await dailyNumbersOf(db, rows, ctx.today, { save: false });
+  if (stale.length > 0) {
+    // Missing or stale snapshots (habits from before snapshots, rules changed since): compute them
+    // from history and keep them, in one transaction so that no check-in slips in between.
+    const fresh = await db.transaction().execute((trx) => dailyNumbersOf(trx, stale, ctx.today, { save: true }));
+    for (const [id, n] of fresh.numbers) numbers.set(id, n);
+  }
   return rows.map((row) => {
-    const entries = (byHabit.get(row.id) ?? []).map(toCheckIn);
-    const stats = computeHabitStats(rulesOf(row), entries, ctx.today);
-    const last = entries[entries.length - 1];
+    const { stats, today: last } = numbers.get(row.id)!;
     return {
       id: row.id,
       slug: row.slug,
@@ -285,7 +393,7 @@ export async function listHabits(ctx: Context, options: { includeArchived?: bool
       bestStreak: stats.bestStreak,
       dueToday: row.archived === 1 ? false : stats.dueToday,
       neverMissTwice: stats.neverMissTwice,
-      today: last && last.date === ctx.today ? { status: last.status, amount: last.amount } : null,
+      today: last ? { status: last.status, amount: last.amount } : null,
     };
   });
 }

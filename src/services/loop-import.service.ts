@@ -8,6 +8,7 @@ import { newId } from '../store/ids.js';
 import { insertJournalEntry, listJournalRows } from '../store/journal.repository.js';
 import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
+import { refreshSnapshots } from './habit.service.js';
 
 /**
  * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
@@ -198,6 +199,10 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
     // The Loop notes already in the journal, read only when the file has any.
     const noteKeys = data.habits.some((h) => h.notes.length > 0) ? await importedNoteKeys(trx, ctx.personId) : new Set<string>();
 
+    // Each habit the import touched, as it ends up, and the earliest day it added.
+    const touched = new Map<string, HabitRow>();
+    const changed = new Map<string, IsoDate>();
+    const created = new Map<string, CheckInRow[]>();
     for (const [index, habit] of data.habits.entries()) {
       let into = findMatch(known, habit);
       let taken = new Set<IsoDate>();
@@ -206,6 +211,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
         taken = takenDays.get(into.id) ?? taken;
       } else {
         into = await createFromLoop(trx, ctx, known, habit);
+        created.set(into.id, []);
         result.habitsCreated++;
       }
       const added = newCheckIns(into, habit, taken, createdAt);
@@ -215,6 +221,11 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       takenDays.set(into.id, taken);
       result.checkInsAdded += added.length;
       result.checkInsUnchanged += habit.entries.length - added.length;
+      touched.set(into.id, into);
+      created.get(into.id)?.push(...added);
+      const firstAdded = added.reduce<IsoDate | undefined>((min, r) => (min === undefined || r.date < min ? r.date : min), undefined);
+      const before = changed.get(into.id);
+      if (firstAdded !== undefined && (before === undefined || firstAdded < before)) changed.set(into.id, firstAdded);
       for (const entry of noteEntries(ctx, into, habit, noteKeys, createdAt)) {
         await insertJournalEntry(trx, entry);
         result.notesAdded++;
@@ -224,11 +235,14 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
       const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
       if (earliest !== undefined && earliest < into.start_date) {
         const updated = await updateHabit(trx, into.id, { start_date: earliest });
+        touched.set(updated.id, updated);
         known.byName.set(habitNameKey(updated.name), updated);
         if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
       }
       options.onProgress?.(index + 1, total);
     }
+    const histories = new Map([...created].map(([id, rows]) => [id, rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))]));
+    await refreshSnapshots(trx, [...touched.values()], ctx.today, changed, histories);
   });
   return result;
 }

@@ -20,6 +20,7 @@ const MIGRATIONS: Record<string, () => Promise<Migration>> = {
   '0001_foundation': () => import('./migrations/0001_foundation.js'),
   '0002_skills_and_paths': () => import('./migrations/0002_skills_and_paths.js'),
   '0003_learning_and_journal': () => import('./migrations/0003_learning_and_journal.js'),
+  '0004_habit_snapshot': () => import('./migrations/0004_habit_snapshot.js'),
   '0005_habit_anchor_and_names': () => import('./migrations/0005_habit_anchor_and_names.js'),
   '0007_library_slug': () => import('./migrations/0007_library_slug.js'),
 };
@@ -148,7 +149,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
 
 /** Empties every table, children first. For tests that reuse one database between cases. */
 export async function deleteAllData(db: Kysely<Database>): Promise<void> {
-  for (const table of ['journal_entry', 'review_log', 'card', 'highlight', 'learning_note', 'learning_item', 'experiment', 'activity', 'evidence', 'facet_status', 'career_target', 'skill_assessment', 'framework', 'auth_token', 'scorecard_item', 'habit_check_in', 'habit', 'person'] as const) {
+  for (const table of ['journal_entry', 'review_log', 'card', 'highlight', 'learning_note', 'learning_item', 'experiment', 'activity', 'evidence', 'facet_status', 'career_target', 'skill_assessment', 'framework', 'auth_token', 'scorecard_item', 'habit_snapshot', 'habit_check_in', 'habit', 'person'] as const) {
     await db.deleteFrom(table).execute();
   }
 }

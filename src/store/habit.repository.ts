@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { CheckInRow, Database, HabitRow, HabitUpdate, NewHabitRow } from './schema.js';
+import type { CheckInRow, Database, HabitRow, HabitSnapshotRow, HabitUpdate, NewHabitRow } from './schema.js';
 import { newId } from './ids.js';
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -82,6 +82,48 @@ export async function listCheckIns(db: Db, habitIds: string[], options: { to?: s
   let query = db.selectFrom('habit_check_in').selectAll().where('habit_id', 'in', habitIds);
   if (options.to) query = query.where('date', '<=', options.to);
   return query.orderBy('habit_id').orderBy('date').execute();
+}
+
+export type CheckInCore = Pick<CheckInRow, 'habit_id' | 'date' | 'status' | 'amount'>;
+
+/**
+ * The check-ins of many habits up to a day, each habit's from its own day (null: its whole
+ * history), without notes and ids (what the numbers need). One query; habits that share a day
+ * share a condition.
+ */
+export async function listCheckInsSince(db: Db, fromByHabit: Map<string, string | null>, to: string): Promise<CheckInCore[]> {
+  if (fromByHabit.size === 0) return [];
+  const groups = new Map<string | null, string[]>();
+  for (const [id, from] of fromByHabit) {
+    const ids = groups.get(from);
+    if (ids) ids.push(id);
+    else groups.set(from, [id]);
+  }
+  return db
+    .selectFrom('habit_check_in')
+    .select(['habit_id', 'date', 'status', 'amount'])
+    .where((eb) => eb.or([...groups].map(([from, ids]) => (from === null ? eb('habit_id', 'in', ids) : eb.and([eb('habit_id', 'in', ids), eb('date', '>=', from)])))))
+    .where('date', '<=', to)
+    .orderBy('habit_id')
+    .orderBy('date')
+    .execute();
+}
+
+export async function listSnapshots(db: Db, habitIds: string[]): Promise<HabitSnapshotRow[]> {
+  if (habitIds.length === 0) return [];
+  return db.selectFrom('habit_snapshot').selectAll().where('habit_id', 'in', habitIds).execute();
+}
+
+/** Writes each habit's snapshot, replacing the one it had. */
+export async function putSnapshots(db: Db, rows: HabitSnapshotRow[]): Promise<void> {
+  const chunk = 2000;
+  for (let i = 0; i < rows.length; i += chunk) {
+    await db
+      .insertInto('habit_snapshot')
+      .values(rows.slice(i, i + chunk))
+      .onConflict((oc) => oc.column('habit_id').doUpdateSet((eb) => ({ rules_key: eb.ref('excluded.rules_key'), state: eb.ref('excluded.state') })))
+      .execute();
+  }
 }
 
 export async function findCheckIn(db: Db, habitId: string, date: string): Promise<CheckInRow | undefined> {

@@ -69,6 +69,13 @@ export interface HabitCheckInTable {
   created_at: string;
 }
 
+/** A habit's daily numbers settled up to a day (core StatsSnapshot as JSON), for these rules. */
+export interface HabitSnapshotTable {
+  habit_id: string;
+  rules_key: string;
+  state: string;
+}
+
 export interface ScorecardItemTable {
   id: string;
   person_id: string;
@@ -301,6 +308,7 @@ export interface Database {
   person: PersonTable;
   habit: HabitTable;
   habit_check_in: HabitCheckInTable;
+  habit_snapshot: HabitSnapshotTable;
   scorecard_item: ScorecardItemTable;
   auth_token: AuthTokenTable;
   learning_item: LearningItemTable;
@@ -316,6 +324,7 @@ export type HabitRow = Selectable<HabitTable>;
 export type NewHabitRow = Insertable<HabitTable>;
 export type HabitUpdate = Updateable<HabitTable>;
 export type CheckInRow = Selectable<HabitCheckInTable>;
+export type HabitSnapshotRow = Selectable<HabitSnapshotTable>;
 export type ScorecardItemRow = Selectable<ScorecardItemTable>;
 export type AuthTokenRow = Selectable<AuthTokenTable>;
 export type FrameworkRow = Selectable<FrameworkTable>;

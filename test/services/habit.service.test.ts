@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays } from '../../src/core/calendar.js';
 import { describeEachDialect } from '../support/stores.js';
 import {
   addHabit,
@@ -13,6 +15,7 @@ import {
   undoCheckIn,
 } from '../../src/services/habit.service.js';
 import { SCHEDULE_HELP } from '../../src/core/schedule.js';
+import { today as todayOf } from '../../src/services/today.service.js';
 import { expectAppError, expectRefusedAndUnchanged } from './service.helpers.js';
 
 const SCHEDULE_ERROR = `schedule: ${SCHEDULE_HELP}`;
@@ -455,5 +458,73 @@ describeEachDialect('habit service', (db) => {
       ]);
       await expectAppError(habitChart(ctx, 'nope'), 'not_found', 'habit: no habit "nope"');
     });
+  });
+});
+
+describeEachDialect('the habit snapshot', (db) => {
+  type Op =
+    | { kind: 'check'; back: number; action: 'done' | 'skip' | 'slip'; amount: number }
+    | { kind: 'undo'; back: number }
+    | { kind: 'schedule'; schedule: string }
+    | { kind: 'target'; target: number | null }
+    | { kind: 'wait'; days: number };
+  const SCHEDULES = ['daily', 'weekdays', 'mon,thu', '3/week', '2/3days', 'every 3 days'];
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('check' as const), back: fc.integer({ min: 0, max: 45 }), action: fc.constantFrom('done' as const, 'skip' as const, 'slip' as const), amount: fc.constantFrom(0, 1, 2.5, 5) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 0, max: 45 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('schedule' as const), schedule: fc.constantFrom(...SCHEDULES) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('target' as const), target: fc.constantFrom(null, 2, 5) }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 1, max: 20 }) }) },
+  );
+
+  it('list and today equal a computation from the whole history after random check-ins and edits', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom<'build' | 'break'>('build', 'break'), fc.constantFrom(...SCHEDULES), fc.array(opArb, { minLength: 1, maxLength: 14 }), async (kind, schedule, ops) => {
+        let today = '2026-03-02';
+        let ctx = await db.ctx(today);
+        const name = `Habit ${run++}`;
+        const habit = await addHabit(ctx, { name, kind, schedule });
+        for (const op of ops) {
+          try {
+            if (op.kind === 'wait') ctx = await db.ctx((today = addDays(today, op.days)));
+            else if (op.kind === 'check') {
+              const action = kind === 'build' ? (op.action === 'slip' ? 'done' : op.action) : op.action === 'done' ? 'slip' : op.action;
+              const measurable = (await showHabit(ctx, habit.slug)).target !== null;
+              await checkIn(ctx, habit.slug, action, { date: addDays(today, -op.back), ...(measurable && action !== 'skip' ? { amount: op.amount } : {}) });
+            } else if (op.kind === 'undo') await undoCheckIn(ctx, habit.slug, addDays(today, -op.back));
+            else if (op.kind === 'schedule') await editHabit(ctx, habit.slug, { schedule: op.schedule });
+            else await editHabit(ctx, habit.slug, { target: op.target, unit: null });
+          } catch (error) {
+            // Undoing a day with nothing on it, for one: refused, and nothing changed.
+            if (!(error instanceof Error && 'code' in error)) throw error;
+          }
+          const listed = (await listHabits(ctx)).find((h) => h.id === habit.id)!;
+          const full = await showHabit(ctx, habit.slug);
+          expect(Math.abs(listed.strength - full.strength)).toBeLessThanOrEqual(1e-9);
+          expect([listed.streak, listed.bestStreak, listed.dueToday, listed.neverMissTwice]).toEqual([full.streak, full.bestStreak, full.dueToday, full.neverMissTwice]);
+          const day = await todayOf(ctx);
+          expect(day.due.some((h) => h.id === habit.id)).toBe(full.dueToday);
+          expect(day.atRisk.includes(habit.slug)).toBe(full.neverMissTwice !== 'ok' && !full.history.some((h) => h.date === today && h.status !== 'missed' && h.status !== 'auto'));
+        }
+        await removeHabit(ctx, habit.slug);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('fills a missing snapshot on first read and keeps a stale one from being used', async () => {
+    const ctx = await db.ctx('2026-11-23');
+    await addHabit(ctx, { name: 'Stretch' });
+    for (let d = 10; d >= 1; d--) await checkIn(ctx, 'stretch', 'done', { date: addDays('2026-11-23', -d) });
+    const before = (await listHabits(ctx))[0]!;
+    // As a database from before snapshots: the table is empty until the first read.
+    await db.store.db.deleteFrom('habit_snapshot').execute();
+    expect((await listHabits(ctx))[0]).toEqual(before);
+    expect(await db.store.db.selectFrom('habit_snapshot').selectAll().execute()).toHaveLength(1);
+    // A snapshot that no longer matches the habit's rules is recomputed, not trusted.
+    await db.store.db.updateTable('habit_snapshot').set({ rules_key: 'old' }).execute();
+    const later = await db.ctx('2026-11-30');
+    expect((await listHabits(later))[0]!.streak).toBe((await showHabit(later, 'stretch')).streak);
   });
 });
