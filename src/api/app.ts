@@ -7,7 +7,7 @@ import { AppError } from '../core/errors.js';
 import type { Store } from '../store/database.js';
 import { exchangeLoginToken, revokeToken } from '../services/auth.service.js';
 import { importLoop } from '../services/loop-import.service.js';
-import { describeZodError } from '../schemas/validate.js';
+import { zodError } from '../schemas/validate.js';
 import { type ApiEnv, withContext } from './context.middleware.js';
 import { errorBody, handleError } from './error.middleware.js';
 import { SESSION_COOKIE, hostCheck, requireAuth, securityHeaders } from './security.middleware.js';
@@ -68,7 +68,7 @@ export function createApp(options: AppOptions) {
 
   const api = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'body'));
+      if (!result.success) throw zodError(result.error, 'body');
     },
   });
   api.use('*', requireAuth(store));

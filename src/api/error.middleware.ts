@@ -1,7 +1,7 @@
 import type { Context as HonoContext } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, type ErrorCode } from '../core/errors.js';
+import { AppError, type ErrorCode, type ErrorDetail } from '../core/errors.js';
 
 /** The one map from error codes to HTTP statuses. */
 export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -14,12 +14,13 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-export function errorBody(code: ErrorCode, message: string) {
-  return { error: { code, message } };
+/** `{error: {code, message, details?, more?}}`: details name each problem of a refused input, `more` counts those not listed. */
+export function errorBody(code: ErrorCode, message: string, details?: readonly ErrorDetail[], more = 0) {
+  return { error: { code, message, ...(details?.length ? { details: [...details] } : {}), ...(more > 0 ? { more } : {}) } };
 }
 
 export function handleError(error: Error, c: HonoContext): Response {
-  if (error instanceof AppError) return c.json(errorBody(error.code, error.message), HTTP_STATUS[error.code]);
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details, error.more), HTTP_STATUS[error.code]);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'validation_failed' : 'internal';

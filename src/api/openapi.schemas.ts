@@ -2,8 +2,24 @@ import { z } from '@hono/zod-openapi';
 import { CHECK_IN_STATUSES, ERROR_CODES, HABIT_KINDS, HISTORY_STATUSES, NEVER_MISS_TWICE_STATES, SCORECARD_RATINGS, SKILL_KINDS } from '../core/vocabulary.js';
 
 /** Response shapes, for the OpenAPI document. Requests use the shared schemas in src/schemas. */
+const errorDetailSchema = z
+  .object({
+    path: z.string().openapi({ description: 'where the problem is: a JSON path such as tracks[1].levels[0].skills, a CSV column, or "" for the whole input' }),
+    message: z.string(),
+    line: z.number().int().positive().optional().openapi({ description: 'the line of a CSV or text file, from 1' }),
+    column: z.number().int().positive().optional().openapi({ description: 'the column of a CSV file, from 1' }),
+  })
+  .openapi('ErrorDetail');
+
 export const errorSchema = z
-  .object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) })
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string().openapi({ description: 'the first problem, "field: problem", and how many more there are' }),
+      details: z.array(errorDetailSchema).max(50).optional().openapi({ description: 'every problem of a refused input, at most 50' }),
+      more: z.number().int().positive().optional().openapi({ description: 'how many problems there are beyond the 50 in details' }),
+    }),
+  })
   .openapi('Error');
 
 const nullableText = z.string().nullable();

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import { AppError, type ErrorCode } from '../core/errors.js';
+import { AppError, type ErrorCode, detailText, moreProblems } from '../core/errors.js';
 
 /** The one map from error codes to exit codes: 2 for bad usage, 1 for everything else. */
 export const EXIT_CODE: Record<ErrorCode, number> = {
@@ -49,12 +49,23 @@ export function printLine(text = ''): void {
   process.stdout.write(`${text}\n`);
 }
 
+const placeOf = (d: { line?: number; column?: number }): string =>
+  d.line === undefined ? '' : `line ${d.line}${d.column === undefined ? '' : `, column ${d.column}`}: `;
+
 /** Prints an error on stderr and returns the exit code; only the entry point calls this. */
 export function reportError(error: unknown, options: OutputOptions): number {
   const appError =
     error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  const { details, more } = appError;
   if (options.json) {
-    process.stderr.write(`${JSON.stringify({ error: { code: appError.code, message: appError.message } })}\n`);
+    const body = { code: appError.code, message: appError.message, ...(details ? { details } : {}), ...(more > 0 ? { more } : {}) };
+    process.stderr.write(`${JSON.stringify({ error: body })}\n`);
+  } else if (details && details.length > 1) {
+    // Every problem on its own line, with its place, so a file can be fixed in one pass.
+    const count = details.length + more;
+    process.stderr.write(`${paint.bad('error')}: ${count} problems${appError.hint ? ` (${appError.hint})` : ''}\n`);
+    for (const detail of details) process.stderr.write(`  ${placeOf(detail)}${detailText(detail)}\n`);
+    if (more > 0) process.stderr.write(`  ${moreProblems(more)}\n`);
   } else {
     process.stderr.write(`${paint.bad('error')}: ${appError.message}\n`);
     if (!(error instanceof AppError) && error instanceof Error && error.stack) {

@@ -14,7 +14,7 @@ import {
 } from '../core/vocabulary.js';
 import { isoDate } from '../schemas/common.schema.js';
 import { AppError } from '../core/errors.js';
-import { describeZodError } from '../schemas/validate.js';
+import { zodError } from '../schemas/validate.js';
 
 /**
  * grow's JSON backup. Lossless: export → import into an empty database → export gives the same
@@ -279,7 +279,7 @@ export function serializeBackup(backup: Backup): string {
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
 
-/** Parses a backup file, naming the JSON path of the first problem. */
+/** Parses a backup file, naming every problem by its JSON path. */
 export function parseBackup(content: string): Backup {
   let data: unknown;
   try {
@@ -296,6 +296,6 @@ export function parseBackup(content: string): Backup {
     throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_BACKUP_VERSIONS.at(-1)})`);
   }
   const result = backupSchema.safeParse(data);
-  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'backup'));
+  if (!result.success) throw zodError(result.error, 'backup');
   return result.data;
 }

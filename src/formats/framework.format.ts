@@ -2,12 +2,12 @@ import { parseDocument } from 'yaml';
 import { oneOf } from '../schemas/common.schema.js';
 import { SKILL_KINDS, TRACK_TYPES, wordsOf } from '../core/vocabulary.js';
 import { z } from 'zod';
-import { AppError, invalid } from '../core/errors.js';
+import { AppError, type ErrorDetail, invalid, invalidAll } from '../core/errors.js';
 import { type Framework, MAX_RATING } from '../core/framework.js';
-import { describeZodError } from '../schemas/validate.js';
+import { zodDetails } from '../schemas/validate.js';
 
 /**
- * A career framework file (YAML or JSON) read into a validated `Framework`. The first problem is
+ * A career framework file (YAML or JSON) read into a validated `Framework`. Every problem is
  * reported with its path inside the file, e.g. `tracks[1].levels[2].expects.empathy: unknown skill`.
  * The format is documented in docs/frameworks.md. Nothing here touches the database.
  */
@@ -162,41 +162,55 @@ function parseText(content: string): unknown {
   }
 }
 
-function firstDuplicate(ids: string[]): number {
-  const seen = new Set<string>();
-  for (const [i, value] of ids.entries()) {
-    if (seen.has(value)) return i;
-    seen.add(value);
-  }
-  return -1;
-}
+type Loose = Record<string, unknown>;
+const listOf = (value: unknown): Loose[] => (Array.isArray(value) ? value.map((v) => (v !== null && typeof v === 'object' ? (v as Loose) : {})) : []);
+const idOf = (value: Loose): string | null => (typeof value.id === 'string' ? value.id : null);
 
-/** Rules zod cannot see: unique ids and references to skills. */
-function crossCheck(framework: z.output<typeof frameworkSchema>): void {
-  const duplicate = (path: string, ids: string[]) => {
-    const at = firstDuplicate(ids);
-    if (at >= 0) throw invalid(`${path}[${at}].id`, `duplicate id "${ids[at]}"`);
+/**
+ * Rules zod cannot see: unique ids and references to skills. Read loosely, so that a file with
+ * shape problems too gets these named in the same answer.
+ */
+function crossCheck(data: Loose, skillsValid: boolean): ErrorDetail[] {
+  const found: ErrorDetail[] = [];
+  const duplicates = (path: string, items: Loose[]) => {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      const value = idOf(item);
+      if (value === null) return;
+      if (seen.has(value)) found.push({ path: `${path}[${i}].id`, message: `duplicate id "${value}"` });
+      seen.add(value);
+    });
   };
-  duplicate('skills', framework.skills.map((s) => s.id));
-  const skills = new Set(framework.skills.map((s) => s.id));
-  duplicate('tracks', framework.tracks.map((t) => t.id));
-  framework.tracks.forEach((track, t) => {
-    duplicate(`tracks[${t}].levels`, track.levels.map((l) => l.id));
-    track.levels.forEach((level, l) => {
-      for (const skill of Object.keys(level.expects)) {
-        if (!skills.has(skill)) throw invalid(`tracks[${t}].levels[${l}].expects.${skill}`, 'unknown skill');
+  const skillList = listOf(data.skills);
+  duplicates('skills', skillList);
+  const skills = new Set(skillList.map(idOf).filter((v): v is string => v !== null));
+  // References are checked against a list of skills that is itself sound, else every one would be named twice.
+  const unknownSkill = (skill: string) => skillsValid && !skills.has(skill);
+  const tracks = listOf(data.tracks);
+  duplicates('tracks', tracks);
+  tracks.forEach((track, t) => {
+    const levels = listOf(track.levels);
+    duplicates(`tracks[${t}].levels`, levels);
+    levels.forEach((level, l) => {
+      const expects = level.expects;
+      if (expects === null || typeof expects !== 'object' || Array.isArray(expects)) return;
+      for (const skill of Object.keys(expects)) {
+        if (unknownSkill(skill)) found.push({ path: `tracks[${t}].levels[${l}].expects.${skill}`, message: 'unknown skill' });
       }
     });
-    duplicate(`tracks[${t}].facets`, track.facets.map((f) => f.id));
-    track.facets.forEach((facet, f) => {
-      facet.skills.forEach((skill, s) => {
-        if (!skills.has(skill)) throw invalid(`tracks[${t}].facets[${f}].skills[${s}]`, `unknown skill "${skill}"`);
+    const facets = listOf(track.facets);
+    duplicates(`tracks[${t}].facets`, facets);
+    facets.forEach((facet, f) => {
+      if (!Array.isArray(facet.skills)) return;
+      facet.skills.forEach((skill: unknown, s) => {
+        if (typeof skill === 'string' && unknownSkill(skill)) found.push({ path: `tracks[${t}].facets[${f}].skills[${s}]`, message: `unknown skill "${skill}"` });
       });
     });
   });
+  return found;
 }
 
-/** Reads and validates a framework file; throws `validation_failed` naming the first problem. */
+/** Reads and validates a framework file; throws `validation_failed` naming every problem with its path. */
 export function parseFramework(content: string): Framework {
   if (Buffer.byteLength(content, 'utf8') > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
   const data = parseText(content);
@@ -204,8 +218,9 @@ export function parseFramework(content: string): Framework {
     throw invalid('file', 'not a framework (expected a mapping with id, name, skills and tracks)');
   }
   const result = frameworkSchema.safeParse(data);
-  if (!result.success) throw new AppError('validation_failed', describeZodError(result.error, 'file'));
-  crossCheck(result.data);
+  const shape = result.success ? [] : zodDetails(result.error, 'file');
+  const found = [...shape, ...crossCheck(data as Loose, !shape.some((d) => /^skills(\[\d+\](\.id)?)?$/.test(d.path)))];
+  if (found.length > 0 || !result.success) throw invalidAll(found);
   const f = result.data;
   // Rebuilt field by field so the stored document has one shape, whatever order the file used.
   return {

@@ -65,6 +65,6 @@ function readRow(row: CsvRow): ImportedItem {
 export function readGoodreadsCsv(text: string): LibraryFile {
   const table = readCsvTable(text, 'Goodreads library', GOODREADS_REQUIRED);
   const { records, bad } = readRows(table.rows, readRow);
-  const items = refuseRepeatedIds(records, bad, 'Book Id');
+  const items = refuseRepeatedIds(records, bad, 'Book Id', table.columns.indexOf('Book Id') + 1);
   return { source: 'goodreads', describesItems: true, items, bad: sortBad(bad), rows: table.rows.length };
 }

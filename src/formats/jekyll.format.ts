@@ -52,7 +52,9 @@ interface Split {
 
 /** An error in one file: `NAME: problem`, or `NAME: line N: problem`. */
 export const fileError = (name: string, problem: string, line?: number): AppError =>
-  new AppError('validation_failed', `${name}: ${line === undefined ? '' : `line ${line}: `}${problem}`);
+  new AppError('validation_failed', `${name}: ${line === undefined ? '' : `line ${line}: `}${problem}`, {
+    details: [{ path: name, message: problem, ...(line === undefined ? {} : { line }) }],
+  });
 
 /** Splits a post into its fences, its YAML and its body. */
 function splitPost(text: string, name: string): Split {

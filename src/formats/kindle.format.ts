@@ -160,7 +160,8 @@ export function readKindleClippings(text: string): LibraryFile {
     const metadataLine = (block.lines[1] ?? '').trim();
     const meta = readMetadata(metadataLine);
     if (typeof meta === 'string') {
-      bad.push({ row: block.entry, message: `${where}: not a Kindle clipping: ${meta}` });
+      // The metadata line is the second of the entry.
+      bad.push({ row: block.entry, message: `${where}: not a Kindle clipping: ${meta}`, line: block.line + 1, column: 1, field: `entry ${block.entry}`, problem: `not a Kindle clipping: ${meta}` });
       continue;
     }
     if (meta.type === 'bookmark') continue;
@@ -175,7 +176,8 @@ export function readKindleClippings(text: string): LibraryFile {
     if (!item) {
       const { title, authors } = splitTitleLine(titleLine);
       if (title === '') {
-        bad.push({ row: block.entry, message: `${where}: not a Kindle clipping: the title line is empty` });
+        const problem = 'not a Kindle clipping: the title line is empty';
+        bad.push({ row: block.entry, message: `${where}: ${problem}`, line: block.line, column: 1, field: `entry ${block.entry}`, problem });
         continue;
       }
       item = emptyItem({ row: block.entry, line: block.line }, 'kindle', title, authors);

@@ -18,6 +18,11 @@ import type { LibrarySource } from '../core/vocabulary.js';
 export interface BadRow {
   row: number;
   message: string;
+  /** Where the problem is, for a refusal that names every bad row: the line, the 1-based column, its header. */
+  line?: number;
+  column?: number;
+  field?: string;
+  problem?: string;
 }
 
 export interface ImportedHighlight {
@@ -134,6 +139,8 @@ export interface CsvRow {
   line: number;
   /** The cell of a column by its header name; '' when the file has no such column. */
   get(column: string): string;
+  /** The 1-based position of a column by its header name, for error messages. */
+  columnNumber(column: string): number | undefined;
 }
 
 export interface CsvTable {
@@ -208,6 +215,10 @@ export function readCsvTable(text: string, format: string, required: readonly st
         const at = index.get(column);
         return at === undefined ? '' : (cells[at] ?? '').trim();
       },
+      columnNumber(column: string) {
+        const at = index.get(column);
+        return at === undefined ? undefined : at + 1;
+      },
     });
   }
   return { columns, rows };
@@ -223,14 +234,21 @@ export function readRows<T>(rows: readonly CsvRow[], read: (row: CsvRow) => T | 
       if (record !== null) records.push(record);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
-      bad.push({ row: row.row, message: `row ${row.row} (line ${row.line}): ${error.message}` });
+      bad.push({
+        row: row.row,
+        message: `row ${row.row} (line ${row.line}): ${error.message}`,
+        line: row.line,
+        column: row.columnNumber(error.column),
+        field: error.column,
+        problem: error.problem,
+      });
     }
   }
   return { records, bad };
 }
 
 /** A source id that two rows of one file share makes both the same item; the later row is refused. */
-export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: string): ImportedItem[] {
+export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: string, columnNumber?: number): ImportedItem[] {
   const seen = new Map<string, number>();
   return items.filter((item) => {
     if (item.sourceId === null) return true;
@@ -239,7 +257,8 @@ export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: 
       seen.set(item.sourceId, item.row);
       return true;
     }
-    bad.push({ row: item.row, message: `row ${item.row} (line ${item.line}): ${column}: ${JSON.stringify(item.sourceId)} repeats row ${first}` });
+    const problem = `${JSON.stringify(item.sourceId)} repeats row ${first}`;
+    bad.push({ row: item.row, message: `row ${item.row} (line ${item.line}): ${column}: ${problem}`, line: item.line, column: columnNumber, field: column, problem });
     return false;
   });
 }

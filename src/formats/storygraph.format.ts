@@ -81,6 +81,6 @@ function readRow(row: CsvRow): ImportedItem {
 export function readStoryGraphCsv(text: string): LibraryFile {
   const table = readCsvTable(text, 'StoryGraph', STORYGRAPH_REQUIRED);
   const { records, bad } = readRows(table.rows, readRow);
-  const items = refuseRepeatedIds(records, bad, 'ISBN/UID');
+  const items = refuseRepeatedIds(records, bad, 'ISBN/UID', table.columns.indexOf('ISBN/UID') + 1);
   return { source: 'storygraph', describesItems: true, items, bad: sortBad(bad), rows: table.rows.length };
 }

@@ -3,7 +3,7 @@
  * transaction, so a bad post (without --skip-bad) writes nothing; re-importing a file of the same
  * name updates its entry instead of adding another.
  */
-import { AppError, notFound } from '../core/errors.js';
+import { AppError, invalidAll, notFound } from '../core/errors.js';
 import { type JekyllPost, fileError, isPostFileName, parsePost, postFileName, writeImportedPost, writeNewPost } from '../formats/jekyll.format.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
@@ -89,7 +89,11 @@ const COMPARED = ['title', 'body', 'date', 'time', 'utc_offset', 'tags', 'catego
 export async function importJekyll(ctx: Context, files: readonly PostFile[], options: { skipBad?: boolean } = {}): Promise<JekyllImportResult> {
   if (files.length === 0) throw new AppError('validation_failed', 'file: no Jekyll posts (.md, .markdown or .html files) found');
   const { good, bad } = readPosts(files, ctx.timeZone);
-  if (bad.length > 0 && !options.skipBad) throw bad[0]!.error;
+  if (bad.length === 1 && !options.skipBad) throw bad[0]!.error;
+  // Several bad posts: every one is named, with its file and line, so all can be fixed at once.
+  if (bad.length > 1 && !options.skipBad) {
+    throw invalidAll(bad.flatMap((b) => b.error.details ?? [{ path: b.file, message: b.error.message }]), 'nothing was imported');
+  }
   const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
   if (good.length === 0) return result;
   const now = ctx.now().toISOString();

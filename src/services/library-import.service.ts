@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import { dateInZone } from '../core/calendar.js';
 import { claimSlug } from '../core/slug.js';
-import { AppError } from '../core/errors.js';
+import { AppError, invalidAll } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
 import { readGoodreadsCsv } from '../formats/goodreads.format.js';
 import { type Clip, mergeClippings, readKindleClippings } from '../formats/kindle.format.js';
@@ -54,15 +54,19 @@ const READERS: Record<LibrarySource, (text: string) => LibraryFile> = {
   readwise: readReadwiseCsv,
 };
 
-/** The refusal of a file with bad rows: the first one in full, and how many there are. */
+/** The refusal of a file with bad rows: every one with its line and column (up to 50, then a count). */
 function badFileError(file: LibraryFile): AppError {
   const unit = file.source === 'kindle' ? 'entr' : 'row';
   const plural = (n: number) => (unit === 'entr' ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'row' : 'rows');
   const count = file.bad.length;
-  return new AppError(
-    'validation_failed',
-    `${file.bad[0]!.message} (nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others)`,
+  const details = file.bad.map((b) =>
+    b.problem === undefined
+      ? { path: '', message: b.message }
+      : { path: b.field ?? '', message: b.problem, ...(b.line !== undefined ? { line: b.line } : {}), ...(b.column !== undefined ? { column: b.column } : {}) },
   );
+  const error = invalidAll(details, `nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others`);
+  // The message keeps the first bad row in full, with its row and line.
+  return new AppError('validation_failed', `${file.bad[0]!.message} (${error.hint})`, { details: error.details, more: error.more, hint: error.hint });
 }
 
 /**

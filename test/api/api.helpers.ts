@@ -49,9 +49,15 @@ export async function apiOver(db: TestDb, options: { publicHost?: string } = {})
 export async function expectError(response: Response, status: number, code: string, message?: string | RegExp): Promise<void> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as { error: { code: string; message: string } };
+  const body = (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } };
   expect(Object.keys(body)).toEqual(['error']);
-  expect(Object.keys(body.error).sort()).toEqual(['code', 'message']);
+  expect(['code', 'message', 'details', 'more']).toEqual(expect.arrayContaining(Object.keys(body.error)));
+  // Details, when given, name every problem; the message begins with the first.
+  if (body.error.details) {
+    expect(body.error.details.length).toBeGreaterThan(0);
+    const first = body.error.details[0]!;
+    expect(body.error.message).toContain(first.message);
+  }
   expect(body.error.code).toBe(code);
   if (typeof message === 'string') expect(body.error.message).toBe(message);
   else if (message) expect(body.error.message).toMatch(message);

@@ -95,6 +95,25 @@ describeEachDialect('HTTP import and export', (db) => {
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);
   });
 
+  it('a backup with several bad fields: 400 naming each by its JSON path, and nothing restored', async () => {
+    await fill();
+    const backup = JSON.parse(await (await api.call('GET', '/api/v1/export/json')).text());
+    backup.habits[0].kind = 'maybe';
+    backup.habits[1].checkIns[0].date = '2026-02-30';
+    backup.scorecard[0].rating = '?';
+    backup.person.colour = 'blue';
+    const target = await emptyGrow();
+    const before = await (await target.call('GET', '/api/v1/export/json')).text();
+    const response = await target.call('POST', '/api/v1/import/json', JSON.stringify(backup), { 'content-type': 'application/octet-stream' });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string; details: { path: string; message: string }[] } };
+    expect(error.code).toBe('validation_failed');
+    expect(error.details.map((d) => d.path).sort()).toEqual(['habits[0].kind', 'habits[1].checkIns[0].date', 'person.colour', 'scorecard[0].rating']);
+    expect(error.details.find((d) => d.path === 'person.colour')!.message).toBe('unknown field');
+    expect(error.message).toMatch(/ \(and 3 more problems\)$/);
+    expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);
+  });
+
   it('POST /import/loop imports a Loop backup uploaded as bytes or as a form, once', async () => {
     const bytes = loopDb([
       { name: 'Meditate', entries: [{ date: '2026-11-21', value: 2 }, { date: '2026-11-22', value: 3 }, { date: '2026-11-23', value: 2 }] },

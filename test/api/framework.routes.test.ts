@@ -109,6 +109,25 @@ describeEachDialect('HTTP frameworks', (db) => {
     await unchanged(() => post(stringify(frameworkData()), 'application/yaml', '?use=maybe'), 400, 'validation_failed', 'use: expected true or false');
   });
 
+  it('a file with three problems: 400 naming all three with their paths, nothing imported', async () => {
+    const data = frameworkData();
+    data.skills[1].kind = 'hard';
+    data.tracks[0].levels[0].expects.empathy = 3;
+    data.tracks[0].levels.push({ id: 'two', name: 'Two', expects: { coding: 9 } });
+    const before = (await api.json('GET', '/api/v1/frameworks')).body;
+    const response = await post(stringify(data), 'application/yaml');
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string; details: { path: string; message: string }[] } };
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toBe('skills[1].kind: expected technical or soft (and 2 more problems)');
+    expect(error.details).toEqual([
+      { path: 'skills[1].kind', message: 'expected technical or soft' },
+      { path: 'tracks[0].levels[1].expects.coding', message: 'expected a whole number from 0 to 5' },
+      { path: 'tracks[0].levels[0].expects.empathy', message: 'unknown skill' },
+    ]);
+    expect((await api.json('GET', '/api/v1/frameworks')).body).toEqual(before);
+  });
+
   it('unknown ids: 404', async () => {
     await expectError(await api.call('GET', '/api/v1/frameworks/nope'), 404, 'not_found', 'framework: no framework "nope"');
     await expectError(await api.call('POST', '/api/v1/frameworks/nope/use'), 404, 'not_found', 'framework: no framework "nope"');

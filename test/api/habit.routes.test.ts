@@ -83,6 +83,25 @@ describeEachDialect('HTTP habits', (db) => {
       await expectError(await api.call('GET', '/api/v1/habits?archived=maybe'), 400, 'validation_failed');
       expect(await snapshot()).toEqual(before);
     });
+
+    it('a body with several bad fields: 400 naming every field in details; nothing written', async () => {
+      const before = await snapshot();
+      const response = await api.call('POST', '/api/v1/habits', { name: '', kind: 'maybe', target: 'lots', colour: 'red' });
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: { code: string; message: string; details: { path: string; message: string }[] } };
+      expect(error.code).toBe('validation_failed');
+      expect(error.details).toEqual(
+        expect.arrayContaining([
+          { path: 'name', message: 'must not be empty' },
+          { path: 'kind', message: 'expected build or break' },
+          { path: 'target', message: 'expected a number' },
+          { path: 'colour', message: 'unknown field' },
+        ]),
+      );
+      expect(error.details).toHaveLength(4);
+      expect(error.message).toMatch(/ \(and 3 more problems\)$/);
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   describe('check-ins', () => {

@@ -76,7 +76,7 @@ export class Grow {
   }
   /**
    * Runs with --json and expects a failure: the exit code, nothing on stdout, and exactly one
-   * line on stderr, {"error":{"code":…,"message":…}}.
+   * line on stderr, {"error":{"code":…,"message":…}} (with details when the input had problems to list).
    */
   async fails(exitCode: number, code: string, message: string | RegExp, ...args: string[]): Promise<void> {
     const result = await this.run(...args, '--json');
@@ -84,9 +84,11 @@ export class Grow {
     expect(result.stdout).toBe('');
     expect(result.stderr.endsWith('\n')).toBe(true);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    const body = JSON.parse(result.stderr) as { error: { code: string; message: string } };
+    const body = JSON.parse(result.stderr) as { error: { code: string; message: string; details?: { message: string }[] } };
     expect(Object.keys(body)).toEqual(['error']);
-    expect(Object.keys(body.error)).toEqual(['code', 'message']);
+    expect(Object.keys(body.error).slice(0, 2)).toEqual(['code', 'message']);
+    expect(['code', 'message', 'details', 'more']).toEqual(expect.arrayContaining(Object.keys(body.error)));
+    if (body.error.details) expect(body.error.message).toContain(body.error.details[0]!.message);
     expect(body.error.code).toBe(code);
     if (typeof message === 'string') expect(body.error.message).toBe(message);
     else expect(body.error.message).toMatch(message);

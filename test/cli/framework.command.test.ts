@@ -105,7 +105,20 @@ describe('grow framework', { timeout: 120_000 }, () => {
     await grow.fails(1, 'validation_failed', 'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5', 'framework', 'import', file('outside.json', JSON.stringify(outside)));
     const duplicate = frameworkData();
     duplicate.skills[1].id = 'coding';
-    await grow.fails(1, 'validation_failed', 'skills[1].id: duplicate id "coding"', 'framework', 'import', file('dup.yaml', stringify(duplicate)));
+    // Renaming the second skill also leaves its references without a skill: both are named.
+    await grow.fails(1, 'validation_failed', /^skills\[1\]\.id: duplicate id "coding" \(and 1 more problem\)$/, 'framework', 'import', file('dup.yaml', stringify(duplicate)));
+    const three = frameworkData();
+    three.skills[0].kind = 'hard';
+    three.tracks[0].levels[0].expects.empathy = 3;
+    three.name = '';
+    const human = await grow.run('framework', 'import', file('three.yaml', stringify(three)));
+    expect(human.code).toBe(1);
+    expect(human.stderr.trimEnd().split('\n')).toEqual([
+      'error: 3 problems',
+      '  name: must not be empty',
+      '  skills[0].kind: expected technical or soft',
+      '  tracks[0].levels[0].expects.empathy: unknown skill',
+    ]);
     const missing = frameworkData();
     delete missing.skills[0].levels[5];
     await grow.fails(1, 'validation_failed', 'skills[0].levels.5: missing level description', 'framework', 'import', file('missing.yaml', stringify(missing)));

@@ -56,6 +56,34 @@ describe('grow import goodreads|storygraph|kindle|readwise', { timeout: 120_000 
     });
   });
 
+  it('a file with 60 bad rows: one line per problem (50, then a count), exit 1, --json details; nothing written', async () => {
+    const grow = fresh();
+    const rows = Array.from({ length: 60 }, (_, i) => `${i + 1},Book ${i + 1},An Author,read,${i % 2 ? 'nine' : '9'}`);
+    const bad = file('goodreads.csv', ['Book Id,Title,Author,Exclusive Shelf,My Rating', ...rows, ''].join('\n'));
+    const human = await grow.run('import', 'goodreads', bad);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toBe('');
+    const lines = human.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('error: 60 problems (nothing was imported; 60 bad rows in all; skip bad rows to import the others)');
+    expect(lines.slice(1, 4)).toEqual([
+      '  line 2, column 5: My Rating: "9" is not a rating from 0 to 5',
+      '  line 3, column 5: My Rating: "nine" is not a rating from 0 to 5',
+      '  line 4, column 5: My Rating: "9" is not a rating from 0 to 5',
+    ]);
+    expect(lines[50]).toBe('  line 51, column 5: My Rating: "nine" is not a rating from 0 to 5');
+    expect(lines.slice(51)).toEqual(['  and 10 more problems']);
+
+    const json = await grow.run('import', 'goodreads', bad, '--json');
+    expect(json.code).toBe(1);
+    const { error } = JSON.parse(json.stderr) as { error: { code: string; message: string; details: { path: string; message: string; line: number; column: number }[]; more: number } };
+    expect(error.code).toBe('validation_failed');
+    expect(error.message).toBe('row 1 (line 2): My Rating: "9" is not a rating from 0 to 5 (nothing was imported; 60 bad rows in all; skip bad rows to import the others)');
+    expect(error.details).toHaveLength(50);
+    expect(error.details[49]).toEqual({ path: 'My Rating', message: '"nine" is not a rating from 0 to 5', line: 51, column: 5 });
+    expect(error.more).toBe(10);
+    expect(await grow.json('learn', 'list')).toEqual([]);
+  });
+
   it('imports each source with --json, and a second import changes nothing', async () => {
     const grow = fresh();
     expect(await grow.json('import', 'storygraph', join(FIXTURES, 'storygraph.csv'))).toMatchObject({ itemsCreated: 6, skipped: [] });

@@ -108,6 +108,45 @@ describe('habits in the browser', () => {
     expect(list.filter((h) => h.name === 'Meditate')).toHaveLength(1);
   });
 
+  it('puts every problem the server names beside its field, and the others in the alert', async () => {
+    // The server's answer for a body with several bad fields, as the API gives it (error.details).
+    await app.page.route('**/api/v1/habits', (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({
+            status: 400,
+            contentType: 'application/json',
+            body: JSON.stringify({
+              error: {
+                code: 'validation_failed',
+                message: 'unit: too long (and 2 more problems)',
+                details: [
+                  { path: 'unit', message: 'too long' },
+                  { path: 'group', message: 'no such group' },
+                  { path: 'colour', message: 'unknown field' },
+                ],
+              },
+            }),
+          })
+        : route.continue(),
+    );
+    try {
+      const form = await new HabitFormPage(app.page).openNew(app.base);
+      await form.fill({ name: 'Stretch', target: '10', unit: 'minutes', group: 'evening' });
+      await form.submit();
+      await expect.poll(() => form.errorOf('unit')).toBe('too long');
+      expect(await form.errorOf('group')).toBe('no such group');
+      expect(await form.field('unit').getAttribute('aria-invalid')).toBe('true');
+      expect(await form.field('group').getAttribute('aria-invalid')).toBe('true');
+      expect(await form.errorOf('name')).toBeNull();
+      expect(await form.alert().textContent()).toBe('colour: unknown field');
+      expect(app.page.url()).toMatch(/\/habits\/new$/);
+    } finally {
+      await app.page.unroute('**/api/v1/habits');
+    }
+    const list = await app.home.cli<CliHabit[]>('habit', 'list');
+    expect(list.filter((h) => h.name === 'Stretch')).toHaveLength(0);
+  });
+
   it('lists habits with strength as a bar and a percent, streak, best, schedule and group, as the CLI computes them', async () => {
     const habits = await new HabitsPage(app.page).open(app.base);
     const cli = await app.home.cli<CliHabit[]>('habit', 'list');

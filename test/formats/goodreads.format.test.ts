@@ -148,7 +148,7 @@ describe('Goodreads library export', () => {
     const file = readGoodreadsCsv(text);
     expect(file.items.map((i) => i.title)).toEqual(['Fine', 'Also fine']);
     // The first row's review spans two lines, so row 2 starts on line 4.
-    expect(file.bad).toEqual([
+    expect(file.bad.map(({ row, message }) => ({ row, message }))).toEqual([
       { row: 2, message: 'row 2 (line 4): ISBN13: "9780000000001" is not a valid ISBN-13 (the check digit does not match)' },
       { row: 3, message: 'row 3 (line 5): ISBN: "12345" is not an ISBN (expected 10 or 13 digits)' },
       { row: 4, message: 'row 4 (line 6): My Rating: "7" is not a rating from 0 to 5' },
@@ -160,5 +160,9 @@ describe('Goodreads library export', () => {
       { row: 10, message: 'row 10 (line 12): Book Id: "abc" is not a Goodreads book id (expected digits)' },
       { row: 11, message: 'row 11 (line 13): Book Id: "1" repeats row 1' },
     ]);
+    // Each bad row also carries its line, and the column of the bad cell by header position.
+    const header = text.split('\n')[0]!.split(',');
+    expect(file.bad[0]).toMatchObject({ line: 4, column: header.indexOf('ISBN13') + 1, field: 'ISBN13' });
+    expect(file.bad[9]).toMatchObject({ line: 13, column: header.indexOf('Book Id') + 1, field: 'Book Id', problem: '"1" repeats row 1' });
   });
 });

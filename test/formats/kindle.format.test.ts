@@ -104,7 +104,7 @@ describe('Kindle My Clippings.txt', () => {
       entry('Good Book (An Author)', '- Your Highlight on page 9 | Location 90 | Added on Monday, 1 May 2023 18:26:53', 'Also fine.');
     const file = readKindleClippings(text);
     expect(file.items[0]!.highlights.map((h) => h.text)).toEqual(['Fine.', 'Also fine.']);
-    expect(file.bad).toEqual([
+    expect(file.bad.map(({ row, message }) => ({ row, message }))).toEqual([
       { row: 2, message: 'entry 2 (line 6): not a Kindle clipping: expected a metadata line starting "- Your Highlight", "- Your Note" or "- Your Bookmark"' },
       { row: 3, message: 'entry 3 (line 9): not a Kindle clipping: "Your Frobnication on page 3" is not a highlight, note or bookmark' },
       { row: 4, message: 'entry 4 (line 14): not a Kindle clipping: "- Your Highlight | Added on Monday, 1 May 2023 18:26:53" gives neither a page nor a location' },

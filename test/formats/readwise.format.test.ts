@@ -69,7 +69,7 @@ describe('Readwise CSV export', () => {
     const file = readReadwiseCsv(
       `${HEADER}\nFine,Book,Author,,,,,location,1,2020-01-01 00:00:00+00:00,\nBad time,Book,Author,,,,,location,2,yesterday,\n,Book,Author,,,,,location,3,,\nNo title,,Author,,,,,location,4,,\n,Book,Author,,Just a thought,,,location,5,,\n`,
     );
-    expect(file.bad).toEqual([
+    expect(file.bad.map(({ row, message }) => ({ row, message }))).toEqual([
       { row: 2, message: 'row 2 (line 3): Highlighted at: "yesterday" is not a date and time (expected 2020-09-21 04:53:16+00:00)' },
       { row: 3, message: 'row 3 (line 4): Highlight: empty, and the row has no note either' },
       { row: 4, message: 'row 4 (line 5): Book Title: empty; every row needs one' },

@@ -90,7 +90,7 @@ describe('StoryGraph export', () => {
       ]),
     );
     expect(file.items.map((i) => i.title)).toEqual(['Good', 'A Book']);
-    expect(file.bad).toEqual([
+    expect(file.bad.map(({ row, message }) => ({ row, message }))).toEqual([
       { row: 2, message: 'row 2 (line 3): ISBN/UID: "9780316129085" is not a valid ISBN-13 (the check digit does not match)' },
       { row: 3, message: 'row 3 (line 4): Star Rating: "4.1" is not a rating in quarter stars' },
       { row: 4, message: 'row 4 (line 5): Star Rating: "6" is not a rating from 0 to 5' },

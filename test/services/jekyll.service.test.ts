@@ -1,3 +1,4 @@
+import type { AppError } from '../../src/core/errors.js';
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/stores.js';
 import { BAD_DIR, fixturePost, fixturePosts } from '../fixtures/jekyll/posts.js';
@@ -105,6 +106,17 @@ describeEachDialect('Jekyll import and export', (db) => {
     await refused(ctx, [...asFiles(GOOD), { name: '2020-08-21-what-i-learned-pairing.md', text: '---\n---\n', path: 'old/2020-08-21-what-i-learned-pairing.md' }],
       '2020-08-21-what-i-learned-pairing.md: the same file name as 2020-08-21-what-i-learned-pairing.md: Jekyll would make one post of them');
     await refused(ctx, [], 'file: no Jekyll posts (.md, .markdown or .html files) found');
+  });
+
+  it('several bad posts: every one named with its file (and line where known), writing nothing', async () => {
+    const ctx = await db.ctx();
+    const before = await entries();
+    const error = await importJekyll(ctx, asFiles([...GOOD, ...BAD])).catch((e: AppError) => e);
+    expect(error).toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/ \(and 3 more problems; nothing was imported\)$/) });
+    const details = (error as AppError).details!;
+    expect(details.map((d) => d.path)).toEqual(['2024-01-01-not-yaml.md', '2024-01-02-unclosed.md', '2024-01-03-bad-date.md', 'notes-without-date.md']);
+    expect(details[2]).toEqual({ path: '2024-01-03-bad-date.md', message: 'date: "2024-02-30" is not a real date', line: 4 });
+    expect(await entries()).toEqual(before);
   });
 
   it('--skip-bad imports the good posts and reports the bad ones', async () => {

@@ -23,19 +23,30 @@ export type ImportSummary = Record<string, number>;
 
 export const API = '/api/v1';
 
-/** An error the API answered with: `{error: {code, message}}`, the message being "field: problem". */
+/** One problem of a refused input, as `error.details` lists them. */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** An error the API answered with: `{error: {code, message, details?}}`, the message being "field: problem". */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** Every problem of a refused input, each with its path; empty when the API listed none. */
+  readonly details: ApiErrorDetail[];
   /** The field the message names, when it names one. */
   readonly field: string | null;
   /** The message without the field. */
   readonly problem: string;
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
+    this.details = details;
     const m = /^([A-Za-z][\w.[\]]*): (.*)$/s.exec(message);
     this.field = m ? m[1]! : null;
     this.problem = m ? m[2]! : message;
@@ -48,17 +59,19 @@ export const UNAUTHENTICATED_EVENT = 'grow:unauthenticated';
 async function toError(response: Response): Promise<ApiError> {
   let code = 'internal';
   let message = `request: the server answered ${response.status} ${response.statusText}`;
+  let details: ApiErrorDetail[] = [];
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } };
     if (body.error?.message) {
       code = body.error.code ?? code;
       message = body.error.message;
+      if (Array.isArray(body.error.details)) details = body.error.details;
     }
   } catch {
     // not JSON: keep the generic message
   }
   if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-  return new ApiError(response.status, code, message);
+  return new ApiError(response.status, code, message, details);
 }
 
 /** One request to the API; the other web/src/*.api.ts files build on it. */

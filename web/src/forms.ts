@@ -23,12 +23,25 @@ export function checkForm(schema: ZodType, data: unknown): FieldErrors {
 }
 
 /**
- * Splits an API error between the form's fields: "name: already taken" goes next to the name
- * input when the form has one, anything else to the form's alert.
+ * Splits an API error between the form's fields: each problem in the error's details goes next to
+ * the input its path names (the first problem of each field), the others to the form's alert;
+ * without details the message alone, "name: already taken", is split the same way.
  */
 export function apiFieldErrors(error: unknown, fields: readonly string[]): FieldErrors {
   if (error instanceof ApiError) {
-    const top = error.field?.split(/[.[]/)[0];
+    const topOf = (path: string | null | undefined) => path?.split(/[.[]/)[0];
+    if (error.details.length > 0) {
+      const errors: FieldErrors = {};
+      const rest: string[] = [];
+      for (const detail of error.details) {
+        const top = topOf(detail.path);
+        if (top && fields.includes(top)) errors[top] ??= detail.message;
+        else rest.push(detail.path ? `${detail.path}: ${detail.message}` : detail.message);
+      }
+      if (rest.length > 0) errors.form = rest.join('; ');
+      return errors;
+    }
+    const top = topOf(error.field);
     if (top && fields.includes(top)) return { [top]: error.problem };
     return { form: error.message };
   }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { jekyllImportResultSchema, reflectionSchema } from '../../src/api/reflection.routes.js';
-import { API, ApiError, UNAUTHENTICATED_EVENT, send } from './api.js';
+import { API, ApiError, type ApiErrorDetail, UNAUTHENTICATED_EVENT, send } from './api.js';
 
 /** The shapes of reflections and Jekyll imports, from the schemas of the OpenAPI document. */
 export type Reflection = z.infer<typeof reflectionSchema>;
@@ -17,8 +17,8 @@ async function sendFiles<T>(path: string, files: readonly File[]): Promise<T> {
     throw new ApiError(0, 'network', 'network: the grow server did not answer; is `grow serve` still running?');
   }
   if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string } }) | null;
-  if (!response.ok) throw new ApiError(response.status, json?.error?.code ?? 'internal', json?.error?.message ?? `request: the server answered ${response.status}`);
+  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: ApiErrorDetail[] } }) | null;
+  if (!response.ok) throw new ApiError(response.status, json?.error?.code ?? 'internal', json?.error?.message ?? `request: the server answered ${response.status}`, json?.error?.details ?? []);
   return json as T;
 }
 
