@@ -13,7 +13,10 @@ export function zodDetails(error: z.ZodError, root = 'input'): ErrorDetail[] {
       for (const key of issue.keys) details.push({ path: joinPath([...issue.path, key]), message: 'unknown field' });
       continue;
     }
-    details.push({ path: issue.path.length ? joinPath(issue.path) : root, message: issue.message });
+    // One problem per field: a second check on the same value (0 is neither > 0 nor ≥ 0.25) says
+    // nothing the first did not.
+    const path = issue.path.length ? joinPath(issue.path) : root;
+    if (!details.some((d) => d.path === path)) details.push({ path, message: issue.message });
   }
   return details.length > 0 ? details : [{ path: root, message: 'invalid' }];
 }

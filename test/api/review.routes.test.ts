@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { describeEachDialect } from '../support/stores.js';
 import { newId } from '../../src/store/ids.js';
 import { insertLearningItem } from '../../src/store/learning.repository.js';
-import { type Api, apiOver, expectError } from './api.helpers.js';
+import { type Api, TODAY, apiOver, expectError } from './api.helpers.js';
 
 const DAY = 86_400_000;
 
@@ -58,7 +58,8 @@ describeEachDialect('HTTP takeaways and spaced review', (db) => {
   };
 
   it('POST /learning/{id}/takeaways adds a card (201); GET /review lists what is due; grading moves it on', async () => {
-    const started = Date.now();
+    // The API's clock is the pinned day at noon in the person's zone (UTC here).
+    const now = `${TODAY}T12:00:00.000Z`;
     const created = await api.json('POST', `/api/v1/learning/${itemId}/takeaways`, { text: 'Systems beat goals' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
@@ -72,7 +73,7 @@ describeEachDialect('HTTP takeaways and spaced review', (db) => {
       reps: 0,
       lapses: 0,
     });
-    expect(Date.parse(created.body.due)).toBeGreaterThanOrEqual(started - 1000);
+    expect(created.body.due).toBe(now);
     // The item may be named by its title too.
     const byTitle = await api.json('POST', `/api/v1/learning/${encodeURIComponent('deep work')}/takeaways`, { text: 'Guard the mornings', front: 'When do you do deep work?' });
     expect(byTitle).toMatchObject({ status: 201, body: { itemId: otherItemId, front: 'When do you do deep work?', source: 'Deep Work (Cal Newport)' } });

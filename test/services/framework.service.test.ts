@@ -168,7 +168,7 @@ describeEachDialect('framework service', (db) => {
     const cases: [string, string, string][] = [
       ['an unknown skill in an expectation', frameworkFile('acme', 'Acme', (f) => (f.tracks[1].levels[0].expects.empathy = 2)), 'tracks[1].levels[0].expects.empathy: unknown skill'],
       ['an expectation outside 0..5', frameworkFile('acme', 'Acme', (f) => (f.tracks[0].levels[0].expects.coding = 9)), 'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5'],
-      ['a duplicate skill id', frameworkFile('acme', 'Acme', (f) => (f.skills[1].id = 'coding')), 'skills[1].id: duplicate id "coding"'],
+      ['a duplicate skill id', frameworkFile('acme', 'Acme', (f) => (f.skills[1].id = 'coding')), 'skills[1].id: duplicate id "coding" (and 2 more problems)'],
       ['a missing level description', frameworkFile('acme', 'Acme', (f) => delete f.skills[0].levels[3]), 'skills[0].levels.3: missing level description'],
       ['an unknown skill in a facet', frameworkFile('acme', 'Acme', (f) => (f.tracks[0].facets = [{ id: 'x', name: 'X', skills: ['nope'] }])), 'tracks[0].facets[0].skills[0]: unknown skill "nope"'],
       ['not YAML or JSON', 'id: acme\nname: [oops\n', 'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])'],
