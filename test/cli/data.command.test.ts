@@ -73,8 +73,8 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     writeFileSync(truncated, text.slice(0, Math.floor(text.length * 0.7)));
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', truncated);
     const future = file('future.json');
-    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 4 }));
-    await target.fails(1, 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2, 3 and 4)', 'import', 'json', future);
+    writeFileSync(future, JSON.stringify({ ...JSON.parse(text), version: 5 }));
+    await target.fails(1, 'validation_failed', 'version: unknown backup format version 5 (this grow reads 1, 2, 3 and 4)', 'import', 'json', future);
     const notJson = file('notes.txt');
     writeFileSync(notJson, 'just some notes\n');
     await target.fails(1, 'validation_failed', 'file: not valid JSON (is it a grow backup?)', 'import', 'json', notJson);
@@ -85,7 +85,7 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await target.ok('export', 'json')).stdout).toBe(before);
     // An empty database refuses the bad files just the same.
     const empty = fresh();
-    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 4 (this grow reads 1, 2, 3 and 4)', 'import', 'json', future);
+    await empty.fails(1, 'validation_failed', 'version: unknown backup format version 5 (this grow reads 1, 2, 3 and 4)', 'import', 'json', future);
     expect(await empty.json('habit', 'list', '--all')).toEqual([]);
   });
 

@@ -150,7 +150,8 @@ describe('grow journal', { timeout: 120_000 }, () => {
     expect(json.stderr).toBe(`warning: ${SCRIPT_WARNING}\n`);
     const human = await withStdin(grow, body, 'journal', 'add', '--title', 'Risky');
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^Saved "Risky" \S+, dated 2026-11-23\.\n$/);
+    // The time of day is the pinned clock's: noon of GROW_TODAY in the person's zone.
+    expect(human.stdout).toMatch(/^Saved "Risky" \S+, dated 2026-11-23 12:00 \+00:00\.\n$/);
     expect(human.stderr).toBe(`warning: ${SCRIPT_WARNING}\n`);
   });
 
