@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useApp, cspOrScriptErrors } from './support/app.js';
+import { TODAY } from './support/grow.js';
 import { axeViolations } from './support/browser.js';
 import { ReviewPage } from './page-models/review-page.js';
 import { TodayPage } from './page-models/today-page.js';
@@ -75,7 +76,10 @@ describe('the review page', () => {
     expect(await app.home.cli('review')).toEqual([]);
     const all = await app.home.cli<CliCard[]>('review', '--all');
     expect(all.map((c) => c.front)).toEqual(['Goals or systems?', 'The first law of behaviour change?']);
-    expect(Date.parse(all[1]!.due) - Date.now()).toBeGreaterThan(7.9 * 86_400_000);
+    // Eight days from the grade, on the server's clock: noon of the pinned day in the person's zone.
+    const days = (Date.parse(all[1]!.due) - Date.parse(`${TODAY}T00:00:00Z`)) / 86_400_000;
+    expect(days).toBeGreaterThan(7.4);
+    expect(days).toBeLessThan(9.1);
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
 
     // Today no longer counts them.

@@ -68,7 +68,8 @@ export function ReviewPage() {
       setError(null);
       setGraded((ids) => [...ids, result.id]);
       setRevealed(false);
-      setMessage(`Graded ${RATING_LABEL[rating]}: next due ${dueIn(result.due, new Date())}.`);
+      // From the moment of the grade on the server's clock (which GROW_TODAY may pin), not the browser's.
+      setMessage(`Graded ${RATING_LABEL[rating]}: next due ${dueIn(result.due, new Date(result.lastReview ?? Date.now()))}.`);
       // The dashboard's count moved. The queue is not fetched again: the graded card already left it.
       await client.invalidateQueries({ queryKey: ['today'] });
     },
