@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { exportBackupText, importBackup } from '../services/backup.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { importSummarySchema } from './openapi.schemas.js';
+import { importSummarySchema } from '../schemas/backup.response.js';
 import { errors, jsonResponse } from './route.helpers.js';
 
 /** Uploads larger than this are refused before they are read. */

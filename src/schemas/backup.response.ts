@@ -1,0 +1,6 @@
+import { z } from '@hono/zod-openapi';
+
+// Response shapes, for the OpenAPI document and the web's types. Imported by the API and web only:
+// `@hono/zod-openapi` (for .openapi()) must stay off the CLI's start-up path.
+
+export const importSummarySchema = z.record(z.string(), z.number()).openapi('ImportSummary');
