@@ -6,7 +6,7 @@ import { parseInput } from '../schemas/validate.js';
 import { AppError } from '../core/errors.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
-import { weekPlanSchema, feedTokenSchema } from '../schemas/plan.response.js';
+import { feedTokensRevokedSchema, weekPlanSchema, feedTokenSchema } from '../schemas/plan.response.js';
 
 // Response shapes, for the OpenAPI document. The query strings are documented as text and parsed
 // by the services' schemas, the same ones the CLI uses, so errors read the same on both edges.
@@ -92,7 +92,7 @@ export function planRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags: ['plan'],
       summary: 'Revoke every calendar feed token of yours (or one, with {"token": …})',
       request: { body: jsonBody(z.object({ token: z.string().optional() }).strict(), false) },
-      responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'how many were revoked'), ...errors },
+      responses: { 200: jsonResponse(feedTokensRevokedSchema, 'how many were revoked'), ...errors },
     }),
     async (c) => {
       const text = await c.req.text();

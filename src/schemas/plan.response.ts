@@ -17,3 +17,4 @@ export const weekPlanSchema = z.object({ start: z.string(), sessions: z.array(se
 export const feedTokenSchema = z
   .object({ token: z.string().openapi({ description: 'shown once' }), path: z.string().openapi({ description: 'the feed path with the token' }) })
   .openapi('CalendarToken');
+export const feedTokensRevokedSchema = z.object({ revoked: z.number().int() });
