@@ -2,38 +2,9 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { activityCreateSchema, activityListSchema, balanceQuerySchema } from '../schemas/activity.schema.js';
 import { balance, listActivities, logActivity } from '../services/activity.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { neglectSchema } from './openapi.schemas.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { activitySchema, balanceSchema } from '../schemas/activity.response.js';
 
-export const activitySchema = z
-  .object({
-    id: z.string(),
-    date: z.string(),
-    text: z.string(),
-    minutes: z.number().int(),
-    skills: z.array(z.string()),
-    energy: z.number().int().min(-2).max(2).nullable().openapi({ description: '−2 drained … +2 energized' }),
-    ease: z.number().int().min(1).max(5).nullable().openapi({ description: '1 hard … 5 natural' }),
-  })
-  .openapi('Activity');
-
-export const balanceSchema = z
-  .object({
-    weeks: z.array(
-      z.object({
-        week: z.string().openapi({ example: '2026-W48' }),
-        technicalMinutes: z.number().int(),
-        softMinutes: z.number().int(),
-        finished: z
-          .array(z.object({ id: z.string(), title: z.string(), skills: z.array(z.string()) }))
-          .openapi({ description: 'learning items finished that week that name skills; each counts as practice of its skills for the neglect warnings' }),
-      }),
-    ),
-    ratio: z.number().min(0).max(1).nullable().openapi({ description: 'technical share of all minutes in those weeks; null when none' }),
-    targetRatio: z.number().min(0).max(1),
-    neglected: z.array(neglectSchema),
-  })
-  .openapi('Balance');
 
 const tags = ['practice'];
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from '../core/errors.js';
@@ -16,6 +16,7 @@ import { todayRoutes } from './today.routes.js';
 import { scorecardRoutes } from './scorecard.routes.js';
 import { settingsRoutes } from './settings.routes.js';
 import { errors, jsonResponse } from './route.helpers.js';
+import { signedOutSchema } from '../schemas/common.response.js';
 import { backupRoutes } from './backup.routes.js';
 import { frameworkRoutes } from './framework.routes.js';
 import { skillRoutes } from './skill.routes.js';
@@ -94,7 +95,7 @@ export function createApp(options: AppOptions) {
       path: '/logout',
       tags: ['session'],
       summary: 'Sign this browser out: ends the session of the cookie',
-      responses: { 200: jsonResponse(z.object({ signedOut: z.literal(true) }), 'signed out'), ...errors },
+      responses: { 200: jsonResponse(signedOutSchema, 'signed out'), ...errors },
     }),
     async (c) => {
       const session = getCookie(c, SESSION_COOKIE);

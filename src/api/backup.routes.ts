@@ -1,8 +1,8 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { exportBackupText, importBackup } from '../services/backup.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { importSummarySchema } from './openapi.schemas.js';
+import { backupFileSchema, importSummarySchema } from '../schemas/backup.response.js';
 import { errors, jsonResponse } from './route.helpers.js';
 
 /** Uploads larger than this are refused before they are read. */
@@ -44,7 +44,7 @@ export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx:
       path: '/export/json',
       tags,
       summary: 'Download a JSON backup of everything',
-      responses: { 200: { content: { 'application/json': { schema: z.object({}).passthrough() } }, description: 'the backup file' }, ...errors },
+      responses: { 200: { content: { 'application/json': { schema: backupFileSchema } }, description: 'the backup file' }, ...errors },
     }),
     async (c) => {
       const ctx = c.get('ctx');

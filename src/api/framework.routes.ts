@@ -1,57 +1,15 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { SKILL_KINDS, TRACK_TYPES } from '../core/vocabulary.js';
 import { AppError } from '../core/errors.js';
 import { MAX_FRAMEWORK_BYTES, TOO_LARGE } from '../formats/framework.format.js';
 import { importFramework, listFrameworks, showFramework, useFramework } from '../services/framework.service.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
+import { frameworkSummarySchema, importResultSchema, frameworkSchema } from '../schemas/framework.response.js';
 
 const tags = ['frameworks'];
 const idParam = z.object({ id: z.string().openapi({ description: 'the framework id; "grow" is the built-in one' }) });
 const flag = z.enum(['true', 'false'], { error: 'expected true or false' }).optional();
 
-const summaryFields = {
-  id: z.string(),
-  name: z.string(),
-  version: z.string(),
-  builtin: z.boolean(),
-  active: z.boolean(),
-  skills: z.number().int().openapi({ description: 'how many skills the framework defines' }),
-  tracks: z.array(z.string()).openapi({ description: 'the track ids' }),
-};
-const frameworkSummarySchema = z.object(summaryFields).openapi('FrameworkSummary');
-const importResultSchema = z.object({ ...summaryFields, replaced: z.boolean() }).openapi('FrameworkImport');
-
-const skillLevel = z.object({ summary: z.string(), behaviours: z.array(z.string()) });
-const frameworkSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    version: z.string(),
-    description: z.string(),
-    skills: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        kind: z.enum(SKILL_KINDS),
-        description: z.string(),
-        levels: z.object({ 1: skillLevel, 2: skillLevel, 3: skillLevel, 4: skillLevel, 5: skillLevel }),
-      }),
-    ),
-    tracks: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        type: z.enum(TRACK_TYPES),
-        description: z.string(),
-        levels: z.array(
-          z.object({ id: z.string(), name: z.string(), description: z.string().optional(), expects: z.record(z.string(), z.number().int().min(0).max(5)) }),
-        ),
-        facets: z.array(z.object({ id: z.string(), name: z.string(), description: z.string(), skills: z.array(z.string()) })),
-      }),
-    ),
-  })
-  .openapi('Framework', { description: 'a career framework, in the shape of an import file (docs/frameworks.md)' });
 
 // Plain OpenAPI schemas, not zod: the file is read as bytes and checked by the framework parser,
 // so the route validators must neither parse the body nor refuse a content type.

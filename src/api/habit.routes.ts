@@ -13,7 +13,8 @@ import {
   undoCheckIn,
 } from '../services/habit.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { habitChartSchema, habitDetailSchema, habitSummarySchema, removedSchema } from './openapi.schemas.js';
+import { habitChartSchema, habitDetailSchema, habitSummarySchema } from '../schemas/habit.response.js';
+import { removedSchema } from '../schemas/common.response.js';
 import { jsonBody, jsonResponse, errors } from './route.helpers.js';
 
 const ref = z.object({ ref: z.string().openapi({ description: 'the habit slug or id' }) });

@@ -1,7 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import {
-  JOURNAL_KINDS,
-  VISIBILITIES,
   journalCreateSchema,
   journalListSchema,
   journalSearchSchema,
@@ -18,54 +16,10 @@ import {
   writeWeeklyReview,
 } from '../services/journal.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { removedSchema } from './openapi.schemas.js';
+import { removedSchema } from '../schemas/common.response.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { journalEntrySchema, savedJournalEntrySchema, journalListItemSchema, journalSearchHitSchema } from '../schemas/journal.response.js';
 
-const entryFields = {
-  id: z.string(),
-  title: z.string().nullable(),
-  date: z.string().openapi({ example: '2026-11-23' }),
-  time: z.string().nullable().openapi({ description: 'local wall time HH:MM:SS when known', example: '21:05:00' }),
-  utcOffset: z.string().nullable().openapi({ description: "that time's offset from UTC when known", example: '+01:00' }),
-  tags: z.array(z.string()),
-  categories: z.array(z.string()),
-  kind: z.enum(JOURNAL_KINDS),
-  periodFrom: z.string().nullable().openapi({ description: 'first day of the period a review or reflection covers' }),
-  periodTo: z.string().nullable(),
-  visibility: z.enum(VISIBILITIES),
-};
-const entryTail = {
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  jekyll: z.object({ sourceName: z.string() }).nullable().openapi({ description: 'an imported Jekyll post: its file name' }),
-};
-
-export const journalEntrySchema = z
-  .object({ ...entryFields, body: z.string().openapi({ description: 'Markdown, exactly as written' }), ...entryTail })
-  .openapi('JournalEntry');
-
-export const savedJournalEntrySchema = z
-  .object({
-    ...journalEntrySchema.shape,
-    warnings: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: 'present when the Markdown holds HTML that could run script: kept as written, never run' }),
-  })
-  .openapi('SavedJournalEntry');
-
-export const journalListItemSchema = z
-  .object({ ...entryFields, ...entryTail, excerpt: z.string().openapi({ description: 'the first ~160 characters of the body as plain text' }) })
-  .openapi('JournalListItem');
-
-export const journalSearchHitSchema = z
-  .object({
-    id: z.string(),
-    title: z.string().nullable(),
-    date: z.string(),
-    snippet: z.string().openapi({ description: 'an excerpt of the body around the match; matched words between ⟦ and ⟧', example: 'a blameless ⟦postmortem⟧ after the outage' }),
-  })
-  .openapi('JournalSearchHit');
 
 const id = z.object({ id: z.string().openapi({ description: 'the entry id' }) });
 const tags = ['journal'];

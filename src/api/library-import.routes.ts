@@ -1,29 +1,11 @@
-import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { LIBRARY_SOURCES, libraryImportQuerySchema } from '../schemas/library-import.schema.js';
 import { importLibrary } from '../services/library-import.service.js';
 import { upload, uploadedBytes } from './backup.routes.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
+import { libraryImportResultSchema } from '../schemas/library-import.response.js';
 
-export const libraryImportResultSchema = z
-  .object({
-    itemsCreated: z.number().int(),
-    itemsUpdated: z.number().int(),
-    itemsUnchanged: z.number().int(),
-    highlightsAdded: z.number().int(),
-    highlightsUpdated: z.number().int().openapi({ description: 'stored highlights the file extended: a longer re-selection, a new note, new tags' }),
-    highlightsUnchanged: z.number().int(),
-    notesAdded: z.number().int(),
-    skipped: z
-      .array(
-        z.object({
-          row: z.number().int().openapi({ description: 'the CSV data row (1 = the first row after the header), or the Kindle entry (1 = the first)' }),
-          message: z.string().openapi({ example: 'row 3 (line 4): ISBN13: "9780000000001" is not a valid ISBN-13 (the check digit does not match)' }),
-        }),
-      )
-      .openapi({ description: 'bad rows left out (only with skipBad=true; without it a bad row refuses the whole file)' }),
-  })
-  .openapi('LibraryImportResult');
 
 const SUMMARIES: Record<(typeof LIBRARY_SOURCES)[number], string> = {
   goodreads: 'Import a Goodreads library export (goodreads_library_export.csv)',

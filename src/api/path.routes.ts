@@ -1,35 +1,10 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EXPERIMENT_STATUSES } from '../core/vocabulary.js';
-import { OUTCOMES, experimentAddSchema, experimentCloseSchema } from '../schemas/path.schema.js';
+import { experimentAddSchema, experimentCloseSchema } from '../schemas/path.schema.js';
 import { addExperiment, closeExperiment, listExperiments, pathFit } from '../services/path.service.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { pathFitSchema, experimentSchema } from '../schemas/path.response.js';
 
-// Response shapes of this area, for the OpenAPI document (kept here, beside their only routes).
-export const pathFitSchema = z
-  .object({
-    track: z.string().openapi({ description: 'a track id of the active framework' }),
-    score: z.number().min(0).max(1).openapi({ description: '0.5 is neutral; higher fits better (see docs/path-fit.md)' }),
-    confidence: z.number().min(0).max(1).openapi({ description: 'how much evidence stands behind the score' }),
-    reasons: z.array(z.string()),
-    evidence: z.array(z.string()).openapi({ description: 'ids of the assessments, activities and experiments the reasons cite' }),
-  })
-  .openapi('PathFit');
-
-export const experimentSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    track: z.string(),
-    hypothesis: z.string(),
-    startedOn: z.string(),
-    until: z.string(),
-    status: z.enum(EXPERIMENT_STATUSES),
-    outcome: z.enum(OUTCOMES).nullable(),
-    note: z.string().nullable(),
-    closedOn: z.string().nullable(),
-  })
-  .openapi('Experiment');
 
 const tags = ['paths'];
 

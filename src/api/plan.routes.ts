@@ -1,5 +1,4 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { SKILL_KINDS } from '../core/vocabulary.js';
 import { createFeedToken, exportCalendar, revokeFeedToken } from '../services/calendar.service.js';
 import { planWeekFor } from '../services/plan.service.js';
 import { calendarTokenSchema } from '../schemas/plan.schema.js';
@@ -7,22 +6,10 @@ import { parseInput } from '../schemas/validate.js';
 import { AppError } from '../core/errors.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { feedTokensRevokedSchema, weekPlanSchema, feedTokenSchema } from '../schemas/plan.response.js';
 
 // Response shapes, for the OpenAPI document. The query strings are documented as text and parsed
 // by the services' schemas, the same ones the CLI uses, so errors read the same on both edges.
-const sessionSchema = z
-  .object({
-    date: z.string().openapi({ description: 'YYYY-MM-DD' }),
-    skill: z.string().openapi({ description: 'a skill id of the active framework' }),
-    kind: z.enum(SKILL_KINDS),
-    minutes: z.number().int(),
-    why: z.string().openapi({ description: 'why this session, in words' }),
-  })
-  .openapi('PlannedSession');
-const weekPlanSchema = z.object({ start: z.string(), sessions: z.array(sessionSchema) }).openapi('WeekPlan');
-const feedTokenSchema = z
-  .object({ token: z.string().openapi({ description: 'shown once' }), path: z.string().openapi({ description: 'the feed path with the token' }) })
-  .openapi('CalendarToken');
 
 const planQuery = z.object({
   hours: z.string().optional().openapi({ description: 'hours of practice in the week, more than 0 and at most 40 (default 3)' }),
@@ -105,7 +92,7 @@ export function planRoutes(app: OpenAPIHono<ApiEnv>): void {
       tags: ['plan'],
       summary: 'Revoke every calendar feed token of yours (or one, with {"token": …})',
       request: { body: jsonBody(z.object({ token: z.string().optional() }).strict(), false) },
-      responses: { 200: jsonResponse(z.object({ revoked: z.number().int() }), 'how many were revoked'), ...errors },
+      responses: { 200: jsonResponse(feedTokensRevokedSchema, 'how many were revoked'), ...errors },
     }),
     async (c) => {
       const text = await c.req.text();

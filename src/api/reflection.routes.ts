@@ -5,19 +5,9 @@ import { type PostFile, decodePost, exportJekyll, importJekyll } from '../servic
 import { createReflection, listReflections } from '../services/reflection.service.js';
 import { MAX_UPLOAD_BYTES, upload, uploadedBytes } from './backup.routes.js';
 import type { ApiEnv } from './context.middleware.js';
-import { journalEntrySchema } from './journal.routes.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflection.response.js';
 
-export const jekyllImportResultSchema = z
-  .object({
-    created: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    skipped: z.array(z.object({ file: z.string(), message: z.string() })).openapi({ description: 'bad posts left out with skipBad=true' }),
-  })
-  .openapi('JekyllImportResult');
-
-export const reflectionSchema = journalEntrySchema;
 
 const tooLarge = () => new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
 

@@ -2,7 +2,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { scorecardAddSchema, scorecardToHabitSchema } from '../schemas/habit.schema.js';
 import { addScorecardItem, listScorecard, removeScorecardItem, scorecardItemToHabit } from '../services/scorecard.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { habitDetailSchema, removedSchema, scorecardItemSchema } from './openapi.schemas.js';
+import { habitDetailSchema, scorecardItemSchema } from '../schemas/habit.response.js';
+import { removedSchema } from '../schemas/common.response.js';
 import { jsonBody, jsonResponse, errors } from './route.helpers.js';
 
 const tags = ['scorecard'];

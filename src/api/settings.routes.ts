@@ -2,7 +2,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { settingsSchema } from '../schemas/habit.schema.js';
 import { getSettings, updateSettings } from '../services/settings.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { settingsOutSchema } from './openapi.schemas.js';
+import { settingsOutSchema } from '../schemas/habit.response.js';
 import { jsonBody, jsonResponse, errors } from './route.helpers.js';
 
 export function settingsRoutes(app: OpenAPIHono<ApiEnv>): void {

@@ -1,5 +1,4 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { FACET_STATUSES, GAP_BASES, SKILL_KINDS } from '../core/vocabulary.js';
 import { assessSchema, evidenceAddSchema, evidenceQuerySchema, facetSetSchema, targetSetSchema, trackQuerySchema } from '../schemas/skill.schema.js';
 import {
   addEvidence,
@@ -15,55 +14,8 @@ import {
 } from '../services/skill.service.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
+import { skillSummarySchema, skillDetailSchema, targetSchema, trackViewSchema, evidenceSchema, facetSchema } from '../schemas/skill.response.js';
 
-// Response shapes, for the OpenAPI document; the requests use the schemas the CLI shares.
-const kind = z.enum(SKILL_KINDS);
-const summaryFields = {
-  id: z.string(),
-  name: z.string(),
-  kind,
-  level: z.number().int().min(0).max(5).openapi({ description: 'current rating: the latest assessment by date, then creation; 0 if none' }),
-  target: z.number().int().nullable().openapi({ description: "what the target track level expects, or null" }),
-  gap: z.number().int().nullable().openapi({ description: 'max(0, target − level), or null without a target' }),
-};
-const skillSummarySchema = z.object(summaryFields).openapi('SkillSummary');
-const skillDetailSchema = z
-  .object({
-    ...summaryFields,
-    description: z.string(),
-    history: z.array(z.object({ date: z.string(), level: z.number().int(), note: z.string().nullable(), evidence: z.string().nullable() })),
-    levels: z.array(z.object({ level: z.number().int(), summary: z.string(), behaviours: z.array(z.string()) })),
-  })
-  .openapi('SkillDetail');
-const targetSchema = z
-  .object({
-    track: z.string(),
-    level: z.string(),
-    trackName: z.string().nullable(),
-    levelName: z.string().nullable(),
-    by: z.string().nullable(),
-    setAt: z.string(),
-  })
-  .openapi('CareerTarget');
-const trackViewSchema = z
-  .object({
-    track: z.string(),
-    trackName: z.string(),
-    level: z.string(),
-    levelName: z.string(),
-    basis: z.enum(GAP_BASES),
-    levels: z.array(z.string()),
-    skills: z.array(
-      z.object({ id: z.string(), name: z.string().nullable(), kind: kind.nullable(), expected: z.number().int(), current: z.number().int(), gap: z.number().int() }),
-    ),
-  })
-  .openapi('TrackView');
-const evidenceSchema = z
-  .object({ id: z.string(), text: z.string(), skills: z.array(z.string()), date: z.string(), link: z.string().nullable(), createdAt: z.string() })
-  .openapi('Evidence');
-const facetSchema = z
-  .object({ id: z.string(), name: z.string(), track: z.string(), status: z.enum(FACET_STATUSES) })
-  .openapi('Facet');
 
 const idParam = (what: string) => z.object({ id: z.string().openapi({ description: `the ${what} id in the active framework` }) });
 

@@ -1,7 +1,7 @@
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { today } from '../services/today.service.js';
 import type { ApiEnv } from './context.middleware.js';
-import { todaySchema } from './openapi.schemas.js';
+import { todaySchema } from '../schemas/habit.response.js';
 import { jsonResponse, errors } from './route.helpers.js';
 
 export function todayRoutes(app: OpenAPIHono<ApiEnv>): void {

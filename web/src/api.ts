@@ -7,9 +7,11 @@ import type {
   scorecardItemSchema,
   settingsOutSchema,
   todaySchema,
-} from '../../src/api/openapi.schemas.js';
-import type { activitySchema, balanceSchema } from '../../src/api/activity.routes.js';
-import type { experimentSchema, pathFitSchema } from '../../src/api/path.routes.js';
+} from '../../src/schemas/habit.response.js';
+import type { activitySchema, balanceSchema } from '../../src/schemas/activity.response.js';
+import type { experimentSchema, pathFitSchema } from '../../src/schemas/path.response.js';
+import type { evidenceSchema, facetSchema, skillDetailSchema, skillSummarySchema, targetSchema, trackViewSchema } from '../../src/schemas/skill.response.js';
+import type { frameworkSummarySchema } from '../../src/schemas/framework.response.js';
 
 /** The shapes of the HTTP API, taken from the schemas that describe it in the OpenAPI document. */
 export type HabitSummary = z.infer<typeof habitSummarySchema>;
@@ -131,11 +133,17 @@ export const EXPORT_JSON_URL = `${API}/export/json`;
 
 // ——— Skills, practice, paths and plan ———
 
-// The shapes the services return, shared rather than written twice (type-only: nothing of src/ is bundled).
+// The shapes of the OpenAPI document's schemas (type-only: nothing of src/ is bundled).
 import type { SkillKind } from '../../src/core/framework.js';
-import type { SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, FacetView as Facet } from '../../src/services/skill.service.js';
-import type { FrameworkSummary } from '../../src/services/framework.service.js';
-import type { WeekPlan } from '../../src/core/plan.js';
+type SkillSummary = z.infer<typeof skillSummarySchema>;
+type SkillDetail = z.infer<typeof skillDetailSchema>;
+type CareerTarget = z.infer<typeof targetSchema>;
+type TrackView = z.infer<typeof trackViewSchema>;
+type Evidence = z.infer<typeof evidenceSchema>;
+type Facet = z.infer<typeof facetSchema>;
+type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
+import type { weekPlanSchema } from '../../src/schemas/plan.response.js';
+type WeekPlan = z.infer<typeof weekPlanSchema>;
 export type { SkillKind, SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Facet, FrameworkSummary, WeekPlan };
 export type { FacetStatus } from '../../src/core/vocabulary.js';
 import type { FacetStatus } from '../../src/core/vocabulary.js';

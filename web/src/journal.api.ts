@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { journalEntrySchema, journalListItemSchema, journalSearchHitSchema, savedJournalEntrySchema } from '../../src/api/journal.routes.js';
+import type { journalEntrySchema, journalListItemSchema, journalSearchHitSchema, savedJournalEntrySchema } from '../../src/schemas/journal.response.js';
 import { API, query, ref, send } from './api.js';
 
 /** The shapes of the journal API, taken from the schemas that describe it in the OpenAPI document. */

@@ -7,7 +7,7 @@ import type {
   learningNoteOutSchema,
   learningRemovedSchema,
   takeawaySchema,
-} from '../../src/api/learning.routes.js';
+} from '../../src/schemas/learning.response.js';
 import { query, ref, send } from './api.js';
 
 /** The library's shapes, from the schemas that describe them in the OpenAPI document. */

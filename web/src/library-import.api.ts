@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { libraryImportResultSchema } from '../../src/api/library-import.routes.js';
+import type { libraryImportResultSchema } from '../../src/schemas/library-import.response.js';
 import { query, send } from './api.js';
 
 export type LibraryImportResult = z.infer<typeof libraryImportResultSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { jekyllImportResultSchema, reflectionSchema } from '../../src/api/reflection.routes.js';
+import type { jekyllImportResultSchema, reflectionSchema } from '../../src/schemas/reflection.response.js';
 import { API, ApiError, type ApiErrorDetail, UNAUTHENTICATED_EVENT, send } from './api.js';
 
 /** The shapes of reflections and Jekyll imports, from the schemas of the OpenAPI document. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { cardSchema, reviewItemSchema } from '../../src/api/review.routes.js';
+import type { cardSchema, reviewItemSchema } from '../../src/schemas/review.response.js';
 import type { RatingName } from '../../src/core/review.js';
 import { query, ref, send } from './api.js';
 

@@ -1,0 +1,31 @@
+import { z } from '@hono/zod-openapi';
+import { EXPERIMENT_STATUSES, OUTCOMES } from '../core/vocabulary.js';
+
+// Response shapes, for the OpenAPI document and the web's types. Imported by the API and web only:
+// `@hono/zod-openapi` (for .openapi()) must stay off the CLI's start-up path.
+
+// Response shapes of this area, for the OpenAPI document (kept here, beside their only routes).
+export const pathFitSchema = z
+  .object({
+    track: z.string().openapi({ description: 'a track id of the active framework' }),
+    score: z.number().min(0).max(1).openapi({ description: '0.5 is neutral; higher fits better (see docs/path-fit.md)' }),
+    confidence: z.number().min(0).max(1).openapi({ description: 'how much evidence stands behind the score' }),
+    reasons: z.array(z.string()),
+    evidence: z.array(z.string()).openapi({ description: 'ids of the assessments, activities and experiments the reasons cite' }),
+  })
+  .openapi('PathFit');
+
+export const experimentSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    track: z.string(),
+    hypothesis: z.string(),
+    startedOn: z.string(),
+    until: z.string(),
+    status: z.enum(EXPERIMENT_STATUSES),
+    outcome: z.enum(OUTCOMES).nullable(),
+    note: z.string().nullable(),
+    closedOn: z.string().nullable(),
+  })
+  .openapi('Experiment');
