@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/calendar.js';
+import { inTransaction } from '../store/database.js';
 import { type Balance, type FinishedItem, type Neglect, DEFAULT_BALANCE_WEEKS, DEFAULT_TECHNICAL_RATIO, computeBalance } from '../core/balance.js';
 import { invalid } from '../core/errors.js';
 import { type Framework, type SkillKind, findLevel, findTrack } from '../core/framework.js';
@@ -64,7 +65,7 @@ export async function logActivity(ctx: Context, raw: unknown): Promise<Activity>
   const date = input.date ?? ctx.today;
   if (date > ctx.today) throw invalid('date', `${date} is after today (${ctx.today})`);
   await requireKnownSkills(ctx, input.skills);
-  const row = await ctx.store.db.transaction().execute((trx) =>
+  const row = await inTransaction(ctx.store, (trx) =>
     insertActivity(trx, {
       id: newId(ctx.now().getTime()),
       person_id: ctx.personId,

@@ -1,4 +1,5 @@
 import { AppError } from '../core/errors.js';
+import { inTransaction } from '../store/database.js';
 import { parseSchedule } from '../core/schedule.js';
 import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, parseBackup, serializeBackup } from '../formats/backup.format.js';
 import {
@@ -253,7 +254,7 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
   const facetIds = new Set<string>();
   backup.facets.forEach((f, i) => once(facetIds, f.facetId, `facets[${i}].facetId`, `a second status for facet ${f.facetId}`));
 
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     if (await hasPersonData(trx, ctx.personId)) {
       throw new AppError('conflict', 'database: already holds data; restore a backup into an empty database');
     }

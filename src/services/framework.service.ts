@@ -6,7 +6,7 @@ import { conflict, notFound } from '../core/errors.js';
 import { parseFramework } from '../formats/framework.format.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { findFramework, insertFramework, listFrameworkRows, replaceFramework } from '../store/framework.repository.js';
-import { isUniqueViolation } from '../store/database.js';
+import { inTransaction, isUniqueViolation } from '../store/database.js';
 import type { Db } from '../store/habit.repository.js';
 import type { Context } from './context.js';
 
@@ -81,7 +81,7 @@ export async function importFramework(ctx: Context, content: string, options: { 
   if (framework.id === BUILTIN_FRAMEWORK_ID) throw conflict('id', `"${BUILTIN_FRAMEWORK_ID}" is the built-in framework and cannot be replaced`);
   const stored = JSON.stringify(framework);
   try {
-    return await ctx.store.db.transaction().execute(async (trx) => {
+    return await inTransaction(ctx.store, async (trx) => {
       const existing = await findFramework(trx, ctx.personId, framework.id);
       if (existing && !options.replace) throw alreadyExists(framework.id);
       if (existing) {
@@ -128,7 +128,7 @@ export async function showFramework(ctx: Context, id: string): Promise<Framework
 
 /** Makes a framework the person's active one ("grow" goes back to the built-in one). */
 export async function useFramework(ctx: Context, id: string): Promise<FrameworkSummary> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     if (id === BUILTIN_FRAMEWORK_ID) {
       await updatePerson(trx, ctx.personId, { active_framework_id: null });
       return summaryOf(builtinFramework(), true, true);

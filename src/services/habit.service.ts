@@ -43,7 +43,7 @@ import {
   updateHabit,
 } from '../store/habit.repository.js';
 import type { CheckInRow, HabitRow, HabitSnapshotRow, HabitUpdate } from '../store/schema.js';
-import { isUniqueViolation } from '../store/database.js';
+import { inTransaction, isUniqueViolation } from '../store/database.js';
 import {
   type CheckInInput,
   type HabitCreateInput,
@@ -178,7 +178,7 @@ export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput
 
 export async function addHabit(ctx: Context, raw: unknown): Promise<HabitDetail> {
   const input: HabitCreateInput = parseInput(habitCreateSchema, raw);
-  const row = await ctx.store.db.transaction().execute((trx) => createHabit(trx, ctx, input));
+  const row = await inTransaction(ctx.store, (trx) => createHabit(trx, ctx, input));
   return detailOf(ctx, row, ctx.today);
 }
 
@@ -189,7 +189,7 @@ export async function habitDetail(ctx: Context, ref: string): Promise<HabitDetai
 
 export async function editHabit(ctx: Context, ref: string, raw: unknown): Promise<HabitDetail> {
   const input: HabitUpdateInput = parseInput(habitUpdateSchema, raw);
-  const row = await ctx.store.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(ctx.store, async (trx) => {
     const habit = await getHabitRow(trx, ctx, ref);
     if (input.name !== undefined && input.name !== habit.name) {
       const clash = await findHabitByName(trx, ctx.personId, input.name);
@@ -216,7 +216,7 @@ export async function archiveHabit(ctx: Context, ref: string, archived = true): 
 }
 
 export async function removeHabit(ctx: Context, ref: string): Promise<{ id: string; slug: string; removed: true }> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const habit = await getHabitRow(trx, ctx, ref);
     await deleteHabit(trx, habit.id);
     return { id: habit.id, slug: habit.slug, removed: true as const };
@@ -229,7 +229,7 @@ export type CheckInAction = 'done' | 'skip' | 'slip';
 export async function checkIn(ctx: Context, ref: string, action: CheckInAction, raw: unknown): Promise<HabitDetail> {
   const input: CheckInInput = parseInput(checkInSchema, raw);
   const date = checkDate(ctx, input.date);
-  const row = await ctx.store.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(ctx.store, async (trx) => {
     const habit = await getHabitRow(trx, ctx, ref);
     const measurable = habit.target !== null;
     if (action === 'slip' && habit.kind === 'build') throw invalid('slip', `"${habit.slug}" is a habit to build; only a habit to break records slips`);
@@ -253,7 +253,7 @@ export async function checkIn(ctx: Context, ref: string, action: CheckInAction, 
 
 export async function undoCheckIn(ctx: Context, ref: string, date?: IsoDate): Promise<HabitDetail> {
   const day = checkDate(ctx, date);
-  const row = await ctx.store.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(ctx.store, async (trx) => {
     const habit = await getHabitRow(trx, ctx, ref);
     if (!(await findCheckIn(trx, habit.id, day))) throw notFound('check-in', `${habit.slug} on ${day}`);
     await deleteCheckIn(trx, habit.id, day);
@@ -373,7 +373,7 @@ export async function listHabits(ctx: Context, options: { includeArchived?: bool
   if (stale.length > 0) {
     // Missing or stale snapshots (habits from before snapshots, rules changed since): compute them
     // from history and keep them, in one transaction so that no check-in slips in between.
-    const fresh = await db.transaction().execute((trx) => dailyNumbersOf(trx, stale, ctx.today, { save: true }));
+    const fresh = await inTransaction(ctx.store, (trx) => dailyNumbersOf(trx, stale, ctx.today, { save: true }));
     for (const [id, n] of fresh.numbers) numbers.set(id, n);
   }
   return rows.map((row) => {

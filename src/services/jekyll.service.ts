@@ -4,6 +4,7 @@
  * name updates its entry instead of adding another.
  */
 import { AppError, invalidAll, notFound } from '../core/errors.js';
+import { inTransaction } from '../store/database.js';
 import { type JekyllPost, fileError, isPostFileName, parsePost, postFileName, writeImportedPost, writeNewPost } from '../formats/jekyll.format.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
@@ -97,7 +98,7 @@ export async function importJekyll(ctx: Context, files: readonly PostFile[], opt
   const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
   if (good.length === 0) return result;
   const now = ctx.now().toISOString();
-  await ctx.store.db.transaction().execute(async (trx: Db) => {
+  await inTransaction(ctx.store, async (trx: Db) => {
     const existing = new Map((await findEntriesBySourceNames(trx, ctx.personId, good.map((g) => g.file.name))).map((row) => [row.source_name!, row]));
     for (const { file, post } of good) {
       const columns = columnsOf(post);

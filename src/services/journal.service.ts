@@ -1,4 +1,5 @@
 import { addDays, dateInZone, type IsoDate } from '../core/calendar.js';
+import { inTransaction } from '../store/database.js';
 import type { Visibility } from '../core/vocabulary.js';
 import { isoWeek } from '../core/balance.js';
 import { conflict, invalid, notFound } from '../core/errors.js';
@@ -198,7 +199,7 @@ export async function addJournalEntry(ctx: Context, raw: unknown): Promise<Saved
     created_at: now,
     updated_at: now,
   };
-  await ctx.store.db.transaction().execute((trx) => insertJournalEntry(trx, row));
+  await inTransaction(ctx.store, (trx) => insertJournalEntry(trx, row));
   return withWarnings(toJournalEntry(row));
 }
 
@@ -222,7 +223,7 @@ export async function getJournalEntry(ctx: Context, id: string): Promise<Journal
  */
 export async function editJournalEntry(ctx: Context, id: string, raw: unknown): Promise<SavedJournalEntry> {
   const input = parseInput(journalUpdateSchema, raw);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const row = await findJournalEntry(trx, ctx.personId, id);
     if (!row) throw notFound('entry', id);
     const changes: Partial<JournalEntryTable> = {};
@@ -242,7 +243,7 @@ export async function editJournalEntry(ctx: Context, id: string, raw: unknown): 
 }
 
 export async function removeJournalEntry(ctx: Context, id: string): Promise<{ id: string; removed: true }> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     if (!(await deleteJournalEntry(trx, ctx.personId, id))) throw notFound('entry', id);
     return { id, removed: true as const };
   });
@@ -295,7 +296,7 @@ export async function writeWeeklyReview(ctx: Context, raw: unknown): Promise<Sav
     created_at: now,
     updated_at: now,
   };
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.store, async (trx) => {
     const existing = await findWeeklyReview(trx, ctx.personId, monday);
     if (existing) throw conflict('week', `${week} already has a weekly review (${existing.id}); edit it with grow journal edit ${existing.id}`);
     await insertJournalEntry(trx, row);

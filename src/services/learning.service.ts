@@ -1,7 +1,7 @@
 import type { IsoDate } from '../core/calendar.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
-import { isUniqueViolation } from '../store/database.js';
+import { inTransaction, isUniqueViolation } from '../store/database.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import {
@@ -213,7 +213,7 @@ export async function addLearningItem(ctx: Context, raw: unknown): Promise<Learn
     updated_at: now,
   };
   const insert = () =>
-    ctx.store.db.transaction().execute(async (trx) => {
+    inTransaction(ctx.store, async (trx) => {
       await refuseDuplicate(trx, ctx, { isbn13: row.isbn13, matchKey: key });
       return insertLearningItem(trx, row);
     });
@@ -246,7 +246,7 @@ export async function showLearningItem(ctx: Context, ref: string): Promise<Learn
 export async function editLearningItem(ctx: Context, ref: string, raw: unknown): Promise<LearningItemDetail> {
   const input: LearningUpdateInput = parseInput(learningUpdateSchema, raw);
   if (input.skills !== undefined && input.skills.length > 0) await requireKnownSkills(ctx, input.skills);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     const title = input.title ?? item.title;
     const authors = input.authors ?? (JSON.parse(item.authors) as string[]);
@@ -279,7 +279,7 @@ export async function editLearningItem(ctx: Context, ref: string, raw: unknown):
 
 /** Deletes an item with its notes, highlights and review cards. */
 export async function removeLearningItem(ctx: Context, ref: string): Promise<{ id: string; slug: string; title: string; removed: true }> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     await deleteLearningItem(trx, item.id);
     return { id: item.id, slug: item.slug, title: item.title, removed: true as const };
@@ -292,7 +292,7 @@ export async function removeLearningItem(ctx: Context, ref: string): Promise<{ i
  */
 export async function recordProgress(ctx: Context, ref: string, raw: unknown): Promise<LearningItemDetail> {
   const input = parseInput(learningProgressSchema, raw);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     if (input.page !== undefined && item.pages !== null && input.page > item.pages) {
       throw invalid('page', `${input.page} is past the last page (the item has ${item.pages} pages)`);
@@ -313,7 +313,7 @@ export async function finishLearningItem(ctx: Context, ref: string, raw: unknown
   const input = parseInput(learningFinishSchema, raw);
   const date = input.date ?? ctx.today;
   requireNotAfterToday(ctx, 'date', date);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     const updated = await updateLearningItem(trx, item.id, {
       status: 'read',
@@ -331,7 +331,7 @@ export async function finishLearningItem(ctx: Context, ref: string, raw: unknown
 /** Adds a note to an item. */
 export async function addLearningNote(ctx: Context, ref: string, raw: unknown): Promise<LearningNote & { itemId: string }> {
   const input = parseInput(learningNoteSchema, raw);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, ref);
     const note = await insertLearningNote(trx, {
       id: newId(ctx.now().getTime()),

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { inTransaction } from '../store/database.js';
 import { dateInZone } from '../core/calendar.js';
 import { claimSlug } from '../core/slug.js';
 import { AppError, invalidAll } from '../core/errors.js';
@@ -278,7 +279,7 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
   const total = file.items.length;
   options.onProgress?.(0, total);
 
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.store, async (trx) => {
     const now = ctx.now().toISOString();
     const index = new ItemIndex(await listPersonLearningItems(trx, ctx.personId));
     const writes: Writes = { items: [], itemUpdates: [], highlights: [], highlightUpdates: [], notes: [], noteUpdates: [] };

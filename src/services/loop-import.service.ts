@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/calendar.js';
+import { inTransaction } from '../store/database.js';
 import { invalid } from '../core/errors.js';
 import { formatSchedule, parseSchedule, scheduleFromFrequency } from '../core/schedule.js';
 import { slugify, uniqueSlug } from '../core/slug.js';
@@ -177,7 +178,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
   const total = data.habits.length;
   const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0, notesAdded: 0 };
 
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.store, async (trx) => {
     const rows = await listHabitRows(trx, ctx.personId, { includeArchived: true });
     const known: Known = {
       byUuid: new Map(rows.filter((r) => r.loop_uuid !== null).map((r) => [r.loop_uuid!, r])),

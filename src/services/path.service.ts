@@ -4,6 +4,7 @@
  * transaction after all validation: a refused call writes nothing.
  */
 import type { IsoDate } from '../core/calendar.js';
+import { inTransaction } from '../store/database.js';
 import type { ExperimentStatus } from '../core/vocabulary.js';
 import { AppError, conflict, invalid, notFound } from '../core/errors.js';
 import { findTrack } from '../core/framework.js';
@@ -111,7 +112,7 @@ export async function addExperiment(ctx: Context, raw: unknown): Promise<Experim
  */
 export async function closeExperiment(ctx: Context, id: string, raw: unknown): Promise<Experiment> {
   const input = parseInput(experimentCloseSchema, raw);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const row = await findExperiment(trx, ctx.personId, id);
     if (!row) throw notFound('experiment', id);
     const alreadyClosed = (closedOn: string | null, outcome: string | null) =>

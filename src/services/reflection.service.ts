@@ -4,6 +4,7 @@
  * query per kind of data; the counting and the writing are core/reflection.ts.
  */
 import { type IsoDate, addDays } from '../core/calendar.js';
+import { inTransaction } from '../store/database.js';
 import { invalid } from '../core/errors.js';
 import type { CheckIn } from '../core/habit-stats.js';
 import { splitMinutes } from '../core/balance.js';
@@ -153,7 +154,7 @@ export async function createReflection(ctx: Context, raw: unknown): Promise<Jour
     created_at: now,
     updated_at: now,
   };
-  await ctx.store.db.transaction().execute((trx) => insertJournalEntry(trx, row));
+  await inTransaction(ctx.store, (trx) => insertJournalEntry(trx, row));
   return toJournalEntry(row);
 }
 

@@ -16,7 +16,7 @@ import {
   updateCard,
 } from '../store/card.repository.js';
 import type { Db } from '../store/habit.repository.js';
-import { isUniqueViolation } from '../store/database.js';
+import { inTransaction, isUniqueViolation } from '../store/database.js';
 import { newId } from '../store/ids.js';
 import { findLearningItemById } from '../store/learning.repository.js';
 import type { CardRow, HighlightRow, LearningItemRow } from '../store/schema.js';
@@ -170,7 +170,7 @@ async function saveNewCard(db: Db, row: CardWithSource): Promise<ReviewCard> {
 /** `grow learn takeaway ITEM TEXT`: what the person took away from an item, as a card to review. */
 export async function addTakeaway(ctx: Context, itemRef: string, raw: unknown): Promise<ReviewCard> {
   const input = parseInput(takeawayCreateSchema, raw);
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const item = await resolveLearningItem(trx, ctx.personId, itemRef);
     const row = newCardRow(ctx, { item, highlightId: null, kind: 'takeaway', front: input.front ?? takeawayPrompt(item), back: input.text });
     return saveNewCard(trx, row);
@@ -195,7 +195,7 @@ export async function addHighlightCard(ctx: Context, highlightId: string, raw: u
 }
 
 async function makeHighlightCard(ctx: Context, highlightId: string, input: HighlightCardInput, itemRef: string | undefined): Promise<ReviewCard> {
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const named = itemRef === undefined ? undefined : await resolveLearningItem(trx, ctx.personId, itemRef);
     const highlight = await findPersonHighlight(trx, ctx.personId, highlightId);
     if (!highlight) throw notFound('highlight', highlightId);
@@ -242,7 +242,7 @@ export async function listItemCards(ctx: Context, itemId: string): Promise<Revie
 export async function gradeCard(ctx: Context, id: string, raw: unknown): Promise<ReviewCard> {
   const { rating } = parseInput(cardGradeSchema, raw);
   const now = ctx.now();
-  return ctx.store.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.store, async (trx) => {
     const row = await findCardForUpdate(trx, ctx.personId, id);
     if (!row) throw notFound('card', id);
     const { schedule, log } = gradeSchedule(scheduleOf(row), now, rating);
@@ -268,7 +268,7 @@ export async function gradeCard(ctx: Context, id: string, raw: unknown): Promise
 }
 
 export async function removeCard(ctx: Context, id: string): Promise<{ id: string; removed: true }> {
-  const removed = await ctx.store.db.transaction().execute((trx) => deleteCard(trx, ctx.personId, id));
+  const removed = await inTransaction(ctx.store, (trx) => deleteCard(trx, ctx.personId, id));
   if (!removed) throw notFound('card', id);
   return { id, removed: true };
 }

@@ -1,4 +1,5 @@
 import { notFound } from '../core/errors.js';
+import { inTransaction } from '../store/database.js';
 import type { ScorecardRating } from '../core/vocabulary.js';
 import {
   deleteScorecardItem,
@@ -60,7 +61,7 @@ export async function removeScorecardItem(ctx: Context, id: string): Promise<{ i
  */
 export async function scorecardItemToHabit(ctx: Context, id: string, raw: unknown): Promise<HabitDetail> {
   const input = parseInput(scorecardToHabitSchema, raw);
-  const habitId = await ctx.store.db.transaction().execute(async (trx) => {
+  const habitId = await inTransaction(ctx.store, async (trx) => {
     const row = await findScorecardItem(trx, ctx.personId, id);
     if (!row) throw notFound('scorecard item', id);
     const kind = input.kind ?? (row.rating === '-' ? 'break' : 'build');

@@ -3,6 +3,7 @@
  * framework. Every write is one transaction, after all validation: a refused call writes nothing.
  */
 import { AppError, invalid } from '../core/errors.js';
+import { inTransaction } from '../store/database.js';
 import type { GapBasis } from '../core/vocabulary.js';
 import { type Facet as FrameworkFacet, type Framework, type Skill, type SkillKind, type Track, type TrackLevel, findLevel, findSkill, findTrack } from '../core/framework.js';
 import {
@@ -192,7 +193,7 @@ export async function assessSkill(ctx: Context, skillId: string, raw: unknown): 
   const skill = skillIn(framework, skillId);
   const input: AssessInput = parseInput(assessSchema, raw);
   const date = checkNotFuture(ctx, 'date', input.date ?? ctx.today);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.store, async (trx) => {
     // Creation order decides between assessments of one day: keep it strict even when two are
     // recorded within the same millisecond (or under a pinned clock).
     let createdAt = ctx.now().toISOString();
@@ -232,7 +233,7 @@ export async function setTarget(ctx: Context, raw: unknown): Promise<CareerTarge
   const by = input.by ?? null;
   if (by !== null && by < ctx.today) throw invalid('by', `${by} is before today (${ctx.today})`);
   const row: CareerTargetRow = { person_id: ctx.personId, track: track.id, level: level.id, by_date: by, set_at: ctx.now().toISOString() };
-  await ctx.store.db.transaction().execute((trx) => putCareerTarget(trx, row));
+  await inTransaction(ctx.store, (trx) => putCareerTarget(trx, row));
   return targetOf(framework, row);
 }
 
@@ -287,7 +288,7 @@ export async function addEvidence(ctx: Context, raw: unknown): Promise<Evidence>
     link: input.link ?? null,
     created_at: ctx.now().toISOString(),
   };
-  await ctx.store.db.transaction().execute((trx) => insertEvidence(trx, row));
+  await inTransaction(ctx.store, (trx) => insertEvidence(trx, row));
   return toEvidence(row);
 }
 
@@ -327,7 +328,7 @@ export async function setFacet(ctx: Context, facetId: string, raw: unknown): Pro
   const facet = facetsOf(framework).find((f) => f.id === facetId);
   if (!facet) throw new AppError('not_found', `facet: unknown facet ${JSON.stringify(facetId)}`);
   const { status } = parseInput(facetSetSchema, raw);
-  await ctx.store.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.store, async (trx) => {
     // Facets of another framework the person once used do not count towards breadth here.
     const known = new Set(facetsOf(framework).map((f) => f.id));
     const statuses = new Map([...(await statusesOf(trx, ctx))].filter(([id]) => known.has(id)));

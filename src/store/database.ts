@@ -1,7 +1,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CompiledQuery, DEFAULT_MIGRATION_TABLE, type Driver, Kysely, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import { CompiledQuery, DEFAULT_MIGRATION_TABLE, type Driver, Kysely, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
 import type { Database } from './schema.js';
 import { AppError } from '../core/errors.js';
 
@@ -32,6 +32,14 @@ const provider: MigrationProvider = {
     return Object.fromEntries(names.map((name, i) => [name, loaded[i]!]));
   },
 };
+
+/**
+ * Runs `work` in one transaction of the store: what it writes lands together or not at all. The one
+ * way services open a transaction (on SQLite it takes the write lock at once, see the driver below).
+ */
+export function inTransaction<T>(store: Store, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute(work);
+}
 
 export function growHome(env: NodeJS.ProcessEnv = process.env): string {
   if (env.GROW_HOME) return env.GROW_HOME;
