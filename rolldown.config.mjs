@@ -14,7 +14,8 @@ import { defineConfig } from 'rolldown';
  * loading it (with net, dgram and the stream modules) costs about 8 ms per run. Commander gets a
  * stand-in that loads the real module on first use.
  */
-const fromCommander = (source, importer) => (source === 'node:child_process' || source === 'child_process') && Boolean(importer?.includes('/node_modules/commander/'));
+const fromCommander = (source, importer) =>
+  (source === 'node:child_process' || source === 'child_process') && Boolean(importer?.includes('/node_modules/commander/'));
 const lazyChildProcess = {
   name: 'lazy-child-process',
   resolveId(source, importer) {

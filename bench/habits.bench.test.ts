@@ -21,13 +21,22 @@ async function seed(store: Store, days: number): Promise<void> {
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   const start = addDays(TODAY, -days);
   let seedValue = 42;
-  const random = () => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let h = 0; h < 100; h++) {
     const habit = await addHabit(ctx, { name: `Habit ${h}`, schedule: ['daily', '3/week', 'weekdays', '2/3days'][h % 4] });
     const rows: CheckInRow[] = [];
     for (let d = 0; d <= days; d++) {
       const r = random();
-      if (r < 0.8) rows.push({ id: newId(), habit_id: habit.id, date: addDays(start, d), status: r < 0.78 ? 'done' : 'skipped', amount: null, note: null, created_at: '2026-01-01T00:00:00.000Z' });
+      if (r < 0.8)
+        rows.push({
+          id: newId(),
+          habit_id: habit.id,
+          date: addDays(start, d),
+          status: r < 0.78 ? 'done' : 'skipped',
+          amount: null,
+          note: null,
+          created_at: '2026-01-01T00:00:00.000Z',
+        });
     }
     // Written below the services, as a database from before snapshots: the first read fills them.
     await store.db.transaction().execute((trx) => insertCheckIns(trx, rows));
@@ -42,8 +51,22 @@ it('grow habit list and grow today over 100 habits × 10 years: at most 1.5× th
   const bigCtx = await createContext(big, { env: { GROW_TODAY: TODAY } });
   const smallCtx = await createContext(small, { env: { GROW_TODAY: TODAY } });
   const results = [
-    { name: 'habit list', ...(await compare(15, () => listHabits(smallCtx), () => listHabits(bigCtx))) },
-    { name: 'today', ...(await compare(15, () => today(smallCtx), () => today(bigCtx))) },
+    {
+      name: 'habit list',
+      ...(await compare(
+        15,
+        () => listHabits(smallCtx),
+        () => listHabits(bigCtx),
+      )),
+    },
+    {
+      name: 'today',
+      ...(await compare(
+        15,
+        () => today(smallCtx),
+        () => today(bigCtx),
+      )),
+    },
   ];
   for (const result of results) {
     report({ ...result, name: `${result.name} (100 habits × 10 years vs × 1 day, SQLite)`, target: 'ratio ≤ 1.5', pass: result.ratio <= 1.5 });

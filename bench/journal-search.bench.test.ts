@@ -26,9 +26,34 @@ afterAll(async () => {
 
 /** What people write about, a little of each in every entry; the rest is filler words. */
 const TOPICS = [
-  'design review', 'feedback', 'mentoring', 'refactoring', 'incident', 'postmortem', 'estimation', 'hiring', 'interviewing',
-  'architecture', 'testing', 'deadline', 'promotion', 'career', 'burnout', 'focus', 'meeting', 'planning', 'roadmap',
-  'pairing', 'debugging', 'performance', 'security', 'onboarding', 'documentation', 'delegation', 'conflict', 'coaching',
+  'design review',
+  'feedback',
+  'mentoring',
+  'refactoring',
+  'incident',
+  'postmortem',
+  'estimation',
+  'hiring',
+  'interviewing',
+  'architecture',
+  'testing',
+  'deadline',
+  'promotion',
+  'career',
+  'burnout',
+  'focus',
+  'meeting',
+  'planning',
+  'roadmap',
+  'pairing',
+  'debugging',
+  'performance',
+  'security',
+  'onboarding',
+  'documentation',
+  'delegation',
+  'conflict',
+  'coaching',
 ];
 
 function corpus(count: number, personId: string): JournalEntryRow[] {
@@ -77,7 +102,11 @@ async function measure(store: Store, label: string): Promise<void> {
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   const rows = corpus(ENTRIES, ctx.personId);
   await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) await trx.insertInto('journal_entry').values(rows.slice(i, i + 1000)).execute();
+    for (let i = 0; i < rows.length; i += 1000)
+      await trx
+        .insertInto('journal_entry')
+        .values(rows.slice(i, i + 1000))
+        .execute();
   });
   if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
   const hits = await searchJournal(ctx, { text: 'kalomi' });
@@ -88,7 +117,8 @@ async function measure(store: Store, label: string): Promise<void> {
   // Baseline: the plain indexed read the journal page does, the 50 newest entries.
   const result = await compare(
     40,
-    () => store.db.selectFrom('journal_entry').select(['id', 'title', 'date']).where('person_id', '=', ctx.personId).orderBy('date', 'desc').limit(50).execute(),
+    () =>
+      store.db.selectFrom('journal_entry').select(['id', 'title', 'date']).where('person_id', '=', ctx.personId).orderBy('date', 'desc').limit(50).execute(),
     () => searchJournal(ctx, { text: QUERIES[q++ % QUERIES.length]! }),
   );
   const perQuery: Record<string, number> = {};

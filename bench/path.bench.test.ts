@@ -21,7 +21,7 @@ it('grow path fit over 5,000 activities (5 years) and 500 assessments: at most 2
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   const skills = builtinFramework().skills.map((s) => s.id);
   let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = () => skills[Math.floor(random() * skills.length)]!;
   const start = addDays(TODAY, -5 * 365);
 
@@ -40,7 +40,13 @@ it('grow path fit over 5,000 activities (5 years) and 500 assessments: at most 2
   const assessments: AssessmentFact[] = [];
   for (let i = 0; i < 500; i++) {
     const date = addDays(start, Math.floor((i * 5 * 365) / 500));
-    assessments.push({ id: newId(), skillId: skills[i % skills.length]!, level: Math.min(5, Math.floor(i / 100) + Math.floor(random() * 2)), date, createdAt: `${date}T09:00:00.000Z` });
+    assessments.push({
+      id: newId(),
+      skillId: skills[i % skills.length]!,
+      level: Math.min(5, Math.floor(i / 100) + Math.floor(random() * 2)),
+      date,
+      createdAt: `${date}T09:00:00.000Z`,
+    });
   }
   await store.db.transaction().execute((trx) => insertPersona(trx, ctx.personId, { activities, assessments }));
   for (const track of ['ic', 'manager', 'security']) {
@@ -72,7 +78,13 @@ it('grow path fit over 5,000 activities (5 years) and 500 assessments: at most 2
     () => pathFit(ctx),
   );
   const pass = result.ratio <= 2;
-  report({ name: 'path fit (5,000 activities × 5 years, 500 assessments, SQLite)', target: 'ratio ≤ 2 vs plain SELECT', pass, ...result, ratioVsSameColumns: narrow.ratio });
+  report({
+    name: 'path fit (5,000 activities × 5 years, 500 assessments, SQLite)',
+    target: 'ratio ≤ 2 vs plain SELECT',
+    pass,
+    ...result,
+    ratioVsSameColumns: narrow.ratio,
+  });
   await store.close();
   expect(pass).toBe(true);
 });

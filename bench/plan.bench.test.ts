@@ -22,7 +22,7 @@ async function seed(store: Store): Promise<string> {
   await setTarget(ctx, { track: 'ic', level: 'senior' });
   const skills = builtinFramework().skills.map((s) => s.id);
   let seedValue = 7;
-  const random = () => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const activities: ActivityRow[] = [];
   const start = addDays(TODAY, -5 * 365);
   for (let d = 0; d < 5 * 365; d++) {
@@ -54,8 +54,16 @@ async function seed(store: Store): Promise<string> {
     created_at: '2026-01-01T00:00:00.000Z',
   }));
   await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < activities.length; i += 500) await trx.insertInto('activity').values(activities.slice(i, i + 500)).execute();
-    for (let i = 0; i < assessments.length; i += 250) await trx.insertInto('skill_assessment').values(assessments.slice(i, i + 250)).execute();
+    for (let i = 0; i < activities.length; i += 500)
+      await trx
+        .insertInto('activity')
+        .values(activities.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < assessments.length; i += 250)
+      await trx
+        .insertInto('skill_assessment')
+        .values(assessments.slice(i, i + 250))
+        .execute();
   });
   return ctx.personId;
 }

@@ -47,10 +47,16 @@ it('the first page (Today, /) loads at most 200 kB of minified JavaScript', () =
   if (manifest[FIRST_PAGE]) withStaticImports(manifest, FIRST_PAGE, loaded);
   const files = [...loaded].map((key) => manifest[key]!.file).filter((file) => file.endsWith('.js'));
   const sources = files.flatMap(sourcesOf);
-  expect(sources.some((source) => source.endsWith(FIRST_PAGE)), 'the Today page is in what the first page loads').toBe(true);
+  expect(
+    sources.some((source) => source.endsWith(FIRST_PAGE)),
+    'the Today page is in what the first page loads',
+  ).toBe(true);
   // The heavy parts other pages need stay out of the first page.
   for (const heavy of ['node_modules/recharts/', 'node_modules/markdown-it/', 'node_modules/dompurify/']) {
-    expect(sources.filter((source) => source.includes(heavy)), `${heavy} is not on the first page`).toEqual([]);
+    expect(
+      sources.filter((source) => source.includes(heavy)),
+      `${heavy} is not on the first page`,
+    ).toEqual([]);
   }
 
   const chunks = files.map((file) => {

@@ -61,18 +61,46 @@ const weekday = (date) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; /
 
 // A small deterministic generator, so the screenshot is the same on every run.
 let seed = 20261123;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const DAYS = 60;
 const habits = [
   {
     slug: 'meditate-10-minutes',
-    add: ['Meditate 10 minutes', '--identity', 'I am someone who starts the day calm', '--when', '7:00', '--where', 'on the balcony', '--two-minute', 'three slow breaths', '--group', 'morning', '--skills', 'focus'],
+    add: [
+      'Meditate 10 minutes',
+      '--identity',
+      'I am someone who starts the day calm',
+      '--when',
+      '7:00',
+      '--where',
+      'on the balcony',
+      '--two-minute',
+      'three slow breaths',
+      '--group',
+      'morning',
+      '--skills',
+      'focus',
+    ],
     odds: 0.9,
   },
   {
     slug: 'read',
-    add: ['Read', '--target', '20', '--unit', 'pages', '--identity', 'I am someone who reads', '--after', 'meditate-10-minutes', '--group', 'evening', '--skills', 'learning'],
+    add: [
+      'Read',
+      '--target',
+      '20',
+      '--unit',
+      'pages',
+      '--identity',
+      'I am someone who reads',
+      '--after',
+      'meditate-10-minutes',
+      '--group',
+      'evening',
+      '--skills',
+      'learning',
+    ],
     odds: 0.8,
     amount: () => String(10 + Math.round(random() * 25)),
   },
@@ -82,8 +110,28 @@ const habits = [
     odds: 0.7,
     weekdaysOnly: true,
   },
-  { slug: 'run', add: ['Run', '--schedule', '3/week', '--target', '5', '--unit', 'km', '--bundle', 'podcasts only while running', '--group', 'health'], odds: 0.45, amount: () => String(4 + Math.round(random() * 4)) },
-  { slug: 'give-feedback-the-same-day', add: ['Give feedback the same day', '--schedule', 'mon,wed,fri', '--identity', 'I am a manager people trust', '--group', 'work', '--skills', 'giving feedback'], odds: 0.75, fixedDays: [0, 2, 4] },
+  {
+    slug: 'run',
+    add: ['Run', '--schedule', '3/week', '--target', '5', '--unit', 'km', '--bundle', 'podcasts only while running', '--group', 'health'],
+    odds: 0.45,
+    amount: () => String(4 + Math.round(random() * 4)),
+  },
+  {
+    slug: 'give-feedback-the-same-day',
+    add: [
+      'Give feedback the same day',
+      '--schedule',
+      'mon,wed,fri',
+      '--identity',
+      'I am a manager people trust',
+      '--group',
+      'work',
+      '--skills',
+      'giving feedback',
+    ],
+    odds: 0.75,
+    fixedDays: [0, 2, 4],
+  },
   { slug: 'doomscroll', add: ['Doomscroll', '--kind', 'break', '--identity', 'I am someone who owns their attention', '--group', 'evening'], slipOdds: 0.12 },
 ];
 
@@ -112,11 +160,14 @@ try {
   const keep = commands.filter((c) => !(c[2] === 'meditate-10-minutes' && c[4] === yesterday));
   keep.push(['habit', 'done', 'read', '--amount', '24', '--note', 'Staff Engineer, ch. 3'], ['habit', 'done', 'give-feedback-the-same-day']);
   await all(keep);
-  await all([
-    ['scorecard', 'add', 'Wake up', '--rating', '=', '--time', '06:45'],
-    ['scorecard', 'add', 'Check phone in bed', '--rating', '-', '--time', '06:50'],
-    ['scorecard', 'add', 'Make coffee', '--rating', '+', '--time', '07:00'],
-  ], 1);
+  await all(
+    [
+      ['scorecard', 'add', 'Wake up', '--rating', '=', '--time', '06:45'],
+      ['scorecard', 'add', 'Check phone in bed', '--rating', '-', '--time', '06:50'],
+      ['scorecard', 'add', 'Make coffee', '--rating', '+', '--time', '07:00'],
+    ],
+    1,
+  );
 
   console.error('Serving and taking the screenshot…');
   const server = spawn(process.execPath, [GROW, 'serve', '--port', '0', '--json'], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -135,7 +186,16 @@ try {
     });
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });

@@ -5,7 +5,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { activitySchema, balanceSchema } from '../schemas/activity.response.js';
 
-
 const tags = ['practice'];
 
 export function activityRoutes(app: OpenAPIHono<ApiEnv>): void {

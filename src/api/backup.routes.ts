@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { exportBackupText, importBackup } from '../services/backup.service.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -36,7 +36,10 @@ export const upload = (...extra: string[]) => ({
   required: true,
 });
 
-export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx: ApiEnv['Variables']['ctx'], bytes: Uint8Array) => Promise<Record<string, number>> }): void {
+export function backupRoutes(
+  app: OpenAPIHono<ApiEnv>,
+  importers: { loop?: (ctx: ApiEnv['Variables']['ctx'], bytes: Uint8Array) => Promise<Record<string, number>> },
+): void {
   const tags = ['import and export'];
   app.openapi(
     createRoute({
@@ -82,7 +85,7 @@ export function backupRoutes(app: OpenAPIHono<ApiEnv>, importers: { loop?: (ctx:
         method: 'post',
         path: '/import/loop',
         tags,
-        summary: "Import a Loop Habit Tracker backup (.db) or CSV export (.zip)",
+        summary: 'Import a Loop Habit Tracker backup (.db) or CSV export (.zip)',
         request: { body: upload() },
         responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
       }),

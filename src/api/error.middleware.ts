@@ -23,7 +23,8 @@ export function handleError(error: Error, c: HonoContext): Response {
   if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details, error.more), HTTP_STATUS[error.code]);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'validation_failed' : 'internal';
+    const code: ErrorCode =
+      status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status < 500 ? 'validation_failed' : 'internal';
     const message =
       error.message === 'Malformed JSON in request body'
         ? 'body: not valid JSON'

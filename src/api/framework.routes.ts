@@ -10,7 +10,6 @@ const tags = ['frameworks'];
 const idParam = z.object({ id: z.string().openapi({ description: 'the framework id; "grow" is the built-in one' }) });
 const flag = z.enum(['true', 'false'], { error: 'expected true or false' }).optional();
 
-
 // Plain OpenAPI schemas, not zod: the file is read as bytes and checked by the framework parser,
 // so the route validators must neither parse the body nor refuse a content type.
 const textFile = { type: 'string' } as const;

@@ -1,17 +1,7 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { checkInSchema, habitCreateSchema, habitUpdateSchema } from '../schemas/habit.schema.js';
 import { isoDate } from '../schemas/common.schema.js';
-import {
-  addHabit,
-  archiveHabit,
-  checkIn,
-  editHabit,
-  habitChart,
-  listHabits,
-  removeHabit,
-  showHabit,
-  undoCheckIn,
-} from '../services/habit.service.js';
+import { addHabit, archiveHabit, checkIn, editHabit, habitChart, listHabits, removeHabit, showHabit, undoCheckIn } from '../services/habit.service.js';
 import type { ApiEnv } from './context.middleware.js';
 import { habitChartSchema, habitDetailSchema, habitSummarySchema } from '../schemas/habit.response.js';
 import { removedSchema } from '../schemas/common.response.js';
@@ -102,7 +92,9 @@ export function habitRoutes(app: OpenAPIHono<ApiEnv>): void {
         method: 'post',
         path: `/habits/{ref}/${action}`,
         tags,
-        summary: { done: 'Check a habit in as done', skip: 'Skip a day (the strength freezes, the streak holds)', slip: 'Record a slip on a habit to break' }[action],
+        summary: { done: 'Check a habit in as done', skip: 'Skip a day (the strength freezes, the streak holds)', slip: 'Record a slip on a habit to break' }[
+          action
+        ],
         request: { params: ref, body: jsonBody(checkInSchema, false) },
         responses: { 200: jsonResponse(habitDetailSchema, 'the habit after the check-in'), ...errors },
       }),

@@ -1,11 +1,5 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import {
-  journalCreateSchema,
-  journalListSchema,
-  journalSearchSchema,
-  journalUpdateSchema,
-  weeklyReviewSchema,
-} from '../schemas/journal.schema.js';
+import { journalCreateSchema, journalListSchema, journalSearchSchema, journalUpdateSchema, weeklyReviewSchema } from '../schemas/journal.schema.js';
 import {
   addJournalEntry,
   editJournalEntry,
@@ -19,7 +13,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { removedSchema } from '../schemas/common.response.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { journalEntrySchema, savedJournalEntrySchema, journalListItemSchema, journalSearchHitSchema } from '../schemas/journal.response.js';
-
 
 const id = z.object({ id: z.string().openapi({ description: 'the entry id' }) });
 const tags = ['journal'];

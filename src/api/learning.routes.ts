@@ -21,7 +21,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { learningItemSchema, learningItemDetailSchema, learningNoteCreatedSchema, learningRemovedSchema } from '../schemas/learning.response.js';
 
-
 const params = z.object({ id: z.string().openapi({ description: 'the item slug or id (a title, or the start of one, works too)', example: 'deep-work' }) });
 const tags = ['library'];
 
@@ -108,7 +107,8 @@ export function learningRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 200: jsonResponse(learningItemDetailSchema, 'the item'), ...errors },
     }),
     // Finishing needs no fields: a request without a JSON body finishes today, unrated.
-    async (c) => c.json(await finishLearningItem(c.get('ctx'), c.req.valid('param').id, /json/.test(c.req.header('content-type') ?? '') ? await c.req.json() : {}), 200),
+    async (c) =>
+      c.json(await finishLearningItem(c.get('ctx'), c.req.valid('param').id, /json/.test(c.req.header('content-type') ?? '') ? await c.req.json() : {}), 200),
   );
 
   app.openapi(
@@ -123,4 +123,3 @@ export function learningRoutes(app: OpenAPIHono<ApiEnv>): void {
     async (c) => c.json(await addLearningNote(c.get('ctx'), c.req.valid('param').id, await c.req.json()), 201),
   );
 }
-

@@ -6,7 +6,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { libraryImportResultSchema } from '../schemas/library-import.response.js';
 
-
 const SUMMARIES: Record<(typeof LIBRARY_SOURCES)[number], string> = {
   goodreads: 'Import a Goodreads library export (goodreads_library_export.csv)',
   storygraph: 'Import a StoryGraph export (CSV)',

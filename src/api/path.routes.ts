@@ -5,7 +5,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { pathFitSchema, experimentSchema } from '../schemas/path.response.js';
 
-
 const tags = ['paths'];
 
 export function pathRoutes(app: OpenAPIHono<ApiEnv>): void {

@@ -8,7 +8,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflection.response.js';
 
-
 const tooLarge = () => new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
 
 /**
@@ -18,7 +17,7 @@ const tooLarge = () => new AppError('validation_failed', `file: larger than the 
 async function uploadedPosts(request: Request, name: string | undefined): Promise<PostFile[]> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.startsWith('multipart/form-data')) {
-    if (name === undefined) throw new AppError('validation_failed', 'name: required: the post\'s file name, e.g. ?name=2024-03-05-slug.md');
+    if (name === undefined) throw new AppError('validation_failed', "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md");
     return [decodePost(await uploadedBytes(request), name)];
   }
   if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
@@ -30,7 +29,10 @@ async function uploadedPosts(request: Request, name: string | undefined): Promis
 
 /** An HTTP header's `filename`: ASCII for old clients, the exact UTF-8 name for the rest (RFC 6266). */
 function attachment(fileName: string): string {
-  const ascii = fileName.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 

@@ -6,7 +6,6 @@ import { removedSchema } from '../schemas/common.response.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { reviewItemSchema, cardSchema } from '../schemas/review.response.js';
 
-
 const cardId = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 const tags = ['review'];
 

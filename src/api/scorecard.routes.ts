@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { scorecardAddSchema, scorecardToHabitSchema } from '../schemas/habit.schema.js';
 import { addScorecardItem, listScorecard, removeScorecardItem, scorecardItemToHabit } from '../services/scorecard.service.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -10,7 +10,13 @@ const tags = ['scorecard'];
 
 export function scorecardRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/scorecard', tags, summary: 'The habit scorecard', responses: { 200: jsonResponse(z.array(scorecardItemSchema), 'lines in order'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/scorecard',
+      tags,
+      summary: 'The habit scorecard',
+      responses: { 200: jsonResponse(z.array(scorecardItemSchema), 'lines in order'), ...errors },
+    }),
     async (c) => c.json(await listScorecard(c.get('ctx')), 200),
   );
   app.openapi(

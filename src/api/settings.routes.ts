@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { settingsSchema } from '../schemas/habit.schema.js';
 import { getSettings, updateSettings } from '../services/settings.service.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -7,7 +7,13 @@ import { jsonBody, jsonResponse, errors } from './route.helpers.js';
 
 export function settingsRoutes(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(
-    createRoute({ method: 'get', path: '/settings', tags: ['settings'], summary: 'Settings', responses: { 200: jsonResponse(settingsOutSchema, 'settings'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/settings',
+      tags: ['settings'],
+      summary: 'Settings',
+      responses: { 200: jsonResponse(settingsOutSchema, 'settings'), ...errors },
+    }),
     async (c) => c.json(await getSettings(c.get('ctx')), 200),
   );
   app.openapi(

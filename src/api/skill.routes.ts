@@ -16,7 +16,6 @@ import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { skillSummarySchema, skillDetailSchema, targetSchema, trackViewSchema, evidenceSchema, facetSchema } from '../schemas/skill.response.js';
 
-
 const idParam = (what: string) => z.object({ id: z.string().openapi({ description: `the ${what} id in the active framework` }) });
 
 export function skillRoutes(app: OpenAPIHono<ApiEnv>): void {

@@ -1,4 +1,4 @@
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { today } from '../services/today.service.js';
 import type { ApiEnv } from './context.middleware.js';
 import { todaySchema } from '../schemas/habit.response.js';

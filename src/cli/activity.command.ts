@@ -109,7 +109,12 @@ export function registerActivityCommands(program: Command): void {
       ),
   ).action(logPractice);
 
-  logOptions(log.command('add').argument('<text>', 'what you practised, any text (also "list" or "add")').description('log a practice (the same as grow log TEXT, for any text)')).action(logPractice);
+  logOptions(
+    log
+      .command('add')
+      .argument('<text>', 'what you practised, any text (also "list" or "add")')
+      .description('log a practice (the same as grow log TEXT, for any text)'),
+  ).action(logPractice);
 
   log
     .command('list')

@@ -19,7 +19,8 @@ function readFrameworkFile(path: string): string {
   } catch {
     throw new AppError('validation_failed', `file: cannot read ${path}`);
   }
-  if (size > MAX_FRAMEWORK_FILE_BYTES) throw new AppError('validation_failed', `file: ${path} is larger than the ${MAX_FRAMEWORK_FILE_BYTES / 1024 / 1024} MiB limit`);
+  if (size > MAX_FRAMEWORK_FILE_BYTES)
+    throw new AppError('validation_failed', `file: ${path} is larger than the ${MAX_FRAMEWORK_FILE_BYTES / 1024 / 1024} MiB limit`);
   return readFileSync(path, 'utf8');
 }
 

@@ -124,8 +124,11 @@ export function printHabitDetail(h: HabitDetail): void {
   if (recent.length > 0) {
     printLine();
     for (const day of recent) {
-      const status = day.status === 'done' ? paint.good(day.status) : day.status === 'missed' || day.status === 'slip' ? paint.bad(day.status) : paint.dim(day.status);
-      printLine(`  ${day.date}  ${status}${day.amount !== null ? ` ${day.amount}${h.unit ? ` ${h.unit}` : ''}` : ''}${day.note ? `  ${paint.dim(day.note)}` : ''}`);
+      const status =
+        day.status === 'done' ? paint.good(day.status) : day.status === 'missed' || day.status === 'slip' ? paint.bad(day.status) : paint.dim(day.status);
+      printLine(
+        `  ${day.date}  ${status}${day.amount !== null ? ` ${day.amount}${h.unit ? ` ${h.unit}` : ''}` : ''}${day.note ? `  ${paint.dim(day.note)}` : ''}`,
+      );
     }
   }
 }
@@ -180,16 +183,18 @@ export function registerHabitCommands(program: Command): void {
   const checkInCommand = (name: 'done' | 'skip' | 'slip', description: string, withAmount: boolean) => {
     let command = habit.command(name).argument('<habit>').description(description).option('--date <date>', 'YYYY-MM-DD (default today)');
     if (withAmount) command = command.option('--amount <n>', 'how much, for a measurable habit');
-    command.option('--note <text>', 'a note for the day').action(async (ref: string, flags: { date?: string; amount?: string; note?: string }, cmd: Command) => {
-      const { checkIn } = await import('../services/habit.service.js');
-      const input = { date: flags.date, amount: numberFlag('amount', flags.amount), note: flags.note };
-      const result = await withContext(cmd, (ctx) => checkIn(ctx, ref, name, input));
-      if (globals(cmd).json) printJson(result);
-      else {
-        const verb = name === 'done' ? 'Done' : name === 'skip' ? 'Skipped' : 'Slip recorded';
-        printLine(`${verb}: ${paint.bold(result.name)} on ${flags.date ?? result.asOf}. Strength ${strengthBar(result.strength)}, streak ${result.streak}d.`);
-      }
-    });
+    command
+      .option('--note <text>', 'a note for the day')
+      .action(async (ref: string, flags: { date?: string; amount?: string; note?: string }, cmd: Command) => {
+        const { checkIn } = await import('../services/habit.service.js');
+        const input = { date: flags.date, amount: numberFlag('amount', flags.amount), note: flags.note };
+        const result = await withContext(cmd, (ctx) => checkIn(ctx, ref, name, input));
+        if (globals(cmd).json) printJson(result);
+        else {
+          const verb = name === 'done' ? 'Done' : name === 'skip' ? 'Skipped' : 'Slip recorded';
+          printLine(`${verb}: ${paint.bold(result.name)} on ${flags.date ?? result.asOf}. Strength ${strengthBar(result.strength)}, streak ${result.streak}d.`);
+        }
+      });
   };
   checkInCommand('done', 'check a habit in as done', true);
   checkInCommand('skip', 'skip a day (vacation, sickness): the strength freezes, the streak holds', false);
@@ -262,8 +267,10 @@ export function registerHabitCommands(program: Command): void {
         return;
       }
       printLine(paint.bold(`Today, ${result.date}`));
-      if (result.due.length === 0 && result.done.length === 0 && result.avoid.length === 0 && result.planned.length === 0 && result.reviewsDue === 0) printLine('Nothing scheduled. Add a habit: grow habit add NAME');
-      for (const h of result.due) printLine(`  ${paint.warn('○')} ${h.name} ${paint.dim(h.slug)}${h.neverMissTwice !== 'ok' ? paint.bad('  never miss twice') : ''}`);
+      if (result.due.length === 0 && result.done.length === 0 && result.avoid.length === 0 && result.planned.length === 0 && result.reviewsDue === 0)
+        printLine('Nothing scheduled. Add a habit: grow habit add NAME');
+      for (const h of result.due)
+        printLine(`  ${paint.warn('○')} ${h.name} ${paint.dim(h.slug)}${h.neverMissTwice !== 'ok' ? paint.bad('  never miss twice') : ''}`);
       for (const h of result.done) printLine(`  ${paint.good('●')} ${h.name} ${paint.dim(h.today?.status ?? '')}`);
       for (const h of result.avoid) printLine(`  ${paint.dim('⊘')} avoid: ${h.name}${h.today?.status === 'slip' ? paint.bad(' (slipped)') : ''}`);
       if (result.reviewsDue > 0) {

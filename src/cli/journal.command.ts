@@ -61,7 +61,8 @@ const when = (e: Pick<JournalEntry, 'date' | 'time' | 'utcOffset'>) =>
   [e.date, e.time?.slice(0, 5), e.utcOffset].filter((part) => part !== null && part !== undefined).join(' ');
 
 /** Matched words stand out on a terminal; elsewhere they keep their ⟦marks⟧. */
-const highlight = (snippet: string) => (isTty() && !process.env.NO_COLOR ? snippet.replace(/⟦([^⟧]*)⟧/g, (_, word: string) => paint.bold(paint.good(word))) : snippet);
+const highlight = (snippet: string) =>
+  isTty() && !process.env.NO_COLOR ? snippet.replace(/⟦([^⟧]*)⟧/g, (_, word: string) => paint.bold(paint.good(word))) : snippet;
 
 function printSaved(entry: SavedJournalEntry, verb: string): void {
   printLine(`${verb} ${entry.title ? `"${entry.title}"` : 'entry'} ${entry.id}, dated ${when(entry)}.`);
@@ -101,7 +102,9 @@ function printHits(hits: JournalSearchHit[], text: string): void {
 
 /** The flags as service input: only those given. */
 function entryInput(flags: EntryFlags): Record<string, string> {
-  return Object.fromEntries(Object.entries({ title: flags.title, date: flags.date, tags: flags.tags, visibility: flags.visibility }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return Object.fromEntries(
+    Object.entries({ title: flags.title, date: flags.date, tags: flags.tags, visibility: flags.visibility }).filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
 }
 
 /** Asks the weekly review's prompts one after the other on the terminal (on stderr, so stdout stays the result). */
@@ -142,7 +145,10 @@ export function registerJournalCommands(program: Command): void {
       } else {
         body = await readStdin();
         if (body.trim() === '') {
-          throw new AppError('validation_failed', 'body: nothing on stdin; pipe the entry in (echo "…" | grow journal add) or run on a terminal to write it in $EDITOR; nothing saved');
+          throw new AppError(
+            'validation_failed',
+            'body: nothing on stdin; pipe the entry in (echo "…" | grow journal add) or run on a terminal to write it in $EDITOR; nothing saved',
+          );
         }
       }
       const { addJournalEntry } = await import('../services/journal.service.js');

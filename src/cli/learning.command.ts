@@ -92,11 +92,20 @@ function printDetail(item: LearningItemDetail): void {
     printLine(paint.bold(title));
     for (const line of lines) printLine(`  ${line}`);
   };
-  section('Notes', item.notes.map((n) => `- ${n.text}`));
-  section('Takeaways', item.takeaways.map((t) => `- ${t.front}${t.back ? ` — ${t.back}` : ''}`));
+  section(
+    'Notes',
+    item.notes.map((n) => `- ${n.text}`),
+  );
+  section(
+    'Takeaways',
+    item.takeaways.map((t) => `- ${t.front}${t.back ? ` — ${t.back}` : ''}`),
+  );
   section(
     'Highlights',
-    item.highlights.map((h) => `- ${h.text}${h.note ? paint.dim(`  (note: ${h.note})`) : ''}${h.page ? paint.dim(`  p. ${h.page}`) : h.location ? paint.dim(`  loc. ${h.location}`) : ''}`),
+    item.highlights.map(
+      (h) =>
+        `- ${h.text}${h.note ? paint.dim(`  (note: ${h.note})`) : ''}${h.page ? paint.dim(`  p. ${h.page}`) : h.location ? paint.dim(`  loc. ${h.location}`) : ''}`,
+    ),
   );
 }
 

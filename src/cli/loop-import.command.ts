@@ -12,7 +12,9 @@ export function registerLoopImportCommands(importer: Command): void {
     .action(async (file: string, _flags: unknown, command: Command) => {
       const { importLoop } = await import('../services/loop-import.service.js');
       const bar = await progressBar('Importing');
-      const summary = await withContext(command, (ctx) => importLoop(ctx, { path: file }, { onProgress: (d, t) => bar.update(d, t) })).finally(() => bar.stop());
+      const summary = await withContext(command, (ctx) => importLoop(ctx, { path: file }, { onProgress: (d, t) => bar.update(d, t) })).finally(() =>
+        bar.stop(),
+      );
       if (globals(command).json) printJson(summary);
       else
         printLine(

@@ -54,8 +54,7 @@ const placeOf = (d: { line?: number; column?: number }): string =>
 
 /** Prints an error on stderr and returns the exit code; only the entry point calls this. */
 export function reportError(error: unknown, options: OutputOptions): number {
-  const appError =
-    error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
   const { details, more } = appError;
   if (options.json) {
     const body = { code: appError.code, message: appError.message, ...(details ? { details } : {}), ...(more > 0 ? { more } : {}) };

@@ -57,7 +57,11 @@ export interface SessionResult {
   nextDue: string | null;
 }
 
-const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 const GRADE_HINT = RATINGS.map((r) => `[${RATING_KEYS[r][0]}] ${r}`).join('  ');
 
 /** Shows each card's front, reveals the back on Space/Enter, and grades it with one key. */
@@ -190,7 +194,10 @@ export function registerReviewCommands(program: Command, learn: Command): void {
           : addTakeaway(ctx, item, { ...front, text }),
       );
       if (globals(command).json) printJson(card);
-      else printLine(`Added ${card.kind === 'highlight' ? 'the highlight' : 'a takeaway'} of ${card.source ?? 'the item'} as card ${card.id}, due now: grow review`);
+      else
+        printLine(
+          `Added ${card.kind === 'highlight' ? 'the highlight' : 'a takeaway'} of ${card.source ?? 'the item'} as card ${card.id}, due now: grow review`,
+        );
     });
 
   const review = program
@@ -218,7 +225,11 @@ export function registerReviewCommands(program: Command, learn: Command): void {
     .description('grade one card; FSRS schedules when it is next due')
     .action(async (id: string, rating: string, _flags: unknown, command: Command) => {
       const { gradeCard } = await import('../services/review.service.js');
-      const { card, now, zone } = await withContext(command, async (ctx) => ({ card: await gradeCard(ctx, id, { rating }), now: ctx.now(), zone: ctx.timeZone }));
+      const { card, now, zone } = await withContext(command, async (ctx) => ({
+        card: await gradeCard(ctx, id, { rating }),
+        now: ctx.now(),
+        zone: ctx.timeZone,
+      }));
       if (globals(command).json) printJson(card);
       else printLine(`Graded ${rating}: ${nextDue(card.due, now, zone)}.`);
     });

@@ -15,7 +15,9 @@ function printTarget(target: CareerTarget | null): void {
     return;
   }
   const missing = target.trackName === null || target.levelName === null ? paint.bad(' (not in the active framework)') : '';
-  printLine(`Target: ${paint.bold(target.levelName ?? target.level)} on ${target.trackName ?? target.track} ${paint.dim(`(${target.track} ${target.level})`)}${missing}`);
+  printLine(
+    `Target: ${paint.bold(target.levelName ?? target.level)} on ${target.trackName ?? target.track} ${paint.dim(`(${target.track} ${target.level})`)}${missing}`,
+  );
   if (target.by) printLine(`  by ${target.by}`);
 }
 
@@ -30,7 +32,11 @@ function printSkill(s: SkillDetail): void {
   );
   printLine();
   if (s.history.length === 0) printLine(`No assessments yet. Rate it: grow skill assess ${s.id} 2`);
-  else printTable(['DATE', 'LEVEL', 'NOTE', 'EVIDENCE'], s.history.map((h) => [h.date, String(h.level), h.note ?? '', h.evidence ?? '']));
+  else
+    printTable(
+      ['DATE', 'LEVEL', 'NOTE', 'EVIDENCE'],
+      s.history.map((h) => [h.date, String(h.level), h.note ?? '', h.evidence ?? '']),
+    );
 }
 
 function printTrack(t: TrackView): void {
@@ -57,7 +63,9 @@ export function registerSkillCommands(program: Command): void {
     .description('rate a skill 0..5 (kept as history)')
     .action(async (id: string, level: string, flags: { date?: string; evidence?: string; note?: string }, command: Command) => {
       const { assessSkill } = await import('../services/skill.service.js');
-      const result = await withContext(command, (ctx) => assessSkill(ctx, id, { level: numeric(level), date: flags.date, evidence: flags.evidence, note: flags.note }));
+      const result = await withContext(command, (ctx) =>
+        assessSkill(ctx, id, { level: numeric(level), date: flags.date, evidence: flags.evidence, note: flags.note }),
+      );
       if (globals(command).json) printJson(result);
       else {
         const gap = result.gap ? `, ${result.gap} below your target` : '';
@@ -148,7 +156,10 @@ export function registerSkillCommands(program: Command): void {
       const items = await withContext(command, (ctx) => listEvidence(ctx, flags.skill === undefined ? {} : { skill: flags.skill }));
       if (globals(command).json) return printJson(items);
       if (items.length === 0) return printLine('No evidence yet. Record some: grow evidence add "Led the incident review" --skills communication');
-      printTable(['DATE', 'EVIDENCE', 'SKILLS', 'LINK'], items.map((e) => [e.date, e.text, e.skills.join(', '), e.link ?? '']));
+      printTable(
+        ['DATE', 'EVIDENCE', 'SKILLS', 'LINK'],
+        items.map((e) => [e.date, e.text, e.skills.join(', '), e.link ?? '']),
+      );
     });
 
   const facet = program.command('facet').description('specialization facets (security): breadth first, then a T shape');
@@ -171,6 +182,9 @@ export function registerSkillCommands(program: Command): void {
       const facets = await withContext(command, (ctx) => listFacets(ctx));
       if (globals(command).json) return printJson(facets);
       const paintStatus = (s: string) => (s === 'specializing' ? paint.good(s) : s === 'exploring' ? paint.warn(s) : paint.dim(s));
-      printTable(['FACET', 'ID', 'STATUS'], facets.map((f) => [f.name, paint.dim(f.id), paintStatus(f.status)]));
+      printTable(
+        ['FACET', 'ID', 'STATUS'],
+        facets.map((f) => [f.name, paint.dim(f.id), paintStatus(f.status)]),
+      );
     });
 }

@@ -87,7 +87,8 @@ export function instantInZone(date: IsoDate, hour: number, timeZone: string): Da
   const offsetAt = (ms: number) => {
     const parts = format.formatToParts(new Date(ms));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const wall = toDayNumber(`${String(get('year')).padStart(4, '0')}-${String(get('month')).padStart(2, '0')}-${String(get('day')).padStart(2, '0')}`) * MS_PER_DAY;
+    const wall =
+      toDayNumber(`${String(get('year')).padStart(4, '0')}-${String(get('month')).padStart(2, '0')}-${String(get('day')).padStart(2, '0')}`) * MS_PER_DAY;
     return wall + ((get('hour') * 60 + get('minute')) * 60 + get('second')) * 1000 - Math.floor(ms / 1000) * 1000;
   };
   const wall = toDayNumber(date) * MS_PER_DAY + hour * 3_600_000;

@@ -26,8 +26,7 @@ export interface WrittenDate extends EntryDate {
 
 // Jekyll's `YYYY-MM-DD HH:MM:SS +/-TTTT`, and the variants people write by hand: a T between date
 // and time, no seconds, fractions of a second, an offset with a colon, Z or UTC.
-const DATE_TIME_RE =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/i;
+const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}))?)?$/i;
 
 export const DATE_HELP = 'expected YYYY-MM-DD, optionally with a time and offset as in 2024-03-05 23:30:00 -0800';
 

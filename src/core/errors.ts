@@ -53,11 +53,8 @@ export function problems(code: ErrorCode, all: readonly ErrorDetail[], hint = ''
 /** A validation refusal listing every problem. */
 export const invalidAll = (all: readonly ErrorDetail[], hint = ''): AppError => problems('validation_failed', all, hint);
 
-export const invalid = (field: string, problem: string): AppError =>
-  new AppError('validation_failed', `${field}: ${problem}`);
+export const invalid = (field: string, problem: string): AppError => new AppError('validation_failed', `${field}: ${problem}`);
 
-export const notFound = (what: string, ref: string): AppError =>
-  new AppError('not_found', `${what}: no ${what} ${JSON.stringify(ref)}`);
+export const notFound = (what: string, ref: string): AppError => new AppError('not_found', `${what}: no ${what} ${JSON.stringify(ref)}`);
 
-export const conflict = (field: string, problem: string): AppError =>
-  new AppError('conflict', `${field}: ${problem}`);
+export const conflict = (field: string, problem: string): AppError => new AppError('conflict', `${field}: ${problem}`);

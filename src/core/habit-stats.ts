@@ -55,7 +55,7 @@ export interface HabitStats {
 }
 
 /** How a day counts towards streaks and completion. */
-const enum Outcome {
+enum Outcome {
   /** Not yet decided: the as-of day, while it can still be done or kept. */
   None = 0,
   /** A repetition: done (enough, for a measurable habit), or a day kept from a habit to break. */
@@ -188,8 +188,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number, first = begi
     return e.status === 'slip' && measurable && (e.amount ?? 0) <= target + EPSILON;
   };
   /** The as-of day can still become a repetition: nothing (or too little) done yet, no slip yet. */
-  const isPending = (e: CheckIn | undefined, day: number): boolean =>
-    day === last && (build ? !e || e.status === 'done' : !e);
+  const isPending = (e: CheckIn | undefined, day: number): boolean => day === last && (build ? !e || e.status === 'done' : !e);
 
   if (schedule.type === 'every') {
     // Loop's rule for 1/N: a day is required unless a repetition covers it.
@@ -260,9 +259,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number, first = begi
   const periodLength = schedule.type === 'per-week' ? 7 : schedule.days;
   const anchor = anchorOf(rules);
   const periodStartOf = (day: number): number =>
-    schedule.type === 'per-week'
-      ? day - weekdayOfDay(day)
-      : anchor + Math.floor((day - anchor) / periodLength) * periodLength;
+    schedule.type === 'per-week' ? day - weekdayOfDay(day) : anchor + Math.floor((day - anchor) / periodLength) * periodLength;
   // Sum-based credit for measurable habits to build: every `target` of amount is one repetition.
   const sumCredit = build && measurable && target > 0;
 
@@ -331,11 +328,7 @@ function classifyDays(rules: HabitRules, ix: Indexed, last: number, first = begi
  * its start date, or on its first entry when that is earlier: every scheduled day without a slip is
  * a day kept, which counts as done.
  */
-export function strengthSeries(
-  rules: HabitRules,
-  checkIns: readonly CheckIn[],
-  asOf: IsoDate,
-): { startDay: number | null; scores: Float64Array } {
+export function strengthSeries(rules: HabitRules, checkIns: readonly CheckIn[], asOf: IsoDate): { startDay: number | null; scores: Float64Array } {
   const { startDay, scores } = strengthOf(rules, indexCheckIns(checkIns), toDayNumber(asOf));
   return { startDay, scores };
 }
@@ -366,7 +359,7 @@ function strengthOf(
   const build = rules.kind === 'build';
   const { numerator, denominator } = frequencyOf(rules.schedule);
   const frequency = numerator / denominator;
-  const multiplier = Math.pow(0.5, Math.sqrt(frequency) / 13);
+  const multiplier = 0.5 ** (Math.sqrt(frequency) / 13);
 
   const startDay = resume ? resume.startDay : build ? ix.earliest : beginning;
   if (!Number.isFinite(startDay) || startDay > last) {
@@ -561,8 +554,7 @@ function statsOf(
   const streak = runStart !== null ? runEnd! - runStart + 1 : 0;
 
   // Never miss twice: look at the two most recent decided days that counted.
-  const neverMissTwice: NeverMissTwice =
-    recent[0] !== Outcome.Failure ? 'ok' : recent[1] === Outcome.Failure ? 'missed-twice' : 'missed-once';
+  const neverMissTwice: NeverMissTwice = recent[0] !== Outcome.Failure ? 'ok' : recent[1] === Outcome.Failure ? 'missed-twice' : 'missed-once';
 
   // Due: a habit to build with nothing entered on the as-of day, which its schedule names (fixed),
   // whose period still wants repetitions (per-period), or that no repetition covers (every N

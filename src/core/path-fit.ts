@@ -139,11 +139,7 @@ export function latestAssessments(assessments: Iterable<AssessmentFact>): Map<st
   const latest = new Map<string, AssessmentFact>();
   for (const a of assessments) {
     const seen = latest.get(a.skillId);
-    if (
-      !seen ||
-      a.date > seen.date ||
-      (a.date === seen.date && (a.createdAt > seen.createdAt || (a.createdAt === seen.createdAt && a.id > seen.id)))
-    ) {
+    if (!seen || a.date > seen.date || (a.date === seen.date && (a.createdAt > seen.createdAt || (a.createdAt === seen.createdAt && a.id > seen.id)))) {
       latest.set(a.skillId, a);
     }
   }
@@ -305,7 +301,9 @@ export function computePathFit(input: PathFitInput): PathFit[] {
     } else if (ownRated.length === 0) {
       reasons.push(`Ratings: none of ${ownNames}, the skills this track relies on most, is rated yet.`);
     } else if (ownRated.length === rated) {
-      reasons.push(`Ratings: only ${listOf(ownRated.map(skillName))} ${ownRated.length === 1 ? 'is' : 'are'} rated, so there is nothing to compare ${ownRated.length === 1 ? 'it' : 'them'} with.`);
+      reasons.push(
+        `Ratings: only ${listOf(ownRated.map(skillName))} ${ownRated.length === 1 ? 'is' : 'are'} rated, so there is nothing to compare ${ownRated.length === 1 ? 'it' : 'them'} with.`,
+      );
       cite(ownRated.map((s) => latest.get(s)!.id));
     } else {
       const mean = ownRated.reduce((s, skill) => s + rating(skill), 0) / ownRated.length;
@@ -315,7 +313,10 @@ export function computePathFit(input: PathFitInput): PathFit[] {
       const verdict = relative >= 0.25 ? 'a relative strength' : relative <= -0.25 ? 'a relative weakness' : 'in line with the rest';
       const byRating = [...ownRated].sort((a, b) => rating(b) - rating(a) || a.localeCompare(b));
       const above = byRating.filter((s) => rating(s) > ownAverage).slice(0, 3);
-      const below = byRating.filter((s) => rating(s) < ownAverage).reverse().slice(0, 3);
+      const below = byRating
+        .filter((s) => rating(s) < ownAverage)
+        .reverse()
+        .slice(0, 3);
       const named = (list: string[]) => list.map((s) => `${skillName(s)} ${rating(s)}`).join(', ');
       reasons.push(
         `Ratings: its skills you rated (${ownRated.length === ownSkills.length ? ownNames : `${plural(ownRated.length, 'skill')} of ${ownNames}`}) average ${mean.toFixed(1)} ` +
@@ -374,7 +375,9 @@ export function computePathFit(input: PathFitInput): PathFit[] {
         const mean = (2 * p.energy.signed) / p.energy.weight;
         signals.energy = { lean: direction(p.energy, ACTIVITY_HALF_HOURS), strength: p.energy.weight / (p.energy.weight + ACTIVITY_HALF_HOURS) };
         const feeling = mean >= 0.5 ? 'energized you' : mean <= -0.5 ? 'drained you' : 'left you neither drained nor energized';
-        reasons.push(`Energy: work on ${practisedNames} ${feeling}: ${signed(mean)} on −2..+2 over ${activities(p.energy.count)} (${hours(p.energy.minutes)})${old}.`);
+        reasons.push(
+          `Energy: work on ${practisedNames} ${feeling}: ${signed(mean)} on −2..+2 over ${activities(p.energy.count)} (${hours(p.energy.minutes)})${old}.`,
+        );
       }
       if (p.ease.count > 0) {
         const mean = 3 + (2 * p.ease.signed) / p.ease.weight;
@@ -400,16 +403,21 @@ export function computePathFit(input: PathFitInput): PathFit[] {
         sum += w * OUTCOME_VALUE[e.outcome];
       }
       signals.experiments = { lean: sum / (weight + EXPERIMENT_HALF), strength: weight / (weight + EXPERIMENT_HALF) };
-      const counts = OUTCOMES
-        .map((o) => [o, closed.filter((e) => e.outcome === o).length] as const)
+      const counts = OUTCOMES.map((o) => [o, closed.filter((e) => e.outcome === o).length] as const)
         .filter(([, n]) => n > 0)
         .map(([o, n]) => `${n} ${o}`);
-      const effect = { positive: 'went well, which raises this track', neutral: 'was neutral, which leaves it where it is', negative: 'went badly, which lowers this track' } as const;
+      const effect = {
+        positive: 'went well, which raises this track',
+        neutral: 'was neutral, which leaves it where it is',
+        negative: 'went badly, which lowers this track',
+      } as const;
       const told = closed.map((e) => {
         const on = e.closedOn ?? e.until;
         return `"${e.title}" ${effect[e.outcome]}${isOld(on) ? ` (closed ${on}, so it counts less now)` : ''}`;
       });
-      reasons.push(`Experiments: ${plural(closed.length, 'closed experiment')} (${counts.join(', ')}): ${closed.map((e) => `"${e.title}" ${e.outcome}`).join('; ')}.`);
+      reasons.push(
+        `Experiments: ${plural(closed.length, 'closed experiment')} (${counts.join(', ')}): ${closed.map((e) => `"${e.title}" ${e.outcome}`).join('; ')}.`,
+      );
       reasons.push(`Their effect: ${told.join('; ')}.`);
       cite(closed.map((e) => e.id));
     }
@@ -434,7 +442,12 @@ export function computePathFit(input: PathFitInput): PathFit[] {
 
     if (confidence < LOW_CONFIDENCE && !mine.some((e) => e.outcome === null)) {
       const tryOn = gapSkills.filter((s) => ownSkills.includes(s));
-      const focus = tryOn.length > 0 ? listOf(tryOn.slice(0, 2).map(skillName)) : ownSkills.length > 0 ? listOf(ownSkills.slice(0, 2).map(skillName)) : 'the work this track asks for';
+      const focus =
+        tryOn.length > 0
+          ? listOf(tryOn.slice(0, 2).map(skillName))
+          : ownSkills.length > 0
+            ? listOf(ownSkills.slice(0, 2).map(skillName))
+            : 'the work this track asks for';
       reasons.push(
         `Little evidence yet (confidence ${pct(confidence)}): try an experiment, e.g. for four weeks practise ${focus} on real work, ` +
           `log each session's energy and ease, then close it: grow experiment add "Try ${track.name.toLowerCase()} work" --track ${track.id} --until ${addDays(today, 28)} --hypothesis "…".`,

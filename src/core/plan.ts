@@ -98,7 +98,11 @@ function missingPoints(level: TrackLevel, current: ReadonlyMap<string, number>):
  * tracks (any track when there is no ladder), the next level of each (its lowest level not yet met),
  * and of those the one with the fewest rating points missing; ties go to the track id first in order.
  */
-export function chooseAim(framework: Framework, current: ReadonlyMap<string, number>, target: { track: string; level: string } | undefined): PlanAim | undefined {
+export function chooseAim(
+  framework: Framework,
+  current: ReadonlyMap<string, number>,
+  target: { track: string; level: string } | undefined,
+): PlanAim | undefined {
   if (target) {
     const track = framework.tracks.find((t) => t.id === target.track);
     const level = track?.levels.find((l) => l.id === target.level);

@@ -151,8 +151,7 @@ function hours(minutes: number): string {
 
 function habitLine(h: HabitFact): string {
   const verb = h.kind === 'build' ? 'done' : 'kept';
-  const days =
-    h.due === 0 ? 'no days due in this period' : `${verb} on ${h.done} of ${plural(h.due, 'due day')} (${pct(h.done / h.due)})`;
+  const days = h.due === 0 ? 'no days due in this period' : `${verb} on ${h.done} of ${plural(h.due, 'due day')} (${pct(h.done / h.due)})`;
   const start = Math.round(h.strengthStart * 100);
   const end = Math.round(h.strengthEnd * 100);
   return `- **${h.name}** (${h.kind === 'build' ? 'to build' : 'to break'}, ${h.schedule}): ${days}; strength ${start}% → ${end}% (${signed(end - start, 'points')})`;
@@ -193,11 +192,7 @@ function learningLines(item: LearningFact): string[] {
 
 function experimentLines(e: ExperimentFact, asOf: IsoDate): string[] {
   const state =
-    e.closedOn !== null
-      ? `closed ${e.closedOn}, outcome ${e.outcome}`
-      : e.until < asOf
-        ? `still open on ${asOf}, past its end`
-        : `still open on ${asOf}`;
+    e.closedOn !== null ? `closed ${e.closedOn}, outcome ${e.outcome}` : e.until < asOf ? `still open on ${asOf}, past its end` : `still open on ${asOf}`;
   const lines = [`- **${e.title}** (${e.track}): started ${e.startedOn}, until ${e.until}; ${state}`, `  - Hypothesis: ${e.hypothesis}`];
   if (e.note) lines.push(`  - Note: ${e.note}`);
   return lines;
@@ -228,7 +223,10 @@ export function reflectionMarkdown(facts: ReflectionFacts): string {
   section('Skills that moved', facts.skills.length ? facts.skills.map(skillLine) : ['No skills assessed in this period.']);
   section('Practice time', practiceLines(facts.practice));
   section('Learning', facts.learning.length ? facts.learning.flatMap(learningLines) : ['No books, articles, courses or talks finished in this period.']);
-  section('Experiments', facts.experiments.length ? facts.experiments.flatMap((e) => experimentLines(e, asOf)) : ['No experiments started or closed in this period.']);
+  section(
+    'Experiments',
+    facts.experiments.length ? facts.experiments.flatMap((e) => experimentLines(e, asOf)) : ['No experiments started or closed in this period.'],
+  );
   section('Path fit now', pathLines(facts.pathFit, asOf));
   return `${out.join('\n').trimEnd()}\n`;
 }

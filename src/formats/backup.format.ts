@@ -94,7 +94,15 @@ const frameworkSchema = z
   .strict();
 
 const assessmentSchema = z
-  .object({ id: z.string().min(1), skillId: z.string().min(1), level: z.number().int().min(0).max(5), date: isoDate, evidence: text, note: text, createdAt: z.string() })
+  .object({
+    id: z.string().min(1),
+    skillId: z.string().min(1),
+    level: z.number().int().min(0).max(5),
+    date: isoDate,
+    evidence: text,
+    note: text,
+    createdAt: z.string(),
+  })
   .strict();
 
 const targetSchema = z.object({ track: z.string().min(1), level: z.string().min(1), byDate: isoDate.nullable(), setAt: z.string() }).strict();
@@ -200,9 +208,7 @@ const fsrsFields = {
   state: whole.min(0).max(3),
 };
 
-const reviewLogSchema = z
-  .object({ id: z.string().min(1), rating: whole.min(1).max(4), ...fsrsFields, lastElapsedDays: whole, review: instant })
-  .strict();
+const reviewLogSchema = z.object({ id: z.string().min(1), rating: whole.min(1).max(4), ...fsrsFields, lastElapsedDays: whole, review: instant }).strict();
 
 const cardSchema = z
   .object({
@@ -293,7 +299,10 @@ export function parseBackup(content: string): Backup {
   }
   const version = (data as { version?: unknown }).version;
   if (!(READABLE_BACKUP_VERSIONS as readonly unknown[]).includes(version)) {
-    throw new AppError('validation_failed', `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_BACKUP_VERSIONS.at(-1)})`);
+    throw new AppError(
+      'validation_failed',
+      `version: unknown backup format version ${JSON.stringify(version)} (this grow reads ${READABLE_BACKUP_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_BACKUP_VERSIONS.at(-1)})`,
+    );
   }
   const result = backupSchema.safeParse(data);
   if (!result.success) throw zodError(result.error, 'backup');

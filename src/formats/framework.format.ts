@@ -36,7 +36,10 @@ const optionalText = (max: number) =>
     .optional()
     .transform((s) => s ?? '');
 
-const id = z.string({ error: required(ID_HELP) }).max(60, { message: 'at most 60 characters' }).regex(ID_PATTERN, { message: ID_HELP });
+const id = z
+  .string({ error: required(ID_HELP) })
+  .max(60, { message: 'at most 60 characters' })
+  .regex(ID_PATTERN, { message: ID_HELP });
 
 const list = <T extends z.ZodType>(item: T, what: string, min: 0 | 1, max: number) =>
   z
@@ -45,17 +48,15 @@ const list = <T extends z.ZodType>(item: T, what: string, min: 0 | 1, max: numbe
     .max(max, { message: `at most ${max} ${what}` });
 
 const RATING_HELP = `expected a whole number from 0 to ${MAX_RATING}`;
-const rating = z
-  .number({ error: RATING_HELP })
-  .int({ message: RATING_HELP })
-  .min(0, { message: RATING_HELP })
-  .max(MAX_RATING, { message: RATING_HELP });
+const rating = z.number({ error: RATING_HELP }).int({ message: RATING_HELP }).min(0, { message: RATING_HELP }).max(MAX_RATING, { message: RATING_HELP });
 
 const skillLevel = z
   .object(
     {
       summary: text(300),
-      behaviours: list(text(300), 'behaviours', 0, 10).optional().transform((b) => b ?? []),
+      behaviours: list(text(300), 'behaviours', 0, 10)
+        .optional()
+        .transform((b) => b ?? []),
     },
     { error: (issue) => (issue.input === undefined ? 'missing level description' : 'expected a mapping with summary and behaviours') },
   )
@@ -103,7 +104,9 @@ const facetSchema = z
       id,
       name: text(100),
       description: optionalText(1000),
-      skills: list(z.string({ error: 'expected a skill id' }), 'skills', 0, 200).optional().transform((s) => s ?? []),
+      skills: list(z.string({ error: 'expected a skill id' }), 'skills', 0, 200)
+        .optional()
+        .transform((s) => s ?? []),
     },
     { error: 'expected a mapping' },
   )
@@ -117,7 +120,9 @@ const trackSchema = z
       type: oneOf(TRACK_TYPES).default('ladder'),
       description: optionalText(1000),
       levels: list(trackLevelSchema, 'levels', 1, 20),
-      facets: list(facetSchema, 'facets', 0, 50).optional().transform((f) => f ?? []),
+      facets: list(facetSchema, 'facets', 0, 50)
+        .optional()
+        .transform((f) => f ?? []),
     },
     { error: 'expected a mapping' },
   )
@@ -152,7 +157,10 @@ function parseText(content: string): unknown {
   const error = doc.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    const message = error.message.split(/ at line \d+, column \d+/)[0]!.split('\n')[0]!.trim();
+    const message = error.message
+      .split(/ at line \d+, column \d+/)[0]!
+      .split('\n')[0]!
+      .trim();
     throw invalid('file', `not YAML or JSON (${line !== undefined ? `line ${line}: ` : ''}${message})`);
   }
   try {
@@ -203,7 +211,8 @@ function crossCheck(data: Loose, skillsValid: boolean): ErrorDetail[] {
     facets.forEach((facet, f) => {
       if (!Array.isArray(facet.skills)) return;
       facet.skills.forEach((skill: unknown, s) => {
-        if (typeof skill === 'string' && unknownSkill(skill)) found.push({ path: `tracks[${t}].facets[${f}].skills[${s}]`, message: `unknown skill "${skill}"` });
+        if (typeof skill === 'string' && unknownSkill(skill))
+          found.push({ path: `tracks[${t}].facets[${f}].skills[${s}]`, message: `unknown skill "${skill}"` });
       });
     });
   });

@@ -53,7 +53,10 @@ export interface CalendarInput {
  */
 export function parseTimeOfDay(text: string | null): { hour: number; minute: number } | null {
   if (!text) return null;
-  const t = text.trim().toLowerCase().replace(/^at\s+/, '');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/^at\s+/, '');
   if (t === 'noon') return { hour: 12, minute: 0 };
   if (t === 'midnight') return { hour: 0, minute: 0 };
   const m = /^(\d{1,2})(?:[:.h](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/.exec(t);
@@ -102,7 +105,12 @@ export function habitRecurrence(schedule: Schedule, startDate: IsoDate): HabitRe
       return { first: startDate, rule: { freq: ICalEventRepeatingFreq.DAILY }, allDayOnly: false, note: null };
     case 'weekdays': {
       const days = [0, 1, 2, 3, 4];
-      return { first: firstOf(startDate, days), rule: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: days.map((d) => ICAL_DAYS[d]!) }, allDayOnly: false, note: null };
+      return {
+        first: firstOf(startDate, days),
+        rule: { freq: ICalEventRepeatingFreq.WEEKLY, byDay: days.map((d) => ICAL_DAYS[d]!) },
+        allDayOnly: false,
+        note: null,
+      };
     }
     case 'days':
       return {
@@ -131,7 +139,8 @@ export function habitRecurrence(schedule: Schedule, startDate: IsoDate): HabitRe
 }
 
 /** A calendar date as the UTC midnight ical-generator writes as that date. */
-const dayAt = (date: IsoDate, hour = 0, minute = 0) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute));
+const dayAt = (date: IsoDate, hour = 0, minute = 0) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour, minute));
 
 export function sessionUid(date: IsoDate, skill: string, nth = 1): string {
   return `plan-${date}-${skill}${nth > 1 ? `-${nth}` : ''}@${UID_DOMAIN}`;

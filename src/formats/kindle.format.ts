@@ -93,7 +93,10 @@ function locationEnd(start: string, end: string | undefined): number {
 
 function readMetadata(line: string): Metadata | string {
   if (!/^-\s/.test(line)) return 'expected a metadata line starting "- Your Highlight", "- Your Note" or "- Your Bookmark"';
-  const segments = line.replace(/^-\s*/, '').split('|').map((s) => s.trim());
+  const segments = line
+    .replace(/^-\s*/, '')
+    .split('|')
+    .map((s) => s.trim());
   const type = TYPE_WORDS.find(([, word]) => word.test(segments[0]!))?.[0];
   if (!type) return `${JSON.stringify(segments[0])} is not a highlight, note or bookmark`;
   let page: string | null = null;
@@ -161,7 +164,14 @@ export function readKindleClippings(text: string): LibraryFile {
     const meta = readMetadata(metadataLine);
     if (typeof meta === 'string') {
       // The metadata line is the second of the entry.
-      bad.push({ row: block.entry, message: `${where}: not a Kindle clipping: ${meta}`, line: block.line + 1, column: 1, field: `entry ${block.entry}`, problem: `not a Kindle clipping: ${meta}` });
+      bad.push({
+        row: block.entry,
+        message: `${where}: not a Kindle clipping: ${meta}`,
+        line: block.line + 1,
+        column: 1,
+        field: `entry ${block.entry}`,
+        problem: `not a Kindle clipping: ${meta}`,
+      });
       continue;
     }
     if (meta.type === 'bookmark') continue;

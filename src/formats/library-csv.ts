@@ -258,7 +258,14 @@ export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: 
       return true;
     }
     const problem = `${JSON.stringify(item.sourceId)} repeats row ${first}`;
-    bad.push({ row: item.row, message: `row ${item.row} (line ${item.line}): ${column}: ${problem}`, line: item.line, column: columnNumber, field: column, problem });
+    bad.push({
+      row: item.row,
+      message: `row ${item.row} (line ${item.line}): ${column}: ${problem}`,
+      line: item.line,
+      column: columnNumber,
+      field: column,
+      problem,
+    });
     return false;
   });
 }
@@ -323,7 +330,14 @@ export function nameList(value: string): string[] {
 
 /** Comma separated shelves or tags, trimmed, without repeats. */
 export function shelfList(value: string): string[] {
-  return [...new Set(value.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ];
 }
 
 const ENTITIES: Record<string, string> = {

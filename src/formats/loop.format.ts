@@ -219,19 +219,29 @@ function readDbTables(db: Database.Database): LoopHabit[] {
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok') throw damaged(String(check));
 
-  const tables = new Set(
-    (db.prepare("SELECT lower(name) AS name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
-  );
+  const tables = new Set((db.prepare("SELECT lower(name) AS name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
   for (const table of ['Habits', 'Repetitions']) {
     if (!tables.has(table.toLowerCase())) throw invalid('file', `an SQLite database without a ${table} table is ${NOT_A_BACKUP}`);
   }
 
   const habitColumns = columnsOf(db, 'Habits');
   requireColumns('Habits', habitColumns, ['id', 'name', 'freq_num', 'freq_den']);
-  const wanted = ['id', 'name', 'archived', 'freq_num', 'freq_den', 'position', 'type', 'target_type', 'target_value', 'unit', 'question', 'description', 'uuid'];
-  const habitRows = db
-    .prepare(`SELECT ${selectList(habitColumns, wanted)} FROM Habits ORDER BY "position" IS NULL, "position", id`)
-    .all() as SqlRow[];
+  const wanted = [
+    'id',
+    'name',
+    'archived',
+    'freq_num',
+    'freq_den',
+    'position',
+    'type',
+    'target_type',
+    'target_value',
+    'unit',
+    'question',
+    'description',
+    'uuid',
+  ];
+  const habitRows = db.prepare(`SELECT ${selectList(habitColumns, wanted)} FROM Habits ORDER BY "position" IS NULL, "position", id`).all() as SqlRow[];
 
   const habits = new Map<number, { habit: Omit<LoopHabit, 'entries' | 'notes' | 'trackedSince'>; marks: MarkCollector }>();
   const uuids = new Map<string, unknown>();

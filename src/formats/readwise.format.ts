@@ -57,7 +57,15 @@ function readRow(row: CsvRow): Row | null {
   const author = normalizeName(row.get('Book Author'));
   const asin = row.get('Amazon Book ID');
   const isArticle = DOMAIN.test(author);
-  const authors = isArticle || author === '' ? (author === '' ? [] : [author]) : author.split(/\s*(?:;| and | & )\s*/).map(normalizeName).filter(Boolean);
+  const authors =
+    isArticle || author === ''
+      ? author === ''
+        ? []
+        : [author]
+      : author
+          .split(/\s*(?:;| and | & )\s*/)
+          .map(normalizeName)
+          .filter(Boolean);
   const item = emptyItem(row, 'readwise', title, authors);
   item.sourceId = asin || null;
   item.kind = isArticle ? 'article' : 'book';

@@ -70,7 +70,10 @@ function readRow(row: CsvRow): ImportedItem {
 
   item.addedAt = dateCell('Date Added', row.get('Date Added'));
   const ranges = readingRanges(row.get('Dates Read'));
-  const latest = ranges.reduce<(typeof ranges)[number] | null>((best, r) => (best === null || (r.end ?? r.start)! >= (best.end ?? best.start)! ? r : best), null);
+  const latest = ranges.reduce<(typeof ranges)[number] | null>(
+    (best, r) => (best === null || (r.end ?? r.start)! >= (best.end ?? best.start)! ? r : best),
+    null,
+  );
   item.startedAt = latest?.start ?? null;
   item.finishedAt = dateCell('Last Date Read', row.get('Last Date Read')) ?? (item.status === 'read' ? (latest?.end ?? null) : null);
   item.rating = ratingCell('Star Rating', row.get('Star Rating'));

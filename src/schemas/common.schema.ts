@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../core/calendar.js';
 import { wordsOf } from '../core/vocabulary.js';
 
-export const isoDate = z
-  .string({ error: 'expected a date YYYY-MM-DD' })
-  .refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
+export const isoDate = z.string({ error: 'expected a date YYYY-MM-DD' }).refine(isIsoDate, { message: 'expected a date YYYY-MM-DD' });
 
 /** Optional free text: trimmed, empty means none. */
 export const optionalText = (max = 500) =>
@@ -32,5 +30,4 @@ export const tagList = z
   .transform((tags) => [...new Set(tags.filter((t) => t !== ''))]);
 
 /** One word of a vocabulary (src/core/vocabulary.ts); a wrong word is refused naming the accepted ones. */
-export const oneOf = <const T extends readonly [string, ...string[]]>(words: T) =>
-  z.enum(words, { error: `expected ${wordsOf(words)}` });
+export const oneOf = <const T extends readonly [string, ...string[]]>(words: T) => z.enum(words, { error: `expected ${wordsOf(words)}` });

@@ -65,9 +65,7 @@ export const habitDetailSchema = z
         z.object({ rule: z.literal('fixed'), date: z.string(), periodStart: z.string(), periodEnd: z.string() }),
       ])
       .nullable(),
-    history: z.array(
-      z.object({ date: z.string(), status: z.enum(HISTORY_STATUSES), amount: z.number().nullable(), note: nullableText }),
-    ),
+    history: z.array(z.object({ date: z.string(), status: z.enum(HISTORY_STATUSES), amount: z.number().nullable(), note: nullableText })),
   })
   .openapi('HabitDetail');
 

@@ -85,10 +85,7 @@ export const scorecardToHabitSchema = z.object({ kind: oneOf(HABIT_KINDS).option
 export const settingsSchema = z
   .object({
     // null goes back to the system's time zone.
-    timeZone: z
-      .string()
-      .refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
-      .nullable(),
+    timeZone: z.string().refine(isValidTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' }).nullable(),
     name: z.string().trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
     // The share of practice meant for technical skills; null goes back to 0.5.
     technicalRatio: z

@@ -30,10 +30,7 @@ export const journalEntrySchema = z
 export const savedJournalEntrySchema = z
   .object({
     ...journalEntrySchema.shape,
-    warnings: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: 'present when the Markdown holds HTML that could run script: kept as written, never run' }),
+    warnings: z.array(z.string()).optional().openapi({ description: 'present when the Markdown holds HTML that could run script: kept as written, never run' }),
   })
   .openapi('SavedJournalEntry');
 
@@ -46,6 +43,8 @@ export const journalSearchHitSchema = z
     id: z.string(),
     title: z.string().nullable(),
     date: z.string(),
-    snippet: z.string().openapi({ description: 'an excerpt of the body around the match; matched words between ⟦ and ⟧', example: 'a blameless ⟦postmortem⟧ after the outage' }),
+    snippet: z
+      .string()
+      .openapi({ description: 'an excerpt of the body around the match; matched words between ⟦ and ⟧', example: 'a blameless ⟦postmortem⟧ after the outage' }),
   })
   .openapi('JournalSearchHit');

@@ -14,7 +14,6 @@ export const MAX_SEARCH_WORDS = 20;
 export const DEFAULT_SEARCH_LIMIT = 20;
 export const MAX_SEARCH_LIMIT = 200;
 
-
 /**
  * The Monday of an ISO week "YYYY-Www", or null when there is no such week (W53 exists only in
  * years whose 1 January or 31 December is a Thursday).
@@ -86,11 +85,7 @@ export const journalSearchSchema = z
     limit: z
       .preprocess(
         (v) => (typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v),
-        z
-          .number({ error: LIMIT })
-          .int({ message: LIMIT })
-          .min(1, { message: LIMIT })
-          .max(MAX_SEARCH_LIMIT, { message: LIMIT }),
+        z.number({ error: LIMIT }).int({ message: LIMIT }).min(1, { message: LIMIT }).max(MAX_SEARCH_LIMIT, { message: LIMIT }),
       )
       .default(DEFAULT_SEARCH_LIMIT),
   })

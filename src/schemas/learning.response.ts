@@ -6,14 +6,21 @@ import { LEARNING_KINDS, LEARNING_STATUSES } from '../core/vocabulary.js';
 
 const itemFields = {
   id: z.string(),
-  slug: z.string().openapi({ description: 'unique per person, made from the title when the item was added; kept when the title changes', example: 'deep-work' }),
+  slug: z
+    .string()
+    .openapi({ description: 'unique per person, made from the title when the item was added; kept when the title changes', example: 'deep-work' }),
   kind: z.enum(LEARNING_KINDS),
   title: z.string(),
   authors: z.array(z.string()),
   isbn10: z.string().nullable(),
   isbn13: z.string().nullable(),
   status: z.enum(LEARNING_STATUSES),
-  progress: z.number().min(0).max(100).nullable().openapi({ description: 'percent read: from page and pages when both are known, else as last given; null when unknown' }),
+  progress: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .openapi({ description: 'percent read: from page and pages when both are known, else as last given; null when unknown' }),
   page: z.number().int().nullable().openapi({ description: 'the current page, when progress was given as a page' }),
   pages: z.number().int().nullable(),
   rating: z.number().min(0).max(5).nullable().openapi({ description: '0..5 in quarter steps; null: unrated' }),
@@ -32,9 +39,7 @@ export const learningItemSchema = z.object(itemFields).openapi('LearningItem');
 
 export const learningNoteOutSchema = z.object({ id: z.string(), text: z.string(), createdAt: z.string() }).openapi('LearningNote');
 
-export const takeawaySchema = z
-  .object({ id: z.string(), front: z.string(), back: z.string(), due: z.string(), createdAt: z.string() })
-  .openapi('Takeaway');
+export const takeawaySchema = z.object({ id: z.string(), front: z.string(), back: z.string(), due: z.string(), createdAt: z.string() }).openapi('Takeaway');
 
 export const highlightSchema = z
   .object({

@@ -129,9 +129,7 @@ export const learningProgressSchema = z
   .refine((p) => (p.page === undefined) !== (p.percent === undefined), { message: 'give a page or a percentage, e.g. 120 or 40%', path: ['page'] });
 export type LearningProgressInput = z.output<typeof learningProgressSchema>;
 
-export const learningFinishSchema = z
-  .object({ rating: ratingSchema.nullable().optional(), date: isoDate.optional() })
-  .strict();
+export const learningFinishSchema = z.object({ rating: ratingSchema.nullable().optional(), date: isoDate.optional() }).strict();
 export type LearningFinishInput = z.output<typeof learningFinishSchema>;
 
 export const learningNoteSchema = z

@@ -11,7 +11,7 @@ const summaryFields = {
   name: z.string(),
   kind,
   level: z.number().int().min(0).max(5).openapi({ description: 'current rating: the latest assessment by date, then creation; 0 if none' }),
-  target: z.number().int().nullable().openapi({ description: "what the target track level expects, or null" }),
+  target: z.number().int().nullable().openapi({ description: 'what the target track level expects, or null' }),
   gap: z.number().int().nullable().openapi({ description: 'max(0, target − level), or null without a target' }),
 };
 export const skillSummarySchema = z.object(summaryFields).openapi('SkillSummary');
@@ -42,13 +42,18 @@ export const trackViewSchema = z
     basis: z.enum(GAP_BASES),
     levels: z.array(z.string()),
     skills: z.array(
-      z.object({ id: z.string(), name: z.string().nullable(), kind: kind.nullable(), expected: z.number().int(), current: z.number().int(), gap: z.number().int() }),
+      z.object({
+        id: z.string(),
+        name: z.string().nullable(),
+        kind: kind.nullable(),
+        expected: z.number().int(),
+        current: z.number().int(),
+        gap: z.number().int(),
+      }),
     ),
   })
   .openapi('TrackView');
 export const evidenceSchema = z
   .object({ id: z.string(), text: z.string(), skills: z.array(z.string()), date: z.string(), link: z.string().nullable(), createdAt: z.string() })
   .openapi('Evidence');
-export const facetSchema = z
-  .object({ id: z.string(), name: z.string(), track: z.string(), status: z.enum(FACET_STATUSES) })
-  .openapi('Facet');
+export const facetSchema = z.object({ id: z.string(), name: z.string(), track: z.string(), status: z.enum(FACET_STATUSES) }).openapi('Facet');

@@ -12,7 +12,11 @@ export const rating = z
   .max(5, { message: RATING_MESSAGE });
 
 const id = (what: string) =>
-  z.string({ error: 'required' }).trim().min(1, { message: `name a ${what}` }).max(100, { message: 'at most 100 characters' });
+  z
+    .string({ error: 'required' })
+    .trim()
+    .min(1, { message: `name a ${what}` })
+    .max(100, { message: 'at most 100 characters' });
 
 export const assessSchema = z
   .object({
@@ -56,20 +60,12 @@ export const evidenceAddSchema = z
     text: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(2000, { message: 'at most 2000 characters' }),
     skills: skillIdList,
     date: isoDate.optional(),
-    link: z
-      .string()
-      .trim()
-      .max(2000, { message: 'at most 2000 characters' })
-      .refine(isHttpUrl, { message: 'expected an http(s) URL' })
-      .nullable()
-      .optional(),
+    link: z.string().trim().max(2000, { message: 'at most 2000 characters' }).refine(isHttpUrl, { message: 'expected an http(s) URL' }).nullable().optional(),
   })
   .strict();
 export type EvidenceAddInput = z.output<typeof evidenceAddSchema>;
 
 export const evidenceQuerySchema = z.object({ skill: id('skill').optional() }).strict();
 
-export const facetSetSchema = z
-  .object({ status: z.enum(FACET_STATUSES, { error: 'expected unexplored, exploring or specializing' }) })
-  .strict();
+export const facetSetSchema = z.object({ status: z.enum(FACET_STATUSES, { error: 'expected unexplored, exploring or specializing' }) }).strict();
 export type FacetSetInput = z.output<typeof facetSetSchema>;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { AppError, type ErrorDetail, invalidAll } from '../core/errors.js';
+import { type AppError, type ErrorDetail, invalidAll } from '../core/errors.js';
 
 const joinPath = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');

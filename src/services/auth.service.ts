@@ -13,7 +13,14 @@ export function hashToken(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
-async function issue(store: Store, personId: string, kind: AuthTokenRow['kind'], now: Date, ttlMs: number | null, label: string | null = null): Promise<string> {
+async function issue(
+  store: Store,
+  personId: string,
+  kind: AuthTokenRow['kind'],
+  now: Date,
+  ttlMs: number | null,
+  label: string | null = null,
+): Promise<string> {
   // The prefix keeps a secret from starting with "-", which a command line would read as an
   // option (`grow token revoke -Ab…`), and makes a leaked grow token recognisable.
   const secret = `grow_${randomBytes(32).toString('base64url')}`;

@@ -19,7 +19,7 @@ import {
   insertSkillsAndPathsRows,
 } from '../store/backup.repository.js';
 import { findCareerTarget } from '../store/target.repository.js';
-import { HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey, insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { type HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey, insertCheckIns, updateHabit } from '../store/habit.repository.js';
 import { groupBy } from '../core/collections.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
@@ -78,7 +78,16 @@ const ENTRY = { json: ['tags', 'categories'], omit: ['person_id'] };
 /** The slug beside the title it was made from (the column itself came last, in migration 0007). */
 function slugAfterTitle(fields: Record<string, unknown>): Record<string, unknown> {
   const { slug, ...rest } = fields;
-  return Object.fromEntries(Object.entries(rest).flatMap(([key, value]) => (key === 'title' ? [[key, value], ['slug', slug]] : [[key, value]])));
+  return Object.fromEntries(
+    Object.entries(rest).flatMap(([key, value]) =>
+      key === 'title'
+        ? [
+            [key, value],
+            ['slug', slug],
+          ]
+        : [[key, value]],
+    ),
+  );
 }
 
 async function exportLearningAndJournal(ctx: Context): Promise<Pick<Backup, 'library' | 'cards' | 'journal'>> {
@@ -220,7 +229,14 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
   const backup = parseBackup(content);
   const ids = new Set(backup.habits.map((h) => h.id));
   // Rows that contradict each other are named here, not left to fail on a database constraint.
-  const seen = { id: new Set<string>(), slug: new Set<string>(), name: new Set<string>(), checkIn: new Set<string>(), line: new Set<string>(), loopUuid: new Set<string>() };
+  const seen = {
+    id: new Set<string>(),
+    slug: new Set<string>(),
+    name: new Set<string>(),
+    checkIn: new Set<string>(),
+    line: new Set<string>(),
+    loopUuid: new Set<string>(),
+  };
   const once = (set: Set<string>, value: string, field: string, problem: string) => {
     if (set.has(value)) throw new AppError('validation_failed', `${field}: ${problem}`);
     set.add(value);
@@ -240,7 +256,8 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     } catch (error) {
       throw new AppError('validation_failed', `habits[${i}].${error instanceof Error ? error.message : 'schedule: invalid'}`);
     }
-    if (h.afterHabitId && !ids.has(h.afterHabitId)) throw new AppError('validation_failed', `habits[${i}].afterHabitId: no habit with id ${h.afterHabitId} in the backup`);
+    if (h.afterHabitId && !ids.has(h.afterHabitId))
+      throw new AppError('validation_failed', `habits[${i}].afterHabitId: no habit with id ${h.afterHabitId} in the backup`);
   });
   backup.scorecard.forEach((s, i) => {
     once(seen.line, s.id, `scorecard[${i}].id`, `a second line with id ${s.id}`);
@@ -307,7 +324,14 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
     );
     const person_id = ctx.personId;
     await insertSkillsAndPathsRows(trx, {
-      frameworks: backup.frameworks.map((f) => ({ id: f.id, person_id, name: f.name, version: f.version, content: JSON.stringify(f.content), created_at: f.createdAt })),
+      frameworks: backup.frameworks.map((f) => ({
+        id: f.id,
+        person_id,
+        name: f.name,
+        version: f.version,
+        content: JSON.stringify(f.content),
+        created_at: f.createdAt,
+      })),
       assessments: backup.assessments.map((a) => ({
         id: a.id,
         person_id,
@@ -318,9 +342,19 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
         note: a.note,
         created_at: a.createdAt,
       })),
-      target: backup.target ? { person_id, track: backup.target.track, level: backup.target.level, by_date: backup.target.byDate, set_at: backup.target.setAt } : null,
+      target: backup.target
+        ? { person_id, track: backup.target.track, level: backup.target.level, by_date: backup.target.byDate, set_at: backup.target.setAt }
+        : null,
       facets: backup.facets.map((f) => ({ person_id, facet_id: f.facetId, status: f.status, updated_at: f.updatedAt })),
-      evidence: backup.evidence.map((e) => ({ id: e.id, person_id, text: e.text, skills: JSON.stringify(e.skills), date: e.date, link: e.link, created_at: e.createdAt })),
+      evidence: backup.evidence.map((e) => ({
+        id: e.id,
+        person_id,
+        text: e.text,
+        skills: JSON.stringify(e.skills),
+        date: e.date,
+        link: e.link,
+        created_at: e.createdAt,
+      })),
       activities: backup.activities.map((a) => ({
         id: a.id,
         person_id,
@@ -380,7 +414,8 @@ function checkLearningReferences(backup: Backup, once: (set: Set<string>, value:
   });
   const reviewIds = new Set<string>();
   backup.cards.forEach((card, i) => {
-    if (card.itemId !== null && !items.has(card.itemId)) throw new AppError('validation_failed', `cards[${i}].itemId: no library item with id ${card.itemId} in the backup`);
+    if (card.itemId !== null && !items.has(card.itemId))
+      throw new AppError('validation_failed', `cards[${i}].itemId: no library item with id ${card.itemId} in the backup`);
     if (card.highlightId !== null && !highlightIds.has(card.highlightId)) {
       throw new AppError('validation_failed', `cards[${i}].highlightId: no highlight with id ${card.highlightId} in the backup`);
     }

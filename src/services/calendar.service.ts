@@ -16,7 +16,6 @@ import type { Context } from './context.js';
 import { getActiveFramework } from './framework.service.js';
 import { planWeeks } from './plan.service.js';
 
-
 /**
  * The calendar text: `weeks` weeks of plan (default 4) from the Monday of the current week, so
  * today's session is there, each week planned with the rules and defaults of `grow plan week`;

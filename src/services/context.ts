@@ -65,10 +65,7 @@ export async function ensureLocalPerson(store: Store, now: Date = new Date()): P
   return id;
 }
 
-export async function createContext(
-  store: Store,
-  options: { personId?: string; env?: NodeJS.ProcessEnv; now?: () => Date } = {},
-): Promise<Context> {
+export async function createContext(store: Store, options: { personId?: string; env?: NodeJS.ProcessEnv; now?: () => Date } = {}): Promise<Context> {
   const pinned = pinnedToday(options.env);
   // Until the person (and so their zone) is known, a pinned day's noon in the system zone.
   let now = options.now ?? (pinned === null ? () => new Date() : () => noonOf(pinned, null));

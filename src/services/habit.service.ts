@@ -147,7 +147,10 @@ async function afterSlugOf(db: Db, ctx: Context, row: HabitRow): Promise<string 
 /** Creates a habit inside the caller's transaction, so other use cases can compose it. */
 /** Names are compared without case: "read" is taken when "Read" exists. */
 const nameTaken = (name: string, existing: string) =>
-  conflict('name', existing === name ? `a habit named "${name}" already exists` : `a habit named "${existing}" already exists (names are compared without case)`);
+  conflict(
+    'name',
+    existing === name ? `a habit named "${name}" already exists` : `a habit named "${existing}" already exists (names are compared without case)`,
+  );
 
 export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput): Promise<HabitRow> {
   const clash = await findHabitByName(trx, ctx.personId, input.name);
@@ -307,7 +310,14 @@ async function dailyNumbersOf(
   today: IsoDate,
   options: { save: boolean; changed?: Map<string, IsoDate>; histories?: Map<string, CheckIn[]> },
 ): Promise<{ numbers: Map<string, DailyNumbers>; stale: HabitRow[] }> {
-  const stored = new Map((await listSnapshots(db, rows.map((r) => r.id))).map((s) => [s.habit_id, s]));
+  const stored = new Map(
+    (
+      await listSnapshots(
+        db,
+        rows.map((r) => r.id),
+      )
+    ).map((s) => [s.habit_id, s]),
+  );
   const todayDay = toDayNumber(today);
   const carried = new Map<string, StatsSnapshot>();
   const stale: HabitRow[] = [];
@@ -444,4 +454,3 @@ export async function habitChart(ctx: Context, ref: string, days = 365): Promise
     checkIns: entries.filter((e) => e.date >= from).map((e) => ({ date: e.date, status: e.status, amount: e.amount })),
   };
 }
-

@@ -93,13 +93,24 @@ export async function importJekyll(ctx: Context, files: readonly PostFile[], opt
   if (bad.length === 1 && !options.skipBad) throw bad[0]!.error;
   // Several bad posts: every one is named, with its file and line, so all can be fixed at once.
   if (bad.length > 1 && !options.skipBad) {
-    throw invalidAll(bad.flatMap((b) => b.error.details ?? [{ path: b.file, message: b.error.message }]), 'nothing was imported');
+    throw invalidAll(
+      bad.flatMap((b) => b.error.details ?? [{ path: b.file, message: b.error.message }]),
+      'nothing was imported',
+    );
   }
   const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
   if (good.length === 0) return result;
   const now = ctx.now().toISOString();
   await inTransaction(ctx.store, async (trx: Db) => {
-    const existing = new Map((await findEntriesBySourceNames(trx, ctx.personId, good.map((g) => g.file.name))).map((row) => [row.source_name!, row]));
+    const existing = new Map(
+      (
+        await findEntriesBySourceNames(
+          trx,
+          ctx.personId,
+          good.map((g) => g.file.name),
+        )
+      ).map((row) => [row.source_name!, row]),
+    );
     for (const { file, post } of good) {
       const columns = columnsOf(post);
       const row = existing.get(file.name);

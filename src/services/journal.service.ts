@@ -134,7 +134,8 @@ export function scriptWarnings(body: string): string[] {
   const handlers = new Set<string>();
   for (const m of body.matchAll(/<[a-z][^>]*?\s(on[a-z]+)\s*=/gi)) handlers.add(`${m[1]!.toLowerCase()}=`);
   found.push(...handlers);
-  if (/(\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*|^ {0,3}\[[^\]]+\]:\s*<?|<)\s*javascript:/im.test(body)) found.push('javascript: URL');
+  if (/(\]\(\s*<?|\b(?:href|src|action|formaction|xlink:href)\s*=\s*["']?\s*|^ {0,3}\[[^\]]+\]:\s*<?|<)\s*javascript:/im.test(body))
+    found.push('javascript: URL');
   if (found.length === 0) return [];
   return [`body: contains HTML that can run script (${found.join(', ')}); it is kept as written and never runs: the web app removes it when showing the entry`];
 }

@@ -120,7 +120,9 @@ const json = (value: unknown) => JSON.stringify(value);
 /** A new item from a file's description of it, with the first free slug its title gives. */
 function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string, slugs: Set<string>): LearningItemRow {
   const earliest = item.highlights
-    .map((h) => (h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), ctx.timeZone)))
+    .map((h) =>
+      h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), ctx.timeZone),
+    )
     .filter((d): d is string => d !== null)
     .sort()[0];
   // Highlights mean the book is being read; a highlighted article was read.
@@ -336,7 +338,15 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
 }
 
 /** Compares the file's highlights and notes with the stored ones of the same source, per item. */
-async function mergeHighlightsAndNotes(trx: Db, ctx: Context, source: LibrarySource, touched: Touched, writes: Writes, result: LibraryImportResult, now: string) {
+async function mergeHighlightsAndNotes(
+  trx: Db,
+  ctx: Context,
+  source: LibrarySource,
+  touched: Touched,
+  writes: Writes,
+  result: LibraryImportResult,
+  now: string,
+) {
   const entries = [...touched.values()];
   const anyHighlights = entries.some((e) => e.highlights.length > 0);
   const anyNotes = entries.some((e) => e.notes.length > 0);

@@ -6,16 +6,7 @@ import type { IsoDate } from '../core/calendar.js';
 import { addDays } from '../core/calendar.js';
 import { DEFAULT_TECHNICAL_RATIO } from '../core/balance.js';
 import type { Framework } from '../core/framework.js';
-import {
-  DEFAULT_PLAN_DAYS,
-  DEFAULT_PLAN_HOURS,
-  type PlannedSession,
-  type WeekPlan,
-  chooseAim,
-  defaultPlanStart,
-  mondayOf,
-  planWeek,
-} from '../core/plan.js';
+import { DEFAULT_PLAN_DAYS, DEFAULT_PLAN_HOURS, type PlannedSession, type WeekPlan, chooseAim, defaultPlanStart, mondayOf, planWeek } from '../core/plan.js';
 import { findPerson } from '../store/person.repository.js';
 import { lastPracticeBySkills, latestRatings } from '../store/plan.repository.js';
 import { findCareerTarget } from '../store/target.repository.js';

@@ -53,8 +53,16 @@ export async function gatherReflectionFacts(ctx: Context, from: IsoDate, to: Iso
     pathFit(ctx),
   ]);
   const [checkIns, takeaways] = await Promise.all([
-    listCheckIns(db, habits.map((h) => h.id), { to: end }),
-    listTakeawaysOf(db, ctx.personId, finished.map((i) => i.id)),
+    listCheckIns(
+      db,
+      habits.map((h) => h.id),
+      { to: end },
+    ),
+    listTakeawaysOf(
+      db,
+      ctx.personId,
+      finished.map((i) => i.id),
+    ),
   ]);
 
   const checkInsByHabit = groupBy(checkIns, (c) => c.habit_id);

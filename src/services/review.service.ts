@@ -20,13 +20,7 @@ import { inTransaction, isUniqueViolation } from '../store/database.js';
 import { newId } from '../store/ids.js';
 import { findLearningItemById } from '../store/learning.repository.js';
 import type { CardRow, HighlightRow, LearningItemRow } from '../store/schema.js';
-import {
-  type HighlightCardInput,
-  cardGradeSchema,
-  highlightCardSchema,
-  reviewListSchema,
-  takeawayCreateSchema,
-} from '../schemas/review.schema.js';
+import { type HighlightCardInput, cardGradeSchema, highlightCardSchema, reviewListSchema, takeawayCreateSchema } from '../schemas/review.schema.js';
 import { parseInput } from '../schemas/validate.js';
 import type { Context } from './context.js';
 import { resolveLearningItem } from './learning.service.js';

@@ -1,13 +1,7 @@
 import { notFound } from '../core/errors.js';
 import { inTransaction } from '../store/database.js';
 import type { ScorecardRating } from '../core/vocabulary.js';
-import {
-  deleteScorecardItem,
-  findScorecardItem,
-  insertScorecardItem,
-  listScorecardItems,
-  updateScorecardItem,
-} from '../store/scorecard.repository.js';
+import { deleteScorecardItem, findScorecardItem, insertScorecardItem, listScorecardItems, updateScorecardItem } from '../store/scorecard.repository.js';
 import type { ScorecardItemRow } from '../store/schema.js';
 import { habitCreateSchema, scorecardAddSchema, scorecardToHabitSchema } from '../schemas/habit.schema.js';
 import { parseInput } from '../schemas/validate.js';
@@ -31,7 +25,11 @@ function toItem(row: ScorecardItemRow, slugs: Map<string, string>): ScorecardIte
 
 export async function listScorecard(ctx: Context): Promise<ScorecardItem[]> {
   const rows = await listScorecardItems(ctx.store.db, ctx.personId);
-  const slugs = await habitSlugsById(ctx.store.db, ctx.personId, rows.flatMap((r) => (r.habit_id ? [r.habit_id] : [])));
+  const slugs = await habitSlugsById(
+    ctx.store.db,
+    ctx.personId,
+    rows.flatMap((r) => (r.habit_id ? [r.habit_id] : [])),
+  );
   return rows.map((r) => toItem(r, slugs));
 }
 

@@ -5,17 +5,18 @@
 import { AppError, invalid } from '../core/errors.js';
 import { inTransaction } from '../store/database.js';
 import type { GapBasis } from '../core/vocabulary.js';
-import { type Facet as FrameworkFacet, type Framework, type Skill, type SkillKind, type Track, type TrackLevel, findLevel, findSkill, findTrack } from '../core/framework.js';
 import {
-  type FacetStatus,
-  type SkillGap,
-  checkFacetChange,
-  currentLevels,
-  gapTo,
-  gapsAt,
-  levelOf,
-  nextLevel,
-} from '../core/skills.js';
+  type Facet as FrameworkFacet,
+  type Framework,
+  type Skill,
+  type SkillKind,
+  type Track,
+  type TrackLevel,
+  findLevel,
+  findSkill,
+  findTrack,
+} from '../core/framework.js';
+import { type FacetStatus, type SkillGap, checkFacetChange, currentLevels, gapTo, gapsAt, levelOf, nextLevel } from '../core/skills.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import type { CareerTargetRow, EvidenceRow, SkillAssessmentRow } from '../store/schema.js';
@@ -304,9 +305,7 @@ export async function listEvidence(ctx: Context, raw: unknown = {}): Promise<Evi
 /** The facets of every track in the framework (the built-in one: security's), first of an id wins. */
 function facetsOf(framework: Framework): (FrameworkFacet & { track: string })[] {
   const seen = new Set<string>();
-  return framework.tracks.flatMap((t) =>
-    (t.facets ?? []).filter((f) => !seen.has(f.id) && seen.add(f.id)).map((f) => ({ ...f, track: t.id })),
-  );
+  return framework.tracks.flatMap((t) => (t.facets ?? []).filter((f) => !seen.has(f.id) && seen.add(f.id)).map((f) => ({ ...f, track: t.id })));
 }
 
 async function statusesOf(db: Db, ctx: Context): Promise<Map<string, FacetStatus>> {

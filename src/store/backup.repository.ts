@@ -83,7 +83,12 @@ type RestoredTable = Exclude<keyof Database, 'person' | 'auth_token' | 'career_t
 
 /** Restores rows of one table in multi-row statements. */
 async function insertRows(db: Db, table: RestoredTable, rows: readonly object[]): Promise<void> {
-  await inChunks(rows, (chunk) => db.insertInto(table).values(chunk as never).execute());
+  await inChunks(rows, (chunk) =>
+    db
+      .insertInto(table)
+      .values(chunk as never)
+      .execute(),
+  );
 }
 
 export async function insertSkillsAndPathsRows(db: Db, rows: SkillsAndPathsRows): Promise<void> {

@@ -5,7 +5,12 @@
 export const ROWS_PER_STATEMENT = 500;
 
 /** Writes rows a chunk at a time, telling `onChunk` how many each chunk held (for progress bars). */
-export async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>, onChunk?: (written: number) => void, size = ROWS_PER_STATEMENT): Promise<void> {
+export async function inChunks<T>(
+  rows: readonly T[],
+  write: (chunk: T[]) => Promise<unknown>,
+  onChunk?: (written: number) => void,
+  size = ROWS_PER_STATEMENT,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += size) {
     const chunk = rows.slice(i, i + size);
     await write(chunk);

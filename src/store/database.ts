@@ -157,7 +157,27 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
 
 /** Empties every table, children first. For tests that reuse one database between cases. */
 export async function deleteAllData(db: Kysely<Database>): Promise<void> {
-  for (const table of ['journal_entry', 'review_log', 'card', 'highlight', 'learning_note', 'learning_item', 'experiment', 'activity', 'evidence', 'facet_status', 'career_target', 'skill_assessment', 'framework', 'auth_token', 'scorecard_item', 'habit_snapshot', 'habit_check_in', 'habit', 'person'] as const) {
+  for (const table of [
+    'journal_entry',
+    'review_log',
+    'card',
+    'highlight',
+    'learning_note',
+    'learning_item',
+    'experiment',
+    'activity',
+    'evidence',
+    'facet_status',
+    'career_target',
+    'skill_assessment',
+    'framework',
+    'auth_token',
+    'scorecard_item',
+    'habit_snapshot',
+    'habit_check_in',
+    'habit',
+    'person',
+  ] as const) {
     await db.deleteFrom(table).execute();
   }
 }

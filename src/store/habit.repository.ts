@@ -41,12 +41,7 @@ export async function listHabitRows(db: Db, personId: string, options: { include
 }
 
 export async function slugsStartingWith(db: Db, personId: string, prefix: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('habit')
-    .select('slug')
-    .where('person_id', '=', personId)
-    .where('slug', 'like', `${prefix}%`)
-    .execute();
+  const rows = await db.selectFrom('habit').select('slug').where('person_id', '=', personId).where('slug', 'like', `${prefix}%`).execute();
   return rows.map((r) => r.slug);
 }
 
@@ -102,7 +97,9 @@ export async function listCheckInsSince(db: Db, fromByHabit: Map<string, string 
   return db
     .selectFrom('habit_check_in')
     .select(['habit_id', 'date', 'status', 'amount'])
-    .where((eb) => eb.or([...groups].map(([from, ids]) => (from === null ? eb('habit_id', 'in', ids) : eb.and([eb('habit_id', 'in', ids), eb('date', '>=', from)])))))
+    .where((eb) =>
+      eb.or([...groups].map(([from, ids]) => (from === null ? eb('habit_id', 'in', ids) : eb.and([eb('habit_id', 'in', ids), eb('date', '>=', from)])))),
+    )
     .where('date', '<=', to)
     .orderBy('habit_id')
     .orderBy('date')
@@ -150,7 +147,10 @@ export async function insertCheckIns(db: Db, rows: CheckInRow[]): Promise<void> 
   // at 32,766, PostgreSQL at 65,535); 2,000 rows of 7 columns stay well below both.
   const chunk = 2000;
   for (let i = 0; i < rows.length; i += chunk) {
-    await db.insertInto('habit_check_in').values(rows.slice(i, i + chunk)).execute();
+    await db
+      .insertInto('habit_check_in')
+      .values(rows.slice(i, i + chunk))
+      .execute();
   }
 }
 

@@ -72,12 +72,7 @@ export async function listJournalRows(db: Db, personId: string, filter: JournalF
     const pattern = `%${JSON.stringify(filter.tag.toLowerCase()).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where(sql<boolean>`lower(tags) like ${pattern} escape '\\'`);
   }
-  return query
-    .orderBy('date', 'desc')
-    .orderBy(sql`coalesce(time, '')`, 'desc')
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  return query.orderBy('date', 'desc').orderBy(sql`coalesce(time, '')`, 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 /** The weekly review of the ISO week starting on `monday`, if one was written. */
@@ -119,7 +114,11 @@ const SNIPPET_WORDS = 20;
  * stop words. Every word must match; the last one also as a prefix, for search as you type.
  */
 export function searchWords(text: string): string[] {
-  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
+  const words =
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [];
   return words.filter((w) => !STOP_WORDS.has(w));
 }
 
@@ -189,7 +188,10 @@ export async function searchJournalRows(db: Db, personId: string, words: readonl
   if (words.length === 0) return [];
   if (!isPostgres(db)) {
     // A snippet costs ~0.1 ms: first a few rows beyond the page, room for ties and others' entries.
-    for (const [candidates, fetched] of [[limit + 5, limit + 10], [5 * limit, 10 * limit]] as const) {
+    for (const [candidates, fetched] of [
+      [limit + 5, limit + 10],
+      [5 * limit, 10 * limit],
+    ] as const) {
       const hits = await searchSqliteCandidates(db, personId, words, limit, candidates, fetched);
       if (hits) return hits;
     }

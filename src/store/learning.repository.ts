@@ -27,7 +27,10 @@ export async function insertLearningItem(db: Db, row: Omit<Insertable<LearningIt
     const base = itemSlugBase(row.title);
     slug = claimSlug(base, new Set(await itemSlugsStartingWith(db, row.person_id, base)));
   }
-  await db.insertInto('learning_item').values({ ...row, slug }).execute();
+  await db
+    .insertInto('learning_item')
+    .values({ ...row, slug })
+    .execute();
   return slug;
 }
 
@@ -127,7 +130,10 @@ export async function listTakeawayCardRows(db: Db, itemId: string): Promise<Pick
 }
 
 /** The takeaway cards of several items in one query (reflections gather a period's books), oldest first. */
-export async function listTakeawayCardRowsForItems(db: Db, itemIds: readonly string[]): Promise<Pick<CardRow, 'id' | 'item_id' | 'front' | 'back' | 'due' | 'created_at'>[]> {
+export async function listTakeawayCardRowsForItems(
+  db: Db,
+  itemIds: readonly string[],
+): Promise<Pick<CardRow, 'id' | 'item_id' | 'front' | 'back' | 'due' | 'created_at'>[]> {
   if (itemIds.length === 0) return [];
   return db
     .selectFrom('card')

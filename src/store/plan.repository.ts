@@ -14,11 +14,7 @@ import type { Db } from './habit.repository.js';
 export async function latestRatings(db: Db, personId: string): Promise<{ skill_id: string; level: number }[]> {
   const ranked = db
     .selectFrom('skill_assessment')
-    .select([
-      'skill_id',
-      'level',
-      sql<number>`row_number() over (partition by skill_id order by date desc, created_at desc, id desc)`.as('rank'),
-    ])
+    .select(['skill_id', 'level', sql<number>`row_number() over (partition by skill_id order by date desc, created_at desc, id desc)`.as('rank')])
     .where('person_id', '=', personId)
     .as('ranked');
   const rows = await db.selectFrom(ranked).select(['skill_id', 'level']).where('rank', '=', 1).orderBy('skill_id').execute();

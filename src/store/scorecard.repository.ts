@@ -10,7 +10,10 @@ export async function findScorecardItem(db: Db, personId: string, id: string): P
   return db.selectFrom('scorecard_item').selectAll().where('person_id', '=', personId).where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertScorecardItem(db: Db, row: Omit<ScorecardItemRow, 'id' | 'position'> & { id?: string; position?: number }): Promise<ScorecardItemRow> {
+export async function insertScorecardItem(
+  db: Db,
+  row: Omit<ScorecardItemRow, 'id' | 'position'> & { id?: string; position?: number },
+): Promise<ScorecardItemRow> {
   let position = row.position;
   if (position === undefined) {
     const max = await db

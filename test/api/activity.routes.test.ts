@@ -89,7 +89,12 @@ describeEachDialect('HTTP practice log and balance', (db) => {
           neglected: [],
         },
       });
-      expect((await api.json('GET', '/api/v1/balance')).body.weeks.map((w: { week: string }) => w.week)).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+      expect((await api.json('GET', '/api/v1/balance')).body.weeks.map((w: { week: string }) => w.week)).toEqual([
+        '2026-W45',
+        '2026-W46',
+        '2026-W47',
+        '2026-W48',
+      ]);
     });
 
     it('refuses weeks outside 1..104', async () => {
@@ -110,7 +115,14 @@ describeEachDialect('HTTP practice log and balance', (db) => {
       const doc = (await api.json('GET', '/api/openapi.json')).body;
       const post = doc.paths['/api/v1/activities'].post;
       expect(post.responses['201'].content['application/json'].schema.$ref).toBe('#/components/schemas/Activity');
-      expect(Object.keys(post.requestBody.content['application/json'].schema.properties).sort()).toEqual(['date', 'ease', 'energy', 'minutes', 'skills', 'text']);
+      expect(Object.keys(post.requestBody.content['application/json'].schema.properties).sort()).toEqual([
+        'date',
+        'ease',
+        'energy',
+        'minutes',
+        'skills',
+        'text',
+      ]);
       const list = doc.paths['/api/v1/activities'].get;
       expect(list.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`).sort()).toEqual(['query:from', 'query:to']);
       const bal = doc.paths['/api/v1/balance'].get;

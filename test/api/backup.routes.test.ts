@@ -52,7 +52,19 @@ describeEachDialect('HTTP import and export', (db) => {
     const target = await emptyGrow();
     const imported = await target.call('POST', '/api/v1/import/json', text, { 'content-type': 'application/octet-stream' });
     expect(imported.status).toBe(200);
-    expect(await imported.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
+    expect(await imported.json()).toEqual({
+      habits: 2,
+      checkIns: 2,
+      scorecard: 1,
+      frameworks: 0,
+      assessments: 0,
+      evidence: 0,
+      activities: 0,
+      experiments: 0,
+      library: 0,
+      cards: 0,
+      journal: 0,
+    });
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(text);
     const list = (await (await target.call('GET', '/api/v1/habits')).json()) as { slug: string }[];
     expect(list.map((h) => h.slug)).toEqual(['read', 'doomscroll']);
@@ -65,7 +77,19 @@ describeEachDialect('HTTP import and export', (db) => {
     form.append('file', new File([text], 'grow-backup.json', { type: 'application/json' }));
     const viaForm = await (await emptyGrow()).call('POST', '/api/v1/import/json', form);
     expect(viaForm.status).toBe(200);
-    expect(await viaForm.json()).toEqual({ habits: 2, checkIns: 2, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
+    expect(await viaForm.json()).toEqual({
+      habits: 2,
+      checkIns: 2,
+      scorecard: 1,
+      frameworks: 0,
+      assessments: 0,
+      evidence: 0,
+      activities: 0,
+      experiments: 0,
+      library: 0,
+      cards: 0,
+      journal: 0,
+    });
 
     await deleteAllData(other.db);
     const viaJson = await (await emptyGrow()).call('POST', '/api/v1/import/json', text, { 'content-type': 'application/json' });
@@ -86,12 +110,32 @@ describeEachDialect('HTTP import and export', (db) => {
     );
     const target = await emptyGrow();
     const before = await (await target.call('GET', '/api/v1/export/json')).text();
-    await expectError(await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
-    await expectError(await target.call('POST', '/api/v1/import/json', 'not a backup', binary), 400, 'validation_failed', 'file: not valid JSON (is it a grow backup?)');
+    await expectError(
+      await target.call('POST', '/api/v1/import/json', text.slice(0, 200), binary),
+      400,
+      'validation_failed',
+      'file: not valid JSON (is it a grow backup?)',
+    );
+    await expectError(
+      await target.call('POST', '/api/v1/import/json', 'not a backup', binary),
+      400,
+      'validation_failed',
+      'file: not valid JSON (is it a grow backup?)',
+    );
     const v9 = JSON.stringify({ ...JSON.parse(text), version: 9 });
-    await expectError(await target.call('POST', '/api/v1/import/json', v9, binary), 400, 'validation_failed', 'version: unknown backup format version 9 (this grow reads 1, 2, 3 and 4)');
+    await expectError(
+      await target.call('POST', '/api/v1/import/json', v9, binary),
+      400,
+      'validation_failed',
+      'version: unknown backup format version 9 (this grow reads 1, 2, 3 and 4)',
+    );
     await expectError(await target.call('POST', '/api/v1/import/json', '', binary), 400, 'validation_failed', 'file: empty');
-    await expectError(await target.call('POST', '/api/v1/import/json', new FormData()), 400, 'validation_failed', 'file: missing (send the file in a form field named "file")');
+    await expectError(
+      await target.call('POST', '/api/v1/import/json', new FormData()),
+      400,
+      'validation_failed',
+      'file: missing (send the file in a form field named "file")',
+    );
     expect(await (await target.call('GET', '/api/v1/export/json')).text()).toBe(before);
   });
 
@@ -116,11 +160,22 @@ describeEachDialect('HTTP import and export', (db) => {
 
   it('POST /import/loop imports a Loop backup uploaded as bytes or as a form, once', async () => {
     const bytes = loopDb([
-      { name: 'Meditate', entries: [{ date: '2026-11-21', value: 2 }, { date: '2026-11-22', value: 3 }, { date: '2026-11-23', value: 2 }] },
+      {
+        name: 'Meditate',
+        entries: [
+          { date: '2026-11-21', value: 2 },
+          { date: '2026-11-22', value: 3 },
+          { date: '2026-11-23', value: 2 },
+        ],
+      },
       { name: 'Run', type: 'measurable', targetValue: 5, unit: 'km', entries: [{ date: '2026-11-22', value: 6200 }] },
     ]);
     const upload = async (body: BodyInit, headers: Record<string, string> = {}) => {
-      const response = await api.app.request('/api/v1/import/loop', { method: 'POST', body, headers: { host: 'localhost', authorization: `Bearer ${api.token}`, ...headers } });
+      const response = await api.app.request('/api/v1/import/loop', {
+        method: 'POST',
+        body,
+        headers: { host: 'localhost', authorization: `Bearer ${api.token}`, ...headers },
+      });
       return { status: response.status, body: await response.json() };
     };
     const first = await upload(new Uint8Array(bytes), { 'content-type': 'application/octet-stream' });
@@ -147,6 +202,11 @@ describeEachDialect('HTTP import and export', (db) => {
   });
 
   it('POST /import/loop refuses an empty upload with the error shape', async () => {
-    await expectError(await api.call('POST', '/api/v1/import/loop', '', { 'content-type': 'application/octet-stream' }), 400, 'validation_failed', 'file: empty');
+    await expectError(
+      await api.call('POST', '/api/v1/import/loop', '', { 'content-type': 'application/octet-stream' }),
+      400,
+      'validation_failed',
+      'file: empty',
+    );
   });
 });

@@ -30,7 +30,11 @@ describeEachDialect('HTTP frameworks', (db) => {
   const post = (body: string, type: string, query = '') => api.call('POST', `/api/v1/frameworks${query}`, body, { 'content-type': type });
   const raw = (body: BodyInit, type: string) =>
     Promise.resolve(
-      api.app.request('/api/v1/frameworks', { method: 'POST', body, headers: { host: 'localhost', authorization: `Bearer ${api.token}`, 'content-type': type } }),
+      api.app.request('/api/v1/frameworks', {
+        method: 'POST',
+        body,
+        headers: { host: 'localhost', authorization: `Bearer ${api.token}`, 'content-type': type },
+      }),
     );
   const unchanged = async (call: () => Promise<Response>, status: number, code: string, message: string | RegExp) => {
     const before = (await api.json('GET', '/api/v1/frameworks')).body;
@@ -64,7 +68,11 @@ describeEachDialect('HTTP frameworks', (db) => {
 
     const form = new FormData();
     form.set('file', new Blob([stringify(frameworkData('form'))]), 'form.yaml');
-    const multipart = await api.app.request('/api/v1/frameworks', { method: 'POST', body: form, headers: { host: 'localhost', authorization: `Bearer ${api.token}` } });
+    const multipart = await api.app.request('/api/v1/frameworks', {
+      method: 'POST',
+      body: form,
+      headers: { host: 'localhost', authorization: `Bearer ${api.token}` },
+    });
     expect(multipart.status).toBe(201);
 
     const list = (await api.json('GET', '/api/v1/frameworks')).body as { id: string; active: boolean }[];
@@ -88,21 +96,41 @@ describeEachDialect('HTTP frameworks', (db) => {
 
   it('an id already imported: 409 unless ?replace=true', async () => {
     await post(stringify(frameworkData()), 'application/yaml');
-    await unchanged(() => post(stringify(frameworkData('acme', 'Second')), 'application/yaml'), 409, 'conflict', 'id: a framework "acme" already exists; import it with replace to overwrite it');
+    await unchanged(
+      () => post(stringify(frameworkData('acme', 'Second')), 'application/yaml'),
+      409,
+      'conflict',
+      'id: a framework "acme" already exists; import it with replace to overwrite it',
+    );
     const replaced = await post(stringify(frameworkData('acme', 'Second')), 'application/yaml', '?replace=true');
     expect(replaced.status).toBe(201);
     expect(await replaced.json()).toMatchObject({ name: 'Second', replaced: true });
   });
 
   it('the built-in framework cannot be replaced', async () => {
-    await unchanged(() => post(stringify(frameworkData('grow')), 'application/yaml', '?replace=true'), 409, 'conflict', 'id: "grow" is the built-in framework and cannot be replaced');
+    await unchanged(
+      () => post(stringify(frameworkData('grow')), 'application/yaml', '?replace=true'),
+      409,
+      'conflict',
+      'id: "grow" is the built-in framework and cannot be replaced',
+    );
   });
 
   it('a bad file: 400 with the path in the file, nothing imported', async () => {
     const data = frameworkData();
     data.tracks[0].levels[0].expects.empathy = 3;
-    await unchanged(() => post(stringify(data), 'application/yaml', '?use=true'), 400, 'validation_failed', 'tracks[0].levels[0].expects.empathy: unknown skill');
-    await unchanged(() => post('id: acme\nname: [oops\n', 'application/yaml'), 400, 'validation_failed', 'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])');
+    await unchanged(
+      () => post(stringify(data), 'application/yaml', '?use=true'),
+      400,
+      'validation_failed',
+      'tracks[0].levels[0].expects.empathy: unknown skill',
+    );
+    await unchanged(
+      () => post('id: acme\nname: [oops\n', 'application/yaml'),
+      400,
+      'validation_failed',
+      'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    );
     await unchanged(() => post('{"id": "acme",', 'application/json'), 400, 'validation_failed', /^file: not YAML or JSON \(line 1: /);
     await unchanged(() => post('', 'application/yaml'), 400, 'validation_failed', 'file: empty');
     await unchanged(() => post(`# ${'x'.repeat(1024 * 1024)}\n`, 'application/yaml'), 400, 'validation_failed', 'file: larger than the 1 MiB limit');

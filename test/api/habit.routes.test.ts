@@ -3,7 +3,7 @@ import { describeEachDialect } from '../support/stores.js';
 import { SCHEDULE_HELP } from '../../src/core/schedule.js';
 import { type Api, apiOver, expectError } from './api.helpers.js';
 
-const M = Math.pow(0.5, 1 / 13);
+const M = 0.5 ** (1 / 13);
 
 describeEachDialect('HTTP habits', (db) => {
   let api: Api;
@@ -19,13 +19,37 @@ describeEachDialect('HTTP habits', (db) => {
 
   describe('habits', () => {
     it('POST /habits adds a habit (201) and GET /habits lists it', async () => {
-      const created = await api.json('POST', '/api/v1/habits', { name: 'Read 20 pages', schedule: '3 / week', identity: 'I am someone who reads', skills: ['reading'] });
+      const created = await api.json('POST', '/api/v1/habits', {
+        name: 'Read 20 pages',
+        schedule: '3 / week',
+        identity: 'I am someone who reads',
+        skills: ['reading'],
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ slug: 'read-20-pages', name: 'Read 20 pages', kind: 'build', schedule: '3/week', identity: 'I am someone who reads', skills: ['reading'], strength: 0 });
+      expect(created.body).toMatchObject({
+        slug: 'read-20-pages',
+        name: 'Read 20 pages',
+        kind: 'build',
+        schedule: '3/week',
+        identity: 'I am someone who reads',
+        skills: ['reading'],
+        strength: 0,
+      });
       const list = await api.json('GET', '/api/v1/habits');
       expect(list.status).toBe(200);
       expect(list.body).toEqual([
-        expect.objectContaining({ id: created.body.id, slug: 'read-20-pages', kind: 'build', schedule: '3/week', group: null, strength: 0, streak: 0, bestStreak: 0, dueToday: true, neverMissTwice: 'ok' }),
+        expect.objectContaining({
+          id: created.body.id,
+          slug: 'read-20-pages',
+          kind: 'build',
+          schedule: '3/week',
+          group: null,
+          strength: 0,
+          streak: 0,
+          bestStreak: 0,
+          dueToday: true,
+          neverMissTwice: 'ok',
+        }),
       ]);
     });
 
@@ -71,15 +95,30 @@ describeEachDialect('HTTP habits', (db) => {
       await api.call('POST', '/api/v1/habits', { name: 'Read' });
       const before = await snapshot();
       await expectError(await api.call('POST', '/api/v1/habits', { name: 'Read' }), 409, 'conflict', 'name: a habit named "Read" already exists');
-      await expectError(await api.call('POST', '/api/v1/habits', { name: 'Run', schedule: 'sometimes' }), 400, 'validation_failed', `schedule: ${SCHEDULE_HELP}`);
+      await expectError(
+        await api.call('POST', '/api/v1/habits', { name: 'Run', schedule: 'sometimes' }),
+        400,
+        'validation_failed',
+        `schedule: ${SCHEDULE_HELP}`,
+      );
       await expectError(await api.call('POST', '/api/v1/habits', { name: '' }), 400, 'validation_failed', 'name: must not be empty');
       await expectError(await api.call('POST', '/api/v1/habits', { name: 'Run', kind: 'maybe' }), 400, 'validation_failed', 'kind: expected build or break');
       await expectError(await api.call('POST', '/api/v1/habits', { name: 'Run', target: 'lots' }), 400, 'validation_failed', 'target: expected a number');
-      await expectError(await api.call('POST', '/api/v1/habits', '{"name": "Run"', { 'content-type': 'application/json' }), 400, 'validation_failed', 'body: not valid JSON');
+      await expectError(
+        await api.call('POST', '/api/v1/habits', '{"name": "Run"', { 'content-type': 'application/json' }),
+        400,
+        'validation_failed',
+        'body: not valid JSON',
+      );
       await expectError(await api.call('PATCH', '/api/v1/habits/nope', { name: 'X' }), 404, 'not_found', 'habit: no habit "nope"');
       await expectError(await api.call('PATCH', '/api/v1/habits/read', { schedule: '9/week' }), 400, 'validation_failed', `schedule: ${SCHEDULE_HELP}`);
       await expectError(await api.call('POST', '/api/v1/habits/nope/archive'), 404, 'not_found', 'habit: no habit "nope"');
-      await expectError(await api.call('POST', '/api/v1/habits/read/archive', { archived: 'yes' }), 400, 'validation_failed', 'archived: Invalid input: expected boolean, received string');
+      await expectError(
+        await api.call('POST', '/api/v1/habits/read/archive', { archived: 'yes' }),
+        400,
+        'validation_failed',
+        'archived: Invalid input: expected boolean, received string',
+      );
       await expectError(await api.call('GET', '/api/v1/habits?archived=maybe'), 400, 'validation_failed');
       expect(await snapshot()).toEqual(before);
     });
@@ -218,7 +257,12 @@ describeEachDialect('HTTP habits', (db) => {
       await expectError(await api.call('POST', '/api/v1/scorecard', { rating: '+' }), 400, 'validation_failed', 'text: required');
       await expectError(await api.call('DELETE', '/api/v1/scorecard/nope'), 404, 'not_found', 'scorecard item: no scorecard item "nope"');
       await expectError(await api.call('POST', '/api/v1/scorecard/nope/habit'), 404, 'not_found', 'scorecard item: no scorecard item "nope"');
-      await expectError(await api.call('POST', `/api/v1/scorecard/${line.id}/habit`, { kind: 'keep' }), 400, 'validation_failed', 'kind: expected build or break');
+      await expectError(
+        await api.call('POST', `/api/v1/scorecard/${line.id}/habit`, { kind: 'keep' }),
+        400,
+        'validation_failed',
+        'kind: expected build or break',
+      );
       await expectError(await api.call('POST', `/api/v1/scorecard/${line.id}/habit`), 409, 'conflict', 'name: a habit named "Check phone" already exists');
       expect(await snapshot()).toEqual(before);
     });
@@ -226,10 +270,21 @@ describeEachDialect('HTTP habits', (db) => {
 
   describe('settings', () => {
     it('GET and PATCH /settings', async () => {
-      expect(await api.json('GET', '/api/v1/settings')).toEqual({ status: 200, body: { name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 } });
+      expect(await api.json('GET', '/api/v1/settings')).toEqual({
+        status: 200,
+        body: { name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 },
+      });
       const changed = await api.json('PATCH', '/api/v1/settings', { timeZone: 'Europe/Berlin', name: 'Ada' });
-      expect(changed).toEqual({ status: 200, body: { name: 'Ada', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 } });
-      await expectError(await api.call('PATCH', '/api/v1/settings', { timeZone: 'Nowhere/Special' }), 400, 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin');
+      expect(changed).toEqual({
+        status: 200,
+        body: { name: 'Ada', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 },
+      });
+      await expectError(
+        await api.call('PATCH', '/api/v1/settings', { timeZone: 'Nowhere/Special' }),
+        400,
+        'validation_failed',
+        'timeZone: expected an IANA time zone such as Europe/Berlin',
+      );
       expect((await api.json('GET', '/api/v1/settings')).body).toMatchObject({ name: 'Ada', timeZone: 'Europe/Berlin' });
     });
   });

@@ -24,7 +24,12 @@ describeEachDialect('HTTP journal', (db) => {
 
   describe('entries', () => {
     it('POST /journal writes an entry (201); GET, PATCH and DELETE /journal/{id} read, change and remove it', async () => {
-      const created = await api.json('POST', '/api/v1/journal', { title: 'On feedback', body: '# Feedback\n\nAsked *early*.\n', tags: ['feedback'], date: '2026-11-20' });
+      const created = await api.json('POST', '/api/v1/journal', {
+        title: 'On feedback',
+        body: '# Feedback\n\nAsked *early*.\n',
+        tags: ['feedback'],
+        date: '2026-11-20',
+      });
       expect(created).toEqual({
         status: 201,
         body: {
@@ -82,13 +87,21 @@ describeEachDialect('HTTP journal', (db) => {
       await refused('POST', '/api/v1/journal', { body: 'x', tags: ['<b>'] }, 400, 'validation_failed', 'tags[0]: a tag holds letters, digits, spaces, _ . -');
       await refused('POST', '/api/v1/journal', { body: 'x', secret: true }, 400, 'validation_failed', 'secret: unknown field');
       await refused('POST', '/api/v1/journal', { body: 'x'.repeat(200_001) }, 400, 'validation_failed', 'body: at most 200000 characters');
-      await refused('PATCH', `/api/v1/journal/${kept.id}`, {}, 400, 'validation_failed', 'body: nothing to change: give a title, date, tags, visibility or body');
+      await refused(
+        'PATCH',
+        `/api/v1/journal/${kept.id}`,
+        {},
+        400,
+        'validation_failed',
+        'body: nothing to change: give a title, date, tags, visibility or body',
+      );
       await refused('PATCH', `/api/v1/journal/${kept.id}`, { body: '' }, 400, 'validation_failed', 'body: must not be empty');
       await refused('PATCH', '/api/v1/journal/nope', { title: 'x' }, 404, 'not_found', 'entry: no entry "nope"');
     });
 
     it('keeps Markdown with script as written and says so in warnings', async () => {
-      const body = '<script>window.__pwned=1</script>\n<img src=x onerror="window.__pwned=2">\n[click](javascript:window.__pwned=3)\n<iframe src="https://example.com"></iframe>\n';
+      const body =
+        '<script>window.__pwned=1</script>\n<img src=x onerror="window.__pwned=2">\n[click](javascript:window.__pwned=3)\n<iframe src="https://example.com"></iframe>\n';
       const created = await api.json('POST', '/api/v1/journal', { body });
       expect(created.status).toBe(201);
       expect(created.body.warnings).toEqual([SCRIPT_WARNING]);
@@ -114,15 +127,26 @@ describeEachDialect('HTTP journal', (db) => {
 
   describe('search', () => {
     it('GET /journal/search finds stemmed words and marks them; bad queries are clear, odd characters harmless', async () => {
-      const entry = (await api.json('POST', '/api/v1/journal', { title: 'Reviews', body: 'Two careful reviews of the billing service.', date: '2026-11-10' })).body;
+      const entry = (await api.json('POST', '/api/v1/journal', { title: 'Reviews', body: 'Two careful reviews of the billing service.', date: '2026-11-10' }))
+        .body;
       await api.json('POST', '/api/v1/journal', { body: 'Nothing to see.' });
       const found = await api.json('GET', `/api/v1/journal/search?text=${encodeURIComponent('Reviewing billing')}`);
-      expect(found).toEqual({ status: 200, body: [{ id: entry.id, title: 'Reviews', date: '2026-11-10', snippet: expect.stringMatching(/^Two careful ⟦reviews⟧ of the ⟦billing⟧ service\.?$/) }] });
+      expect(found).toEqual({
+        status: 200,
+        body: [{ id: entry.id, title: 'Reviews', date: '2026-11-10', snippet: expect.stringMatching(/^Two careful ⟦reviews⟧ of the ⟦billing⟧ service\.?$/) }],
+      });
       expect((await api.json('GET', `/api/v1/journal/search?text=${encodeURIComponent('"billing" OR (x*')}`)).body).toEqual([]);
-      expect((await api.json('GET', `/api/v1/journal/search?text=${encodeURIComponent('-bill* "')}`)).body.map((h: { id: string }) => h.id)).toEqual([entry.id]);
+      expect((await api.json('GET', `/api/v1/journal/search?text=${encodeURIComponent('-bill* "')}`)).body.map((h: { id: string }) => h.id)).toEqual([
+        entry.id,
+      ]);
       await expectError(await api.call('GET', '/api/v1/journal/search?text='), 400, 'validation_failed', 'text: must not be empty: give the words to look for');
       await expectError(await api.call('GET', '/api/v1/journal/search'), 400, 'validation_failed', 'text: required: the words to look for');
-      await expectError(await api.call('GET', '/api/v1/journal/search?text=x&limit=500'), 400, 'validation_failed', 'limit: expected a whole number from 1 to 200');
+      await expectError(
+        await api.call('GET', '/api/v1/journal/search?text=x&limit=500'),
+        400,
+        'validation_failed',
+        'limit: expected a whole number from 1 to 200',
+      );
     });
   });
 
@@ -138,9 +162,30 @@ describeEachDialect('HTTP journal', (db) => {
         periodTo: '2026-11-29',
         body: '## What grew\n\nTesting\n\n## What drained you\n\n\n## What you will try next week\n\nPairing\n',
       });
-      await refused('POST', '/api/v1/journal/weekly', { drained: 'x' }, 409, 'conflict', `week: 2026-W48 already has a weekly review (${review.body.id}); edit it with grow journal edit ${review.body.id}`);
-      await refused('POST', '/api/v1/journal/weekly', { week: '2026-W47' }, 400, 'validation_failed', 'grew: answer at least one prompt: what grew, what drained you, what you will try next week');
-      await refused('POST', '/api/v1/journal/weekly', { week: '2027-W01', grew: 'x' }, 400, 'validation_failed', 'week: 2027-W01 has not started yet (this week is 2026-W48)');
+      await refused(
+        'POST',
+        '/api/v1/journal/weekly',
+        { drained: 'x' },
+        409,
+        'conflict',
+        `week: 2026-W48 already has a weekly review (${review.body.id}); edit it with grow journal edit ${review.body.id}`,
+      );
+      await refused(
+        'POST',
+        '/api/v1/journal/weekly',
+        { week: '2026-W47' },
+        400,
+        'validation_failed',
+        'grew: answer at least one prompt: what grew, what drained you, what you will try next week',
+      );
+      await refused(
+        'POST',
+        '/api/v1/journal/weekly',
+        { week: '2027-W01', grew: 'x' },
+        400,
+        'validation_failed',
+        'week: 2027-W01 has not started yet (this week is 2026-W48)',
+      );
     });
   });
 
@@ -155,6 +200,8 @@ describeEachDialect('HTTP journal', (db) => {
       expect(Object.keys(doc.paths[path] ?? {}).sort(), path).toEqual([...methods].sort());
     }
     for (const name of ['JournalEntry', 'SavedJournalEntry', 'JournalListItem', 'JournalSearchHit']) expect(doc.components.schemas, name).toHaveProperty(name);
-    expect(doc.paths['/api/v1/journal/search'].get.responses['200'].content['application/json'].schema.items.$ref).toBe('#/components/schemas/JournalSearchHit');
+    expect(doc.paths['/api/v1/journal/search'].get.responses['200'].content['application/json'].schema.items.$ref).toBe(
+      '#/components/schemas/JournalSearchHit',
+    );
   });
 });

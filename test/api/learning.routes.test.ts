@@ -62,17 +62,38 @@ describeEachDialect('HTTP library', (db) => {
     const progress = await api.json('POST', `/api/v1/learning/${id}/progress`, { page: 50 });
     expect(progress).toMatchObject({ status: 200, body: { status: 'reading', startedAt: '2026-11-23', page: 50, progress: 25 } });
     expect((await api.json('POST', `/api/v1/learning/${id}/progress`, { percent: 60 })).body).toMatchObject({ progress: 60, page: null });
-    await refused('POST', `/api/v1/learning/${id}/progress`, { page: 201 }, 400, 'validation_failed', 'page: 201 is past the last page (the item has 200 pages)');
+    await refused(
+      'POST',
+      `/api/v1/learning/${id}/progress`,
+      { page: 201 },
+      400,
+      'validation_failed',
+      'page: 201 is past the last page (the item has 200 pages)',
+    );
     await refused('POST', `/api/v1/learning/${id}/progress`, { percent: 120 }, 400, 'validation_failed', 'percent: expected a percentage from 0 to 100');
 
     const note = await api.json('POST', `/api/v1/learning/${id}/notes`, { text: 'Time-block the day' });
     expect(note).toEqual({ status: 201, body: { id: expect.any(String), text: 'Time-block the day', createdAt: expect.any(String), itemId: id } });
     await refused('POST', `/api/v1/learning/${id}/notes`, { text: '' }, 400, 'validation_failed', 'text: must not be empty');
 
-    await refused('POST', `/api/v1/learning/${id}/finish`, { rating: 5.5 }, 400, 'validation_failed', 'rating: expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75');
+    await refused(
+      'POST',
+      `/api/v1/learning/${id}/finish`,
+      { rating: 5.5 },
+      400,
+      'validation_failed',
+      'rating: expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75',
+    );
     await refused('POST', `/api/v1/learning/${id}/finish`, { date: '2026-11-30' }, 400, 'validation_failed', 'date: 2026-11-30 is after today (2026-11-23)');
     const finished = await api.json('POST', `/api/v1/learning/${id}/finish`, { rating: 3.75, date: '2026-11-22' });
-    expect(finished.body).toMatchObject({ status: 'read', finishedAt: '2026-11-22', rating: 3.75, progress: 100, page: 200, notes: [{ text: 'Time-block the day' }] });
+    expect(finished.body).toMatchObject({
+      status: 'read',
+      finishedAt: '2026-11-22',
+      rating: 3.75,
+      progress: 100,
+      page: 200,
+      notes: [{ text: 'Time-block the day' }],
+    });
 
     // Finishing needs no body at all.
     const other = (await api.json('POST', '/api/v1/learning', { title: 'A talk', kind: 'talk' })).body;
@@ -101,20 +122,70 @@ describeEachDialect('HTTP library', (db) => {
   it('PATCH edits, DELETE removes; conflicts name the item already there', async () => {
     const first = (await api.json('POST', '/api/v1/learning', { title: 'Deep Work', authors: ['Cal Newport'], isbn: '9781455586691' })).body;
     const second = (await api.json('POST', '/api/v1/learning', { title: 'Digital Minimalism', authors: ['Cal Newport'] })).body;
-    await refused('POST', '/api/v1/learning', { title: 'Another', isbn: '1455586692' }, 409, 'conflict', `isbn: 9781455586691 is already in your library as ${first.id} "Deep Work"`);
-    await refused('POST', '/api/v1/learning', { title: 'deep work', authors: ['Newport, Cal'] }, 409, 'conflict', `title: already in your library as ${first.id} "Deep Work" (same title and author)`);
-    await refused('PATCH', `/api/v1/learning/${second.id}`, { title: 'Deep Work' }, 409, 'conflict', `title: already in your library as ${first.id} "Deep Work" (same title and author)`);
-    await refused('PATCH', `/api/v1/learning/${second.id}`, { pages: -1 }, 400, 'validation_failed', 'pages: expected a whole number of pages from 1 to 100000');
-    await refused('POST', '/api/v1/learning', { title: 'x', isbn: '9781455586692' }, 400, 'validation_failed', 'isbn: "9781455586692" is not a valid ISBN-13 (the check digit does not match)');
-    await refused('POST', '/api/v1/learning', { title: 'x', skills: ['juggling'] }, 400, 'validation_failed', 'skills: unknown skill "juggling" (see grow skill list)');
+    await refused(
+      'POST',
+      '/api/v1/learning',
+      { title: 'Another', isbn: '1455586692' },
+      409,
+      'conflict',
+      `isbn: 9781455586691 is already in your library as ${first.id} "Deep Work"`,
+    );
+    await refused(
+      'POST',
+      '/api/v1/learning',
+      { title: 'deep work', authors: ['Newport, Cal'] },
+      409,
+      'conflict',
+      `title: already in your library as ${first.id} "Deep Work" (same title and author)`,
+    );
+    await refused(
+      'PATCH',
+      `/api/v1/learning/${second.id}`,
+      { title: 'Deep Work' },
+      409,
+      'conflict',
+      `title: already in your library as ${first.id} "Deep Work" (same title and author)`,
+    );
+    await refused(
+      'PATCH',
+      `/api/v1/learning/${second.id}`,
+      { pages: -1 },
+      400,
+      'validation_failed',
+      'pages: expected a whole number of pages from 1 to 100000',
+    );
+    await refused(
+      'POST',
+      '/api/v1/learning',
+      { title: 'x', isbn: '9781455586692' },
+      400,
+      'validation_failed',
+      'isbn: "9781455586692" is not a valid ISBN-13 (the check digit does not match)',
+    );
+    await refused(
+      'POST',
+      '/api/v1/learning',
+      { title: 'x', skills: ['juggling'] },
+      400,
+      'validation_failed',
+      'skills: unknown skill "juggling" (see grow skill list)',
+    );
     await refused('POST', '/api/v1/learning', { title: 'x', owner: 'me' }, 400, 'validation_failed', 'owner: unknown field');
-    await expectError(await api.call('POST', '/api/v1/learning', '{"title": ', { 'content-type': 'application/json' }), 400, 'validation_failed', 'body: not valid JSON');
+    await expectError(
+      await api.call('POST', '/api/v1/learning', '{"title": ', { 'content-type': 'application/json' }),
+      400,
+      'validation_failed',
+      'body: not valid JSON',
+    );
     expect(await library()).toHaveLength(2);
 
     const patched = await api.json('PATCH', `/api/v1/learning/${second.id}`, { pages: 304, rating: 4, status: 'abandoned' });
     expect(patched).toMatchObject({ status: 200, body: { id: second.id, pages: 304, rating: 4, status: 'abandoned', title: 'Digital Minimalism' } });
 
-    expect(await api.json('DELETE', `/api/v1/learning/${first.id}`)).toEqual({ status: 200, body: { id: first.id, slug: 'deep-work', title: 'Deep Work', removed: true } });
+    expect(await api.json('DELETE', `/api/v1/learning/${first.id}`)).toEqual({
+      status: 200,
+      body: { id: first.id, slug: 'deep-work', title: 'Deep Work', removed: true },
+    });
     expect((await library()).map((i: { id: string }) => i.id)).toEqual([second.id]);
     await expectError(await api.call('DELETE', `/api/v1/learning/${first.id}`), 404, 'not_found', `item: no item "${first.id}"`);
   });
@@ -123,15 +194,25 @@ describeEachDialect('HTTP library', (db) => {
     const { id } = (await api.json('POST', '/api/v1/learning', { title: 'Crucial Conversations', skills: 'handling-conflict' })).body;
     await api.call('POST', `/api/v1/learning/${id}/finish`, { date: '2026-11-23' });
     const b = (await api.json('GET', '/api/v1/balance?weeks=1')).body;
-    expect(b.weeks).toEqual([{ week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [{ id, title: 'Crucial Conversations', skills: ['handling-conflict'] }] }]);
+    expect(b.weeks).toEqual([
+      { week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [{ id, title: 'Crucial Conversations', skills: ['handling-conflict'] }] },
+    ]);
   });
 
   it('describes the routes in the OpenAPI document', async () => {
     const doc = (await api.json('GET', '/api/openapi.json')).body;
-    for (const path of ['/api/v1/learning', '/api/v1/learning/{id}', '/api/v1/learning/{id}/progress', '/api/v1/learning/{id}/finish', '/api/v1/learning/{id}/notes']) {
+    for (const path of [
+      '/api/v1/learning',
+      '/api/v1/learning/{id}',
+      '/api/v1/learning/{id}/progress',
+      '/api/v1/learning/{id}/finish',
+      '/api/v1/learning/{id}/notes',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
-    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['LearningItem', 'LearningItemDetail', 'LearningNote', 'Takeaway', 'Highlight']));
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['LearningItem', 'LearningItemDetail', 'LearningNote', 'Takeaway', 'Highlight']),
+    );
     for (const name of ['LearningItem', 'LearningItemDetail', 'LearningItemRemoved']) {
       expect(doc.components.schemas[name].required).toContain('slug');
       expect(doc.components.schemas[name].properties.slug.type).toBe('string');

@@ -7,7 +7,16 @@ import { type Api, apiOver, expectError } from './api.helpers.js';
 const FIXTURES = join(import.meta.dirname, '../fixtures/library');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-const EMPTY = { itemsCreated: 0, itemsUpdated: 0, itemsUnchanged: 0, highlightsAdded: 0, highlightsUpdated: 0, highlightsUnchanged: 0, notesAdded: 0, skipped: [] };
+const EMPTY = {
+  itemsCreated: 0,
+  itemsUpdated: 0,
+  itemsUnchanged: 0,
+  highlightsAdded: 0,
+  highlightsUpdated: 0,
+  highlightsUnchanged: 0,
+  notesAdded: 0,
+  skipped: [],
+};
 
 describeEachDialect('HTTP library imports', (db) => {
   let api: Api;
@@ -16,7 +25,11 @@ describeEachDialect('HTTP library imports', (db) => {
   });
 
   const upload = (source: string, body: BodyInit, query = '', headers: Record<string, string> = { 'content-type': 'text/csv' }) =>
-    api.app.request(`/api/v1/import/${source}${query}`, { method: 'POST', body, headers: { host: 'localhost', authorization: `Bearer ${api.token}`, ...headers } });
+    api.app.request(`/api/v1/import/${source}${query}`, {
+      method: 'POST',
+      body,
+      headers: { host: 'localhost', authorization: `Bearer ${api.token}`, ...headers },
+    });
   const titles = async () =>
     (await db.store.db.selectFrom('learning_item').select('title').where('person_id', '=', api.personId).execute()).map((r) => r.title).sort();
 

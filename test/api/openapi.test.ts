@@ -170,22 +170,20 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every route the API serves', () => {
-    const documented = Object.entries<Json>(doc.paths).flatMap(([path, item]) =>
-      METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path}`),
-    );
+    const documented = Object.entries<Json>(doc.paths).flatMap(([path, item]) => METHODS.filter((m) => item[m]).map((m) => `${m.toUpperCase()} ${path}`));
     expect([...documented].sort()).toEqual([...EXPECTED_ROUTES].sort());
     // And the routes the app really has under /api/v1 are all documented.
     const served = new Set(
-      app.routes
-        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/'))
-        .map((r) => `${r.method} ${r.path.replace(/:([^/]+)/g, '{$1}')}`),
+      app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/v1/')).map((r) => `${r.method} ${r.path.replace(/:([^/]+)/g, '{$1}')}`),
     );
     for (const route of served) expect(documented, route).toContain(route);
   });
 
   it('documents the error body {error: {code, message}} for the error statuses', () => {
     const error = doc.components.schemas.Error;
-    expect(error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthenticated']));
+    expect(error.properties.error.properties.code.enum).toEqual(
+      expect.arrayContaining(['validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthenticated']),
+    );
     const create = doc.paths['/api/v1/habits'].post;
     for (const status of ['400', '401', '403', '404', '409']) {
       expect(create.responses[status].content['application/json'].schema.$ref, status).toBe('#/components/schemas/Error');

@@ -83,12 +83,22 @@ describeEachDialect('HTTP paths', (db) => {
 
     it('outcome not one of the three', async () => {
       const { body } = await api.json('POST', '/api/v1/experiments', ADD);
-      await expectError(await api.call('POST', `/api/v1/experiments/${body.id}/close`, { outcome: 'meh' }), 400, 'validation_failed', 'outcome: expected positive, neutral or negative');
+      await expectError(
+        await api.call('POST', `/api/v1/experiments/${body.id}/close`, { outcome: 'meh' }),
+        400,
+        'validation_failed',
+        'outcome: expected positive, neutral or negative',
+      );
       expect((await experiments())[0]).toMatchObject({ status: 'open', outcome: null });
     });
 
     it('closing an unknown experiment: 404', async () => {
-      await expectError(await api.call('POST', '/api/v1/experiments/nope/close', { outcome: 'positive' }), 404, 'not_found', 'experiment: no experiment "nope"');
+      await expectError(
+        await api.call('POST', '/api/v1/experiments/nope/close', { outcome: 'positive' }),
+        404,
+        'not_found',
+        'experiment: no experiment "nope"',
+      );
     });
 
     it('closing an already closed experiment: 409', async () => {
@@ -115,7 +125,11 @@ describeEachDialect('HTTP paths', (db) => {
     const closeBody = doc.paths['/api/v1/experiments/{id}/close'].post.requestBody.content['application/json'].schema;
     expect(closeBody.properties.on).toMatchObject({ type: 'string', description: expect.stringContaining("not before the experiment's start") });
     expect(closeBody.required).toEqual(['outcome']);
-    expect(doc.paths['/api/v1/experiments/{id}/close'].post.requestBody.content['application/json'].schema.properties.outcome.enum).toEqual(['positive', 'neutral', 'negative']);
+    expect(doc.paths['/api/v1/experiments/{id}/close'].post.requestBody.content['application/json'].schema.properties.outcome.enum).toEqual([
+      'positive',
+      'neutral',
+      'negative',
+    ]);
     expect(doc.components.schemas).toHaveProperty('PathFit');
     expect(doc.components.schemas).toHaveProperty('Experiment');
   });

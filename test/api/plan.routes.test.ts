@@ -25,7 +25,12 @@ describeEachDialect('plan and calendar API', (db) => {
     expect(own.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     const text = await own.text();
     expect(new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')).toHaveLength(5);
-    await expectError(await api.call('GET', '/api/v1/calendar.ics?weeks=13'), 400, 'validation_failed', /^weeks: expected a whole number of weeks from 1 to 12/);
+    await expectError(
+      await api.call('GET', '/api/v1/calendar.ics?weeks=13'),
+      400,
+      'validation_failed',
+      /^weeks: expected a whole number of weeks from 1 to 12/,
+    );
 
     const created = await api.json('POST', '/api/v1/calendar/tokens', { label: 'phone' });
     expect(created.status).toBe(201);
@@ -40,7 +45,11 @@ describeEachDialect('plan and calendar API', (db) => {
     // Read-only: the token authenticates no other route, in the URL or as a bearer.
     await expectError(await api.app.request(`/api/v1/habits?token=${token}`, { headers: { host: 'localhost' } }), 401, 'unauthenticated');
     await expectError(await api.app.request('/api/v1/habits', { headers: { host: 'localhost', authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
-    await expectError(await api.app.request('/api/v1/calendar/tokens', { method: 'DELETE', headers: { host: 'localhost', authorization: `Bearer ${token}` } }), 401, 'unauthenticated');
+    await expectError(
+      await api.app.request('/api/v1/calendar/tokens', { method: 'DELETE', headers: { host: 'localhost', authorization: `Bearer ${token}` } }),
+      401,
+      'unauthenticated',
+    );
     await expectError(await api.app.request(`/api/v1/plan/week?token=${token}`, { headers: { host: 'localhost' } }), 401, 'unauthenticated');
 
     // Revoked: the feed is closed.

@@ -19,7 +19,11 @@ describeEachDialect('HTTP Jekyll posts and reflections', (db) => {
     return body;
   };
   const postForm = (posts: { name: string; bytes: Buffer }[], query = '') =>
-    api.app.request(`/api/v1/import/jekyll${query}`, { method: 'POST', headers: { host: 'localhost', authorization: `Bearer ${api.token}` }, body: form(posts) });
+    api.app.request(`/api/v1/import/jekyll${query}`, {
+      method: 'POST',
+      headers: { host: 'localhost', authorization: `Bearer ${api.token}` },
+      body: form(posts),
+    });
   const postOne = (name: string, bytes: Buffer | string) =>
     api.app.request(`/api/v1/import/jekyll?name=${encodeURIComponent(name)}`, {
       method: 'POST',
@@ -40,14 +44,21 @@ describeEachDialect('HTTP Jekyll posts and reflections', (db) => {
         expect(Buffer.from(await exported.arrayBuffer()).equals(post.bytes), post.name).toBe(true);
       }
       const unicode = await api.call('GET', `/api/v1/journal/${encodeURIComponent('2024-02-29-uber-feedback.md')}/jekyll`);
-      expect(unicode.headers.get('content-disposition')).toBe(`attachment; filename="2024-02-29-uber-feedback.md"; filename*=UTF-8''2024-02-29-uber-feedback.md`);
+      expect(unicode.headers.get('content-disposition')).toBe(
+        `attachment; filename="2024-02-29-uber-feedback.md"; filename*=UTF-8''2024-02-29-uber-feedback.md`,
+      );
     });
 
     it('POST /import/jekyll?name= imports one post sent as the body; re-importing it is unchanged', async () => {
       const post = fixturePost('2024-03-05-late-night-incident.md');
       expect(await (await postOne(post.name, post.bytes)).json()).toEqual({ created: 1, updated: 0, unchanged: 0, skipped: [] });
       expect(await (await postOne(post.name, post.bytes)).json()).toEqual({ created: 0, updated: 0, unchanged: 1, skipped: [] });
-      expect(await (await postOne(post.name, post.text.replace('rolled back', 'rolled forward'))).json()).toEqual({ created: 0, updated: 1, unchanged: 0, skipped: [] });
+      expect(await (await postOne(post.name, post.text.replace('rolled back', 'rolled forward'))).json()).toEqual({
+        created: 0,
+        updated: 1,
+        unchanged: 0,
+        skipped: [],
+      });
       const rows = await entries();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ date: '2024-03-05', time: '23:30:00', utc_offset: '-08:00', source_name: post.name });
@@ -61,14 +72,42 @@ describeEachDialect('HTTP Jekyll posts and reflections', (db) => {
         expect(await entries()).toEqual(before);
       };
       await refusedForm([...GOOD, BAD.find((b) => b.name === '2024-01-01-not-yaml.md')!], /^2024-01-01-not-yaml\.md: line 5: front matter is not YAML: /);
-      await refusedForm([BAD.find((b) => b.name === '2024-01-02-unclosed.md')!], '2024-01-02-unclosed.md: the front matter is not closed: no line "---" or "..." after the opening "---"');
-      await expectError(await postOne('2024-01-03-bad-date.md', BAD.find((b) => b.name === '2024-01-03-bad-date.md')!.bytes), 400, 'validation_failed', '2024-01-03-bad-date.md: line 4: date: "2024-02-30" is not a real date');
-      await expectError(await postOne('notes.md', '---\ntitle: x\n---\n'), 400, 'validation_failed', 'notes.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-');
+      await refusedForm(
+        [BAD.find((b) => b.name === '2024-01-02-unclosed.md')!],
+        '2024-01-02-unclosed.md: the front matter is not closed: no line "---" or "..." after the opening "---"',
+      );
+      await expectError(
+        await postOne('2024-01-03-bad-date.md', BAD.find((b) => b.name === '2024-01-03-bad-date.md')!.bytes),
+        400,
+        'validation_failed',
+        '2024-01-03-bad-date.md: line 4: date: "2024-02-30" is not a real date',
+      );
+      await expectError(
+        await postOne('notes.md', '---\ntitle: x\n---\n'),
+        400,
+        'validation_failed',
+        'notes.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-',
+      );
       await expectError(await postOne('2024-01-01-x.md', Buffer.from([0x2d, 0xff, 0xfe])), 400, 'validation_failed', '2024-01-01-x.md: not UTF-8 text');
-      await expectError(await postOne('../2024-01-01-x.md', '---\n---\n'), 400, 'validation_failed', '../2024-01-01-x.md: not a post file: expected a name ending in .md, .markdown or .html');
-      await expectError(await api.call('POST', '/api/v1/import/jekyll', '---\n---\n'), 400, 'validation_failed', "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md");
+      await expectError(
+        await postOne('../2024-01-01-x.md', '---\n---\n'),
+        400,
+        'validation_failed',
+        '../2024-01-01-x.md: not a post file: expected a name ending in .md, .markdown or .html',
+      );
+      await expectError(
+        await api.call('POST', '/api/v1/import/jekyll', '---\n---\n'),
+        400,
+        'validation_failed',
+        "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md",
+      );
       await expectError(await api.call('POST', '/api/v1/import/jekyll?name=2024-01-01-x.md', ''), 400, 'validation_failed', 'file: empty');
-      await expectError(await api.call('POST', '/api/v1/import/jekyll?name=2024-01-01-x.md&skipBad=maybe', '---\n---\n'), 400, 'validation_failed', 'skipBad: expected true or false');
+      await expectError(
+        await api.call('POST', '/api/v1/import/jekyll?name=2024-01-01-x.md&skipBad=maybe', '---\n---\n'),
+        400,
+        'validation_failed',
+        'skipBad: expected true or false',
+      );
       expect(await entries()).toEqual(before);
 
       const skipped = await postForm([...GOOD, ...BAD], '?skipBad=true');
@@ -98,7 +137,9 @@ describeEachDialect('HTTP Jekyll posts and reflections', (db) => {
         visibility: 'private',
         jekyll: null,
       });
-      expect(created.body.body).toContain('- Technical practice: 40 min\n- Soft practice: 20 min\n- Logged: 2 activities, 60 min (1 h) in all\n- Technical share: 67% against your target of 50%');
+      expect(created.body.body).toContain(
+        '- Technical practice: 40 min\n- Soft practice: 20 min\n- Logged: 2 activities, 60 min (1 h) in all\n- Technical share: 67% against your target of 50%',
+      );
       const titled = await api.json('POST', '/api/v1/reflections', { from: '2026-11-16', to: '2026-11-22', title: 'Week 47' });
       expect((await api.json('GET', '/api/v1/reflections')).body).toEqual([titled.body, created.body]);
 

@@ -107,7 +107,9 @@ describeEachDialect('HTTP responses match their OpenAPI schemas', (db) => {
       name: 'Acme ladder',
       version: '2',
       description: 'ours',
-      skills: [{ id: 'build', name: 'Build', kind: 'technical', description: 'ships', levels: { 1: level(1), 2: level(2), 3: level(3), 4: level(4), 5: level(5) } }],
+      skills: [
+        { id: 'build', name: 'Build', kind: 'technical', description: 'ships', levels: { 1: level(1), 2: level(2), 3: level(3), 4: level(4), 5: level(5) } },
+      ],
       tracks: [{ id: 'builder', name: 'Builder', type: 'ladder', description: 'builds', levels: [{ id: 'one', name: 'One', expects: { build: 2 } }] }],
     });
     await check('POST', '/frameworks', {}, ...upload(acme, 'application/yaml'));
@@ -129,7 +131,12 @@ describeEachDialect('HTTP responses match their OpenAPI schemas', (db) => {
     await check('POST', '/activities', {}, { text: 'Paired on a flaky test', minutes: 45, skills: ['testing'], energy: 2, ease: 4, date: '2026-11-20' });
     await check('GET', '/activities');
     await check('GET', '/balance');
-    const experiment = await check('POST', '/experiments', {}, { title: 'Lead the standup', track: 'manager', hypothesis: 'I like it', start: '2026-10-01', until: '2026-10-31' });
+    const experiment = await check(
+      'POST',
+      '/experiments',
+      {},
+      { title: 'Lead the standup', track: 'manager', hypothesis: 'I like it', start: '2026-10-01', until: '2026-10-31' },
+    );
     await check('POST', '/experiments/{id}/close', { id: experiment.id }, { outcome: 'negative', note: 'drained', on: '2026-10-31' });
     await check('POST', '/experiments', {}, { title: 'Threat model a service', track: 'security', hypothesis: 'maybe', until: '2026-12-31' });
     await check('GET', '/experiments');
@@ -166,7 +173,12 @@ describeEachDialect('HTTP responses match their OpenAPI schemas', (db) => {
     await check('POST', '/journal', {}, { title: 'Script', body: '<script>alert(1)</script>', date: '2026-11-21' });
     await check('PATCH', '/journal/{id}', { id: entry.id }, { tags: 'feedback, growth' });
     await check('POST', '/journal/weekly', {}, { week: '2026-W47', grew: 'patience' });
-    await check('POST', '/import/jekyll', { '?': 'name=2020-08-21-what-i-learned-pairing.md' }, ...upload(fixture('jekyll/_posts/2020-08-21-what-i-learned-pairing.md'), 'text/markdown'));
+    await check(
+      'POST',
+      '/import/jekyll',
+      { '?': 'name=2020-08-21-what-i-learned-pairing.md' },
+      ...upload(fixture('jekyll/_posts/2020-08-21-what-i-learned-pairing.md'), 'text/markdown'),
+    );
     await check('POST', '/reflections', {}, { from: '2026-11-01', to: '2026-11-23', title: 'November' });
     await check('GET', '/reflections');
     await check('GET', '/journal');

@@ -75,14 +75,33 @@ describeEachDialect('HTTP takeaways and spaced review', (db) => {
     });
     expect(created.body.due).toBe(now);
     // The item may be named by its title too.
-    const byTitle = await api.json('POST', `/api/v1/learning/${encodeURIComponent('deep work')}/takeaways`, { text: 'Guard the mornings', front: 'When do you do deep work?' });
+    const byTitle = await api.json('POST', `/api/v1/learning/${encodeURIComponent('deep work')}/takeaways`, {
+      text: 'Guard the mornings',
+      front: 'When do you do deep work?',
+    });
     expect(byTitle).toMatchObject({ status: 201, body: { itemId: otherItemId, front: 'When do you do deep work?', source: 'Deep Work (Cal Newport)' } });
 
     const due = await api.json('GET', '/api/v1/review');
     expect(due.status).toBe(200);
     expect(due.body).toEqual([
-      { id: created.body.id, front: created.body.front, back: 'Systems beat goals', source: 'Atomic Habits (James Clear)', due: created.body.due, kind: 'takeaway', itemId },
-      { id: byTitle.body.id, front: 'When do you do deep work?', back: 'Guard the mornings', source: 'Deep Work (Cal Newport)', due: byTitle.body.due, kind: 'takeaway', itemId: otherItemId },
+      {
+        id: created.body.id,
+        front: created.body.front,
+        back: 'Systems beat goals',
+        source: 'Atomic Habits (James Clear)',
+        due: created.body.due,
+        kind: 'takeaway',
+        itemId,
+      },
+      {
+        id: byTitle.body.id,
+        front: 'When do you do deep work?',
+        back: 'Guard the mornings',
+        source: 'Deep Work (Cal Newport)',
+        due: byTitle.body.due,
+        kind: 'takeaway',
+        itemId: otherItemId,
+      },
     ]);
     expect((await api.json('GET', '/api/v1/review?limit=1')).body.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
     expect((await api.json('GET', '/api/v1/today')).body.reviewsDue).toBe(2);
@@ -133,7 +152,12 @@ describeEachDialect('HTTP takeaways and spaced review', (db) => {
     await refused('POST', `/api/v1/review/${card.id}/grade`, { rating: 'meh' }, 400, 'validation_failed', 'rating: expected again, hard, good or easy');
     await refused('POST', `/api/v1/review/${card.id}/grade`, { rating: 3 }, 400, 'validation_failed', 'rating: expected again, hard, good or easy');
     await refused('POST', `/api/v1/review/${card.id}/grade`, {}, 400, 'validation_failed', 'rating: expected again, hard, good or easy');
-    await expectError(await api.call('POST', `/api/v1/review/${card.id}/grade`, '{"rating":', { 'content-type': 'application/json' }), 400, 'validation_failed', 'body: not valid JSON');
+    await expectError(
+      await api.call('POST', `/api/v1/review/${card.id}/grade`, '{"rating":', { 'content-type': 'application/json' }),
+      400,
+      'validation_failed',
+      'body: not valid JSON',
+    );
     await refused('POST', '/api/v1/review/nope/grade', { rating: 'good' }, 404, 'not_found', 'card: no card "nope"');
     await refused('POST', `/api/v1/learning/${itemId}/takeaways`, { text: '  ' }, 400, 'validation_failed', 'text: must not be empty');
     await refused('POST', `/api/v1/learning/${itemId}/takeaways`, { text: 'x', why: 'y' }, 400, 'validation_failed', 'why: unknown field');
@@ -149,7 +173,13 @@ describeEachDialect('HTTP takeaways and spaced review', (db) => {
     const doc = (await api.json('GET', '/api/openapi.json')).body;
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Card', 'ReviewItem']));
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/review', '/api/v1/review/{id}/grade', '/api/v1/learning/{id}/takeaways', '/api/v1/highlights/{id}/card', '/api/v1/cards/{id}']),
+      expect.arrayContaining([
+        '/api/v1/review',
+        '/api/v1/review/{id}/grade',
+        '/api/v1/learning/{id}/takeaways',
+        '/api/v1/highlights/{id}/card',
+        '/api/v1/cards/{id}',
+      ]),
     );
     expect(doc.components.schemas.Today.properties.reviewsDue).toMatchObject({ type: 'integer' });
   });

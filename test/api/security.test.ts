@@ -44,19 +44,38 @@ describeEachDialect('HTTP security', (db) => {
         await expectError(await bare(path, { headers: { host: 'localhost' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
       }
       await expectError(
-        await bare('/api/v1/habits', { method: 'POST', headers: { host: 'localhost', 'content-type': 'application/json', origin: 'http://localhost' }, body: '{"name":"Read"}' }),
+        await bare('/api/v1/habits', {
+          method: 'POST',
+          headers: { host: 'localhost', 'content-type': 'application/json', origin: 'http://localhost' },
+          body: '{"name":"Read"}',
+        }),
         401,
         'unauthenticated',
         NOT_SIGNED_IN,
       );
-      await expectError(await bare('/api/v1/habits', { headers: { host: 'localhost', authorization: 'Bearer not-a-token' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      await expectError(
+        await bare('/api/v1/habits', { headers: { host: 'localhost', authorization: 'Bearer not-a-token' } }),
+        401,
+        'unauthenticated',
+        NOT_SIGNED_IN,
+      );
       await expectError(await bare('/api/v1/habits', { headers: { host: 'localhost', cookie: 'grow_session=forged' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
       // A login token is not a session: it must be traded at /login first.
       const login = await createLoginToken(db.store, api.personId);
-      await expectError(await bare('/api/v1/habits', { headers: { host: 'localhost', authorization: `Bearer ${login}` } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      await expectError(
+        await bare('/api/v1/habits', { headers: { host: 'localhost', authorization: `Bearer ${login}` } }),
+        401,
+        'unauthenticated',
+        NOT_SIGNED_IN,
+      );
       // The OpenAPI document maps every route: it too answers only with a session or a token.
       await expectError(await bare('/api/openapi.json', { headers: { host: 'localhost' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
-      await expectError(await bare('/api/openapi.json', { headers: { host: 'localhost', authorization: 'Bearer not-a-token' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
+      await expectError(
+        await bare('/api/openapi.json', { headers: { host: 'localhost', authorization: 'Bearer not-a-token' } }),
+        401,
+        'unauthenticated',
+        NOT_SIGNED_IN,
+      );
       const document = await api.call('GET', '/api/openapi.json');
       expect(document.status).toBe(200);
       expect(((await document.json()) as { openapi: string }).openapi).toMatch(/^3\.1\./);
@@ -99,13 +118,22 @@ describeEachDialect('HTTP security', (db) => {
 
     it('an expired sign-in link is refused', async () => {
       const old = await createLoginToken(db.store, api.personId, new Date(Date.now() - 25 * 3600_000));
-      await expectError(await bare(`/login?token=${old}`, { headers: { host: 'localhost' } }), 401, 'unauthenticated', 'token: unknown, expired or already used; restart `grow serve` for a new sign-in link');
+      await expectError(
+        await bare(`/login?token=${old}`, { headers: { host: 'localhost' } }),
+        401,
+        'unauthenticated',
+        'token: unknown, expired or already used; restart `grow serve` for a new sign-in link',
+      );
     });
 
     it('a state-changing request with the session cookie needs a same-origin Origin: 403 otherwise, nothing written', async () => {
       const { cookie } = await signIn();
       const post = (headers: Record<string, string>) =>
-        bare('/api/v1/habits', { method: 'POST', headers: { host: 'localhost', cookie, 'content-type': 'application/json', ...headers }, body: '{"name":"Read"}' });
+        bare('/api/v1/habits', {
+          method: 'POST',
+          headers: { host: 'localhost', cookie, 'content-type': 'application/json', ...headers },
+          body: '{"name":"Read"}',
+        });
       await expectError(await post({}), 403, 'forbidden', 'origin: "" may not change data here');
       await expectError(await post({ origin: 'http://evil.example' }), 403, 'forbidden', 'origin: "http://evil.example" may not change data here');
       await expectError(await post({ origin: 'null' }), 403, 'forbidden', 'origin: "null" may not change data here');
@@ -126,11 +154,15 @@ describeEachDialect('HTTP security', (db) => {
       expect((await bare('/api/v1/habits', { headers: { host: 'localhost', cookie } })).status).toBe(200);
     });
 
-    it('behind a proxy that terminates HTTPS, the public host\'s https origin may change data', async () => {
+    it("behind a proxy that terminates HTTPS, the public host's https origin may change data", async () => {
       api = await apiOver(db, { publicHost: 'grow.example.com' });
       const { cookie } = await signIn();
       const post = (origin: string) =>
-        bare('/api/v1/habits', { method: 'POST', headers: { host: 'grow.example.com', cookie, origin, 'content-type': 'application/json' }, body: '{"name":"Read"}' });
+        bare('/api/v1/habits', {
+          method: 'POST',
+          headers: { host: 'grow.example.com', cookie, origin, 'content-type': 'application/json' },
+          body: '{"name":"Read"}',
+        });
       await expectError(await post('https://evil.example'), 403, 'forbidden', 'origin: "https://evil.example" may not change data here');
       expect((await post('https://grow.example.com')).status).toBe(201);
     });

@@ -4,7 +4,9 @@ import { builtinFramework } from '../../src/services/framework.service.js';
 import { type Api, apiOver, expectError } from './api.helpers.js';
 
 const expectsOf = (track: string, level: string): Record<string, number> =>
-  builtinFramework().tracks.find((t) => t.id === track)!.levels.find((l) => l.id === level)!.expects;
+  builtinFramework()
+    .tracks.find((t) => t.id === track)!
+    .levels.find((l) => l.id === level)!.expects;
 
 describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
   let api: Api;
@@ -42,7 +44,14 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
       expect(shown.body.levels).toHaveLength(5);
       const list = await api.json('GET', '/api/v1/skills');
       expect(list.status).toBe(200);
-      expect(list.body.find((s: { id: string }) => s.id === 'testing')).toEqual({ id: 'testing', name: 'Testing', kind: 'technical', level: 3, target: null, gap: null });
+      expect(list.body.find((s: { id: string }) => s.id === 'testing')).toEqual({
+        id: 'testing',
+        name: 'Testing',
+        kind: 'technical',
+        level: 3,
+        target: null,
+        gap: null,
+      });
     });
 
     it('refuses bad assessments with 400/404 and changes nothing', async () => {
@@ -51,8 +60,22 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
       for (const level of [6, -1, 1.5, 'three']) {
         await refused('POST', '/api/v1/skills/testing/assessments', { level }, 400, 'validation_failed', 'level: expected an integer from 0 to 5');
       }
-      await refused('POST', '/api/v1/skills/testing/assessments', { level: 2, date: '2026-11-24' }, 400, 'validation_failed', 'date: 2026-11-24 is after today (2026-11-23)');
-      await refused('POST', '/api/v1/skills/testing/assessments', { level: 2, date: '2026-13-01' }, 400, 'validation_failed', 'date: expected a date YYYY-MM-DD');
+      await refused(
+        'POST',
+        '/api/v1/skills/testing/assessments',
+        { level: 2, date: '2026-11-24' },
+        400,
+        'validation_failed',
+        'date: 2026-11-24 is after today (2026-11-23)',
+      );
+      await refused(
+        'POST',
+        '/api/v1/skills/testing/assessments',
+        { level: 2, date: '2026-13-01' },
+        400,
+        'validation_failed',
+        'date: expected a date YYYY-MM-DD',
+      );
       await refused('POST', '/api/v1/skills/testing/assessments', { level: 2, extra: 1 }, 400, 'validation_failed', 'extra: unknown field');
       const before = await snapshot();
       const broken = await api.call('POST', '/api/v1/skills/testing/assessments', '{not json', { 'content-type': 'application/json' });
@@ -78,7 +101,14 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
     it('refuses an unknown track or level and a bad date, changing nothing', async () => {
       await api.call('PUT', '/api/v1/target', { track: 'ic', level: 'mid' });
       await refused('PUT', '/api/v1/target', { track: 'astronaut', level: 'mid' }, 400, 'validation_failed', 'track: unknown track "astronaut"');
-      await refused('PUT', '/api/v1/target', { track: 'manager', level: 'mid' }, 400, 'validation_failed', 'level: unknown level "mid" of track "manager" (levels: team-lead, engineering-manager, senior-manager, director)');
+      await refused(
+        'PUT',
+        '/api/v1/target',
+        { track: 'manager', level: 'mid' },
+        400,
+        'validation_failed',
+        'level: unknown level "mid" of track "manager" (levels: team-lead, engineering-manager, senior-manager, director)',
+      );
       await refused('PUT', '/api/v1/target', { track: 'ic', level: 'senior', by: '31/12/2027' }, 400, 'validation_failed', 'by: expected a date YYYY-MM-DD');
     });
 
@@ -97,9 +127,18 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
 
   describe('evidence', () => {
     it('POST /evidence records (201), GET /evidence lists, ?skill= filters', async () => {
-      const created = await api.json('POST', '/api/v1/evidence', { text: 'Ran the postmortem', skills: ['communication', 'handling-conflict'], link: 'https://example.com/pm' });
+      const created = await api.json('POST', '/api/v1/evidence', {
+        text: 'Ran the postmortem',
+        skills: ['communication', 'handling-conflict'],
+        link: 'https://example.com/pm',
+      });
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ text: 'Ran the postmortem', skills: ['communication', 'handling-conflict'], date: '2026-11-23', link: 'https://example.com/pm' });
+      expect(created.body).toMatchObject({
+        text: 'Ran the postmortem',
+        skills: ['communication', 'handling-conflict'],
+        date: '2026-11-23',
+        link: 'https://example.com/pm',
+      });
       await api.call('POST', '/api/v1/evidence', { text: 'Fixed the flaky suite', skills: 'testing', date: '2026-11-02' });
       expect((await api.json('GET', '/api/v1/evidence')).body.map((e: { text: string }) => e.text)).toEqual(['Fixed the flaky suite', 'Ran the postmortem']);
       expect((await api.json('GET', '/api/v1/evidence?skill=testing')).body.map((e: { text: string }) => e.text)).toEqual(['Fixed the flaky suite']);
@@ -108,8 +147,22 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
 
     it('refuses unknown skills, future dates and non-http links, changing nothing', async () => {
       await refused('POST', '/api/v1/evidence', { text: 'x', skills: ['testing', 'juggling'] }, 400, 'validation_failed', 'skills: unknown skill "juggling"');
-      await refused('POST', '/api/v1/evidence', { text: 'x', skills: ['testing'], date: '2026-12-01' }, 400, 'validation_failed', 'date: 2026-12-01 is after today (2026-11-23)');
-      await refused('POST', '/api/v1/evidence', { text: 'x', skills: ['testing'], link: 'file:///etc/passwd' }, 400, 'validation_failed', 'link: expected an http(s) URL');
+      await refused(
+        'POST',
+        '/api/v1/evidence',
+        { text: 'x', skills: ['testing'], date: '2026-12-01' },
+        400,
+        'validation_failed',
+        'date: 2026-12-01 is after today (2026-11-23)',
+      );
+      await refused(
+        'POST',
+        '/api/v1/evidence',
+        { text: 'x', skills: ['testing'], link: 'file:///etc/passwd' },
+        400,
+        'validation_failed',
+        'link: expected an http(s) URL',
+      );
       await refused('POST', '/api/v1/evidence', { skills: ['testing'] }, 400, 'validation_failed', 'text: required');
     });
   });
@@ -121,7 +174,14 @@ describeEachDialect('HTTP skills, target, tracks, evidence, facets', (db) => {
       expect(list.body).toHaveLength(9);
       const put = await api.json('PUT', '/api/v1/facets/privacy', { status: 'exploring' });
       expect(put).toEqual({ status: 200, body: { id: 'privacy', name: 'Privacy', track: 'security', status: 'exploring' } });
-      await refused('PUT', '/api/v1/facets/privacy', { status: 'specializing' }, 400, 'validation_failed', 'status: explore at least 3 facets before specializing (breadth first); explored so far: privacy');
+      await refused(
+        'PUT',
+        '/api/v1/facets/privacy',
+        { status: 'specializing' },
+        400,
+        'validation_failed',
+        'status: explore at least 3 facets before specializing (breadth first); explored so far: privacy',
+      );
       await refused('PUT', '/api/v1/facets/astrology', { status: 'exploring' }, 404, 'not_found', 'facet: unknown facet "astrology"');
       await refused('PUT', '/api/v1/facets/privacy', { status: 'done' }, 400, 'validation_failed', 'status: expected unexplored, exploring or specializing');
     });
@@ -137,7 +197,9 @@ describe('the OpenAPI document', () => {
     const store = await openTestStore('sqlite');
     try {
       const token = await createApiToken(store, (await createContext(store)).personId, 'tests');
-      const doc = (await (await createApp({ store }).request('/api/openapi.json', { headers: { host: 'localhost', authorization: `Bearer ${token}` } })).json()) as any;
+      const doc = (await (
+        await createApp({ store }).request('/api/openapi.json', { headers: { host: 'localhost', authorization: `Bearer ${token}` } })
+      ).json()) as any;
       for (const [path, method] of [
         ['/api/v1/skills', 'get'],
         ['/api/v1/skills/{id}', 'get'],

@@ -13,7 +13,20 @@ afterAll(() => root.remove());
 describe('grow log and grow balance', { timeout: 120_000 }, () => {
   it('logs practice with every flag, lists it by dates, as JSON and as a table', async () => {
     const grow = fresh();
-    const logged = await grow.json('log', 'Paired on the flaky test', '--minutes', '45', '--skills', 'testing,communication', '--energy', '-2', '--ease', '4', '--date', '2026-11-20');
+    const logged = await grow.json(
+      'log',
+      'Paired on the flaky test',
+      '--minutes',
+      '45',
+      '--skills',
+      'testing,communication',
+      '--energy',
+      '-2',
+      '--ease',
+      '4',
+      '--date',
+      '2026-11-20',
+    );
     expect(logged).toEqual({
       id: expect.any(String),
       date: '2026-11-20',
@@ -57,7 +70,17 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
 
     // `grow log list` with the flags of a practice would be read as a listing: refused, saying how.
     const before = await grow.run('export', 'json');
-    await grow.fails(2, 'usage', 'log list: lists the log and takes no --minutes; to log the text "list", use grow log add list', 'log', 'list', '--minutes', '5', '--skills', 'testing');
+    await grow.fails(
+      2,
+      'usage',
+      'log list: lists the log and takes no --minutes; to log the text "list", use grow log add list',
+      'log',
+      'list',
+      '--minutes',
+      '5',
+      '--skills',
+      'testing',
+    );
     expect((await grow.run('export', 'json')).stdout).toBe(before.stdout);
 
     const help = await grow.ok('log', '--help');
@@ -70,7 +93,12 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
     await grow.json('log', 'kept', '--minutes', '10', '--skills', 'testing');
     const log = (...flags: string[]) => ['log', 'x', ...flags];
     const ok = ['--minutes', '30', '--skills', 'testing'];
-    await grow.fails(1, 'validation_failed', 'skills: unknown skill "juggling" (see grow skill list)', ...log('--minutes', '30', '--skills', 'testing,juggling'));
+    await grow.fails(
+      1,
+      'validation_failed',
+      'skills: unknown skill "juggling" (see grow skill list)',
+      ...log('--minutes', '30', '--skills', 'testing,juggling'),
+    );
     await grow.fails(1, 'validation_failed', 'energy: expected a whole number from -2 (drained) to 2 (energized)', ...log(...ok, '--energy', '3'));
     await grow.fails(1, 'validation_failed', 'energy: expected a whole number from -2 (drained) to 2 (energized)', ...log(...ok, '--energy', '-3'));
     await grow.fails(1, 'validation_failed', 'ease: expected a whole number from 1 (hard) to 5 (natural)', ...log(...ok, '--ease', '0'));
@@ -138,7 +166,14 @@ describe('grow log and grow balance', { timeout: 120_000 }, () => {
     expect((await grow.json('settings')).technicalRatio).toBe(0.5);
     expect((await grow.json('settings', '--technical-ratio', '0.25')).technicalRatio).toBe(0.25);
     expect((await grow.ok('settings')).stdout).toContain('balance    25% technical, 75% soft\n');
-    await grow.fails(1, 'validation_failed', 'technicalRatio: expected a number from 0 to 1, e.g. 0.6 for 60% technical', 'settings', '--technical-ratio', '1.2');
+    await grow.fails(
+      1,
+      'validation_failed',
+      'technicalRatio: expected a number from 0 to 1, e.g. 0.6 for 60% technical',
+      'settings',
+      '--technical-ratio',
+      '1.2',
+    );
     await grow.fails(1, 'validation_failed', 'technicalRatio: expected a number, got "half"', 'settings', '--technical-ratio', 'half');
     expect((await grow.json('settings')).technicalRatio).toBe(0.25);
   });

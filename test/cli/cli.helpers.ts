@@ -55,7 +55,10 @@ export function tempDir(prefix = 'grow-cli-'): { path: string; remove(): void } 
 /** A grow for one person: its own GROW_HOME (not created yet) and today pinned. */
 export class Grow {
   readonly env: Record<string, string | undefined>;
-  constructor(readonly home: string, env: Record<string, string | undefined> = {}) {
+  constructor(
+    readonly home: string,
+    env: Record<string, string | undefined> = {},
+  ) {
     this.env = { HOME: dirname(home), GROW_HOME: home, GROW_TODAY: TODAY, ...env };
   }
   run(...args: string[]): Promise<Run> {

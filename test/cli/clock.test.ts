@@ -105,7 +105,17 @@ async function walk(day: string): Promise<void> {
   for (const date of named) expect(date > day && date <= addDays(day, 90)).toBe(true);
 
   // Experiments: started today, overdue once their last day has passed.
-  const experiment = await grow.json('experiment', 'add', 'Try leading', '--track', 'manager', '--until', addDays(day, 6), '--hypothesis', 'I like unblocking people');
+  const experiment = await grow.json(
+    'experiment',
+    'add',
+    'Try leading',
+    '--track',
+    'manager',
+    '--until',
+    addDays(day, 6),
+    '--hypothesis',
+    'I like unblocking people',
+  );
   expect(experiment).toMatchObject({ startedOn: day, status: 'open' });
   expect((await later(6).json<any[]>('experiment', 'list'))[0].status).toBe('open');
   expect((await later(7).json<any[]>('experiment', 'list'))[0].status).toBe('overdue');

@@ -17,7 +17,21 @@ afterAll(() => root.remove());
 async function filled(grow: Grow): Promise<void> {
   await grow.json('settings', '--time-zone', 'Europe/Berlin', '--name', 'Ada');
   await grow.json('habit', 'add', 'Make coffee');
-  await grow.json('habit', 'add', 'Read', '--target', '20', '--unit', 'pages', '--after', 'make-coffee', '--skills', 'reading', '--identity', 'I am someone who reads');
+  await grow.json(
+    'habit',
+    'add',
+    'Read',
+    '--target',
+    '20',
+    '--unit',
+    'pages',
+    '--after',
+    'make-coffee',
+    '--skills',
+    'reading',
+    '--identity',
+    'I am someone who reads',
+  );
   await grow.json('habit', 'add', 'Coffee after 2pm', '--kind', 'break', '--schedule', '2/3days');
   await grow.json('habit', 'done', 'read', '--date', '2026-11-21', '--amount', '12.5', '--note', 'ünïcødé "quotes"');
   await grow.json('habit', 'skip', 'read', '--date', '2026-11-22');
@@ -38,7 +52,19 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect((await source.ok('export', 'json')).stdout).toBe(text);
 
     const target = fresh();
-    expect(await target.json('import', 'json', out)).toEqual({ habits: 3, checkIns: 3, scorecard: 1, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
+    expect(await target.json('import', 'json', out)).toEqual({
+      habits: 3,
+      checkIns: 3,
+      scorecard: 1,
+      frameworks: 0,
+      assessments: 0,
+      evidence: 0,
+      activities: 0,
+      experiments: 0,
+      library: 0,
+      cards: 0,
+      journal: 0,
+    });
     const again = file('again.json');
     await target.json('export', 'json', '--out', again);
     expect(readFileSync(again, 'utf8')).toBe(text);
@@ -91,7 +117,14 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
 
   it('grow import loop reads a .db backup, a CSV .zip and an unpacked folder; a second import changes nothing', async () => {
     const habits = [
-      { name: 'Meditate', entries: [{ date: '2026-11-20', value: 2 }, { date: '2026-11-21', value: 3 }, { date: '2026-11-22', value: 2 }] },
+      {
+        name: 'Meditate',
+        entries: [
+          { date: '2026-11-20', value: 2 },
+          { date: '2026-11-21', value: 3 },
+          { date: '2026-11-22', value: 2 },
+        ],
+      },
       { name: 'Walk', numerator: 3, denominator: 7, entries: [{ date: '2026-11-22', value: 2 }] },
     ];
     const db = file('Loop Habits Backup.db');
@@ -100,7 +133,10 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 4, checkInsUnchanged: 0, notesAdded: 0 });
     expect(await grow.json('import', 'loop', db)).toEqual({ habitsCreated: 0, habitsMatched: 2, checkInsAdded: 0, checkInsUnchanged: 4, notesAdded: 0 });
     const list = (await grow.json('habit', 'list')) as { slug: string; schedule: string; streak: number }[];
-    expect(list.map((h) => [h.slug, h.schedule])).toEqual([['meditate', 'daily'], ['walk', '3/week']]);
+    expect(list.map((h) => [h.slug, h.schedule])).toEqual([
+      ['meditate', 'daily'],
+      ['walk', '3/week'],
+    ]);
     // done, skipped, done: the skipped day holds the streak, and today is still open.
     expect(list[0]!.streak).toBe(3);
 
@@ -112,7 +148,14 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     const folder = writeFolder(file('export'), csv);
     const fromFolder = fresh();
     expect(await fromFolder.json('import', 'loop', folder)).toMatchObject({ habitsCreated: 2, checkInsAdded: 4 });
-    expect(await fromFolder.json('habit', 'show', 'meditate')).toMatchObject({ streak: 3, history: [{ date: '2026-11-20', status: 'done' }, { date: '2026-11-21', status: 'skipped' }, { date: '2026-11-22', status: 'done' }] });
+    expect(await fromFolder.json('habit', 'show', 'meditate')).toMatchObject({
+      streak: 3,
+      history: [
+        { date: '2026-11-20', status: 'done' },
+        { date: '2026-11-21', status: 'skipped' },
+        { date: '2026-11-22', status: 'done' },
+      ],
+    });
   });
 
   it('grow import loop keeps the note of every day of a CSV export: check-ins in habit show, the rest in the journal', async () => {
@@ -159,7 +202,13 @@ describe('grow settings and grow token', { timeout: 120_000 }, () => {
     const grow = fresh();
     const settings = await grow.json('settings');
     expect(settings).toMatchObject({ name: 'me', timeZoneIsSystem: true, today: '2026-11-23' });
-    expect(await grow.json('settings', '--time-zone', 'Asia/Tokyo', '--name', 'Ada')).toEqual({ name: 'Ada', timeZone: 'Asia/Tokyo', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 });
+    expect(await grow.json('settings', '--time-zone', 'Asia/Tokyo', '--name', 'Ada')).toEqual({
+      name: 'Ada',
+      timeZone: 'Asia/Tokyo',
+      timeZoneIsSystem: false,
+      today: '2026-11-23',
+      technicalRatio: 0.5,
+    });
     await grow.fails(1, 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin', 'settings', '--time-zone', 'Moon/Base');
     expect((await grow.json('settings')).timeZone).toBe('Asia/Tokyo');
   });

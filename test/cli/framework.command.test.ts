@@ -99,14 +99,36 @@ describe('grow framework', { timeout: 120_000 }, () => {
 
     const unknown = frameworkData();
     unknown.tracks[0].levels[0].expects.empathy = 3;
-    await grow.fails(1, 'validation_failed', 'tracks[0].levels[0].expects.empathy: unknown skill', 'framework', 'import', file('unknown.yaml', stringify(unknown)), '--use');
+    await grow.fails(
+      1,
+      'validation_failed',
+      'tracks[0].levels[0].expects.empathy: unknown skill',
+      'framework',
+      'import',
+      file('unknown.yaml', stringify(unknown)),
+      '--use',
+    );
     const outside = frameworkData();
     outside.tracks[0].levels[0].expects.coding = 6;
-    await grow.fails(1, 'validation_failed', 'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5', 'framework', 'import', file('outside.json', JSON.stringify(outside)));
+    await grow.fails(
+      1,
+      'validation_failed',
+      'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5',
+      'framework',
+      'import',
+      file('outside.json', JSON.stringify(outside)),
+    );
     const duplicate = frameworkData();
     duplicate.skills[1].id = 'coding';
     // Renaming the second skill also leaves its references without a skill: both are named.
-    await grow.fails(1, 'validation_failed', /^skills\[1\]\.id: duplicate id "coding" \(and 1 more problem\)$/, 'framework', 'import', file('dup.yaml', stringify(duplicate)));
+    await grow.fails(
+      1,
+      'validation_failed',
+      /^skills\[1\]\.id: duplicate id "coding" \(and 1 more problem\)$/,
+      'framework',
+      'import',
+      file('dup.yaml', stringify(duplicate)),
+    );
     const three = frameworkData();
     three.skills[0].kind = 'hard';
     three.tracks[0].levels[0].expects.empathy = 3;
@@ -136,8 +158,23 @@ describe('grow framework', { timeout: 120_000 }, () => {
     await grow.fails(1, 'validation_failed', `file: cannot read ${absent}`, 'framework', 'import', absent);
     await grow.fails(1, 'validation_failed', `file: cannot read ${root.path}`, 'framework', 'import', root.path);
 
-    await grow.fails(1, 'conflict', 'id: a framework "kept" already exists; import it with replace to overwrite it', 'framework', 'import', file('kept2.yaml', stringify(frameworkData('kept', 'Kept 2'))));
-    await grow.fails(1, 'conflict', 'id: "grow" is the built-in framework and cannot be replaced', 'framework', 'import', file('grow.yaml', stringify(frameworkData('grow'))), '--replace');
+    await grow.fails(
+      1,
+      'conflict',
+      'id: a framework "kept" already exists; import it with replace to overwrite it',
+      'framework',
+      'import',
+      file('kept2.yaml', stringify(frameworkData('kept', 'Kept 2'))),
+    );
+    await grow.fails(
+      1,
+      'conflict',
+      'id: "grow" is the built-in framework and cannot be replaced',
+      'framework',
+      'import',
+      file('grow.yaml', stringify(frameworkData('grow'))),
+      '--replace',
+    );
 
     await grow.fails(1, 'not_found', 'framework: no framework "nope"', 'framework', 'show', 'nope');
     await grow.fails(1, 'not_found', 'framework: no framework "nope"', 'framework', 'use', 'nope');

@@ -2,13 +2,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { Grow, requireBuiltCli, tempDir } from './cli.helpers.js';
 
-const M = Math.pow(0.5, 1 / 13);
+const M = 0.5 ** (1 / 13);
 const SCHEDULE_ERROR = 'schedule: expected daily, weekdays, mon,wed,…, N/week, N/Mdays or every N days';
 
 const LIST_FIELDS = ['id', 'slug', 'name', 'kind', 'schedule', 'group', 'strength', 'streak', 'bestStreak', 'dueToday', 'neverMissTwice'];
 const SHOW_FIELDS = [
-  'id', 'slug', 'name', 'kind', 'schedule', 'target', 'unit', 'identity', 'when', 'where', 'after', 'twoMinute', 'bundle',
-  'group', 'skills', 'strength', 'streak', 'bestStreak', 'completion30', 'completion365', 'neverMissTwice', 'anchor', 'history',
+  'id',
+  'slug',
+  'name',
+  'kind',
+  'schedule',
+  'target',
+  'unit',
+  'identity',
+  'when',
+  'where',
+  'after',
+  'twoMinute',
+  'bundle',
+  'group',
+  'skills',
+  'strength',
+  'streak',
+  'bestStreak',
+  'completion30',
+  'completion365',
+  'neverMissTwice',
+  'anchor',
+  'history',
 ];
 
 const root = tempDir();
@@ -24,20 +45,35 @@ describe('grow habit', { timeout: 120_000 }, () => {
     const grow = fresh();
     await grow.json('habit', 'add', 'Make coffee');
     const added = await grow.json(
-      'habit', 'add', 'Read 20 pages',
-      '--kind', 'build',
-      '--schedule', 'mon,wed,fri',
-      '--target', '20',
-      '--unit', 'pages',
-      '--identity', 'I am someone who reads',
-      '--when', '07:00',
-      '--where', 'kitchen table',
-      '--after', 'make-coffee',
-      '--two-minute', 'read one page',
-      '--bundle', 'with coffee',
-      '--obvious', 'book on the pillow',
-      '--group', 'morning',
-      '--skills', 'reading,focus',
+      'habit',
+      'add',
+      'Read 20 pages',
+      '--kind',
+      'build',
+      '--schedule',
+      'mon,wed,fri',
+      '--target',
+      '20',
+      '--unit',
+      'pages',
+      '--identity',
+      'I am someone who reads',
+      '--when',
+      '07:00',
+      '--where',
+      'kitchen table',
+      '--after',
+      'make-coffee',
+      '--two-minute',
+      'read one page',
+      '--bundle',
+      'with coffee',
+      '--obvious',
+      'book on the pillow',
+      '--group',
+      'morning',
+      '--skills',
+      'reading,focus',
     );
     expect(added).toMatchObject({ slug: 'read-20-pages', name: 'Read 20 pages' });
     const shown = await grow.json('habit', 'show', 'read-20-pages');
@@ -88,7 +124,17 @@ describe('grow habit', { timeout: 120_000 }, () => {
     expect(list).toHaveLength(2);
     for (const item of list) expect(Object.keys(item).sort()).toEqual([...LIST_FIELDS].sort());
     const [read, run] = list as any[];
-    expect(read).toMatchObject({ slug: 'read', name: 'Read', kind: 'build', schedule: 'daily', group: null, streak: 5, bestStreak: 5, dueToday: false, neverMissTwice: 'ok' });
+    expect(read).toMatchObject({
+      slug: 'read',
+      name: 'Read',
+      kind: 'build',
+      schedule: 'daily',
+      group: null,
+      streak: 5,
+      bestStreak: 5,
+      dueToday: false,
+      neverMissTwice: 'ok',
+    });
     // Four done days, the skipped one frozen: 1 − m^4.
     expect(read.strength).toBeCloseTo(1 - M ** 4, 12);
     expect(run).toMatchObject({ slug: 'run', group: 'evening', strength: 0, streak: 0, dueToday: true });
@@ -115,7 +161,8 @@ describe('grow habit', { timeout: 120_000 }, () => {
   it('show --as-of gives the numbers and history of that day', async () => {
     const grow = fresh();
     await grow.json('habit', 'add', 'Read');
-    for (const date of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23']) await grow.json('habit', 'done', 'read', '--date', date);
+    for (const date of ['2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'])
+      await grow.json('habit', 'done', 'read', '--date', date);
     const then = await grow.json('habit', 'show', 'read', '--as-of', '2026-11-20');
     expect(then.streak).toBe(3);
     expect(then.strength).toBeCloseTo(1 - M ** 3, 12);

@@ -84,7 +84,19 @@ const SCRIPT_WARNING =
 describe('grow journal', { timeout: 120_000 }, () => {
   it('adds an entry from stdin, lists, shows and searches it, as JSON and for people', async () => {
     const grow = fresh();
-    const added = await withStdin(grow, '# On feedback\n\nI asked for **reviews** early.\n', 'journal', 'add', '--title', 'On feedback', '--date', '2026-11-20', '--tags', 'feedback,growth', '--json');
+    const added = await withStdin(
+      grow,
+      '# On feedback\n\nI asked for **reviews** early.\n',
+      'journal',
+      'add',
+      '--title',
+      'On feedback',
+      '--date',
+      '2026-11-20',
+      '--tags',
+      'feedback,growth',
+      '--json',
+    );
     expect(added.code).toBe(0);
     expect(added.stderr).toBe('');
     const entry = JSON.parse(added.stdout);
@@ -110,7 +122,10 @@ describe('grow journal', { timeout: 120_000 }, () => {
 
     const { body: _, ...rest } = entry;
     const list = await grow.json('journal', 'list');
-    expect(list).toEqual([expect.objectContaining({ id: second.id, excerpt: 'Ran a long retro.' }), { ...rest, excerpt: 'On feedback I asked for reviews early.' }]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: second.id, excerpt: 'Ran a long retro.' }),
+      { ...rest, excerpt: 'On feedback I asked for reviews early.' },
+    ]);
     expect(await grow.json('journal', 'list', '--tag', 'growth')).toEqual([{ ...rest, excerpt: 'On feedback I asked for reviews early.' }]);
     expect(await grow.json('journal', 'list', '--from', '2026-11-21', '--to', '2026-11-23')).toEqual([expect.objectContaining({ id: second.id })]);
     expect(await grow.json('journal', 'list', '--kind', 'weekly-review')).toEqual([]);
@@ -127,7 +142,9 @@ describe('grow journal', { timeout: 120_000 }, () => {
       'On feedback\n2026-11-20 · entry · private · tags: feedback, growth\n\n# On feedback\n\nI asked for **reviews** early.\n',
     );
 
-    expect(await grow.json('journal', 'search', 'reviewing')).toEqual([{ id: entry.id, title: 'On feedback', date: '2026-11-20', snippet: expect.stringContaining('**⟦reviews⟧**') }]);
+    expect(await grow.json('journal', 'search', 'reviewing')).toEqual([
+      { id: entry.id, title: 'On feedback', date: '2026-11-20', snippet: expect.stringContaining('**⟦reviews⟧**') },
+    ]);
     expect(await grow.json('journal', 'search', 'long', 'ret')).toEqual([{ id: second.id, title: null, date: '2026-11-23', snippet: 'Ran a ⟦long⟧ ⟦retro⟧.' }]);
     expect((await grow.ok('journal', 'search', 'long', 'retro')).stdout).toBe(`2026-11-23  (untitled)  ${second.id}\n  Ran a ⟦long⟧ ⟦retro⟧.\n`);
     expect(await grow.json('journal', 'search', 'quokka')).toEqual([]);
@@ -169,7 +186,15 @@ describe('grow journal', { timeout: 120_000 }, () => {
 
   it('refuses an empty body, bad flags and rm without --yes, writing nothing', async () => {
     const grow = fresh();
-    await grow.fails(1, 'validation_failed', 'body: nothing on stdin; pipe the entry in (echo "…" | grow journal add) or run on a terminal to write it in $EDITOR; nothing saved', 'journal', 'add', '--title', 'x');
+    await grow.fails(
+      1,
+      'validation_failed',
+      'body: nothing on stdin; pipe the entry in (echo "…" | grow journal add) or run on a terminal to write it in $EDITOR; nothing saved',
+      'journal',
+      'add',
+      '--title',
+      'x',
+    );
     const blank = await withStdin(grow, '  \n\n', 'journal', 'add', '--json');
     expect(blank.code).toBe(1);
     expect(JSON.parse(blank.stderr).error.message).toMatch(/^body: nothing on stdin/);
@@ -244,15 +269,36 @@ describe('grow journal', { timeout: 120_000 }, () => {
       periodTo: '2026-11-29',
       body: '## What grew\n\nRan the design review\n\n## What drained you\n\n\n## What you will try next week\n\nPair with Ana\n',
     });
-    await grow.fails(1, 'conflict', `week: 2026-W48 already has a weekly review (${review.id}); edit it with grow journal edit ${review.id}`, 'journal', 'weekly', '--drained', 'x');
-    await grow.fails(1, 'validation_failed', 'grew: answer at least one prompt: what grew, what drained you, what you will try next week', 'journal', 'weekly', '--week', '2026-W47');
+    await grow.fails(
+      1,
+      'conflict',
+      `week: 2026-W48 already has a weekly review (${review.id}); edit it with grow journal edit ${review.id}`,
+      'journal',
+      'weekly',
+      '--drained',
+      'x',
+    );
+    await grow.fails(
+      1,
+      'validation_failed',
+      'grew: answer at least one prompt: what grew, what drained you, what you will try next week',
+      'journal',
+      'weekly',
+      '--week',
+      '2026-W47',
+    );
     await grow.fails(1, 'validation_failed', 'week: expected an ISO week YYYY-Www, e.g. 2026-W48', 'journal', 'weekly', '--week', '2026-48', '--grew', 'x');
 
-    const asked = await onTerminal(grow, {}, ['journal', 'weekly', '--week', '2026-W47'], [
-      [/What grew this week\?/, 'Patience with flaky tests'],
-      [/What drained you\?/, 'Three incident calls'],
-      [/What will you try next week\?/, 'Block focus time'],
-    ]);
+    const asked = await onTerminal(
+      grow,
+      {},
+      ['journal', 'weekly', '--week', '2026-W47'],
+      [
+        [/What grew this week\?/, 'Patience with flaky tests'],
+        [/What drained you\?/, 'Three incident calls'],
+        [/What will you try next week\?/, 'Block focus time'],
+      ],
+    );
     expect(asked.code, asked.stdout).toBe(0);
     expect(asked.stdout).toMatch(/Saved "Weekly review 2026-W47" as entry \S+, dated 2026-11-22\./);
     const [w47] = await grow.json('journal', 'list', '--from', '2026-11-16', '--to', '2026-11-22');

@@ -24,15 +24,27 @@ describe('grow learn', { timeout: 120_000 }, () => {
   it('adds with every flag, lists, records progress, finishes, notes and shows', async () => {
     const grow = fresh();
     const added = await grow.json(
-      'learn', 'add', 'Accelerate',
-      '--kind', 'book',
-      '--author', 'Nicole Forsgren', '--author', 'Jez  Humble',
-      '--isbn', '978-1-4555-8669-1',
-      '--pages', '288',
-      '--url', 'https://itrevolution.com/accelerate',
-      '--recommended-by', 'Ana',
-      '--skills', 'operations-and-reliability,influence',
-      '--status', 'want',
+      'learn',
+      'add',
+      'Accelerate',
+      '--kind',
+      'book',
+      '--author',
+      'Nicole Forsgren',
+      '--author',
+      'Jez  Humble',
+      '--isbn',
+      '978-1-4555-8669-1',
+      '--pages',
+      '288',
+      '--url',
+      'https://itrevolution.com/accelerate',
+      '--recommended-by',
+      'Ana',
+      '--skills',
+      'operations-and-reliability,influence',
+      '--status',
+      'want',
     );
     expect(added).toMatchObject({
       kind: 'book',
@@ -79,7 +91,9 @@ describe('grow learn', { timeout: 120_000 }, () => {
     expect((await grow.ok('learn', 'progress', added.id, '144')).stdout).toBe('Accelerate: 50% (p. 144/288) (reading).\n');
     expect((await grow.ok('learn', 'note', 'Accelerate', 'Four key metrics')).stdout).toBe('Noted.\n');
     expect(await grow.json('learn', 'note', 'Accelerate', 'Deploy often')).toMatchObject({ text: 'Deploy often', itemId: added.id });
-    expect((await grow.ok('learn', 'finish', 'Accelerate', '--rating', '3.75', '--date', '2026-11-22')).stdout).toBe('Finished Accelerate on 2026-11-22, rated 3.75/5.\n');
+    expect((await grow.ok('learn', 'finish', 'Accelerate', '--rating', '3.75', '--date', '2026-11-22')).stdout).toBe(
+      'Finished Accelerate on 2026-11-22, rated 3.75/5.\n',
+    );
 
     const shown = await grow.json('learn', 'show', 'accelerate');
     expect(shown).toMatchObject({ status: 'read', finishedAt: '2026-11-22', rating: 3.75, progress: 100, takeaways: [], highlights: [] });
@@ -98,7 +112,9 @@ describe('grow learn', { timeout: 120_000 }, () => {
   it('edits and removes, and removing asks for --yes', async () => {
     const grow = fresh();
     const item = await grow.json<Item>('learn', 'add', 'Staff Engineer', '--author', 'Will Larson');
-    expect(await grow.json('learn', 'edit', 'Staff', '--pages', '330', '--rating', '4.5', '--status', 'reading', '--title', 'Staff Engineer (2021)')).toMatchObject({
+    expect(
+      await grow.json('learn', 'edit', 'Staff', '--pages', '330', '--rating', '4.5', '--status', 'reading', '--title', 'Staff Engineer (2021)'),
+    ).toMatchObject({
       title: 'Staff Engineer (2021)',
       pages: 330,
       rating: 4.5,
@@ -132,7 +148,14 @@ describe('grow learn', { timeout: 120_000 }, () => {
     expect((await grow.ok('learn', 'update', 'refactoring', '--pages', '448')).stdout).toBe('Updated Refactoring.\n');
     await grow.fails(2, 'usage', 'update: say what to change, e.g. --pages 320 or --status reading', 'learn', 'update', 'refactoring');
 
-    await grow.fails(2, 'usage', 'delete: deleting "refactoring-2" removes its notes, highlights and review cards too; repeat with --yes', 'learn', 'delete', 'refactoring-2');
+    await grow.fails(
+      2,
+      'usage',
+      'delete: deleting "refactoring-2" removes its notes, highlights and review cards too; repeat with --yes',
+      'learn',
+      'delete',
+      'refactoring-2',
+    );
     expect(await grow.json('learn', 'show', 'refactoring-2')).toMatchObject({ id: twin.id });
     expect((await grow.ok('learn', 'delete', 'refactoring-2', '--yes')).stdout).toBe('Removed Refactoring Object-Oriented Frameworks (refactoring-2).\n');
     await grow.fails(1, 'not_found', 'item: no item "refactoring-2"', 'learn', 'show', 'refactoring-2');
@@ -163,9 +186,34 @@ describe('grow learn', { timeout: 120_000 }, () => {
     await fails('rating: expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75', 'learn', 'finish', 'Deep Work', '--rating', '3.3');
     await fails('date: 2026-11-24 is after today (2026-11-23)', 'learn', 'finish', 'Deep Work', '--date', '2026-11-24');
     await fails('text: must not be empty', 'learn', 'note', 'Deep Work', '  ');
-    await grow.fails(1, 'conflict', `isbn: 9781455586691 is already in your library as ${kept.id} "Deep Work"`, 'learn', 'add', 'Deep Work (2nd ed.)', '--isbn', '9781455586691');
-    await grow.fails(1, 'conflict', `title: already in your library as ${kept.id} "Deep Work" (same title and author)`, 'learn', 'add', 'Deep Work: Rules for Focused Success', '--author', 'Newport, Cal');
-    await grow.fails(1, 'conflict', /^item: "the p" matches 2 items \(.*"The Pragmatic Programmer".*"The Phoenix Project".*\); use a slug$/, 'learn', 'show', 'the p');
+    await grow.fails(
+      1,
+      'conflict',
+      `isbn: 9781455586691 is already in your library as ${kept.id} "Deep Work"`,
+      'learn',
+      'add',
+      'Deep Work (2nd ed.)',
+      '--isbn',
+      '9781455586691',
+    );
+    await grow.fails(
+      1,
+      'conflict',
+      `title: already in your library as ${kept.id} "Deep Work" (same title and author)`,
+      'learn',
+      'add',
+      'Deep Work: Rules for Focused Success',
+      '--author',
+      'Newport, Cal',
+    );
+    await grow.fails(
+      1,
+      'conflict',
+      /^item: "the p" matches 2 items \(.*"The Pragmatic Programmer".*"The Phoenix Project".*\); use a slug$/,
+      'learn',
+      'show',
+      'the p',
+    );
     await grow.fails(1, 'not_found', 'item: no item "Missing"', 'learn', 'finish', 'Missing');
     await grow.fails(2, 'usage', /missing required argument 'position'/, 'learn', 'progress', 'Deep Work');
     await grow.fails(2, 'usage', /missing required argument 'title'/, 'learn', 'add');

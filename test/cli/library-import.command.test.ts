@@ -21,7 +21,9 @@ describe('grow import goodreads|storygraph|kindle|readwise', { timeout: 120_000 
     const grow = fresh();
     const bad = file(
       'goodreads.csv',
-      readFileSync(join(FIXTURES, 'goodreads_library_export-2023.csv'), 'utf8').replace('"=""9781736417911"""', '"=""9781736417912"""').replace('2020/08/15', '2020/08/32'),
+      readFileSync(join(FIXTURES, 'goodreads_library_export-2023.csv'), 'utf8')
+        .replace('"=""9781736417911"""', '"=""9781736417912"""')
+        .replace('2020/08/15', '2020/08/32'),
     );
     await grow.fails(
       1,
@@ -75,9 +77,13 @@ describe('grow import goodreads|storygraph|kindle|readwise', { timeout: 120_000 
 
     const json = await grow.run('import', 'goodreads', bad, '--json');
     expect(json.code).toBe(1);
-    const { error } = JSON.parse(json.stderr) as { error: { code: string; message: string; details: { path: string; message: string; line: number; column: number }[]; more: number } };
+    const { error } = JSON.parse(json.stderr) as {
+      error: { code: string; message: string; details: { path: string; message: string; line: number; column: number }[]; more: number };
+    };
     expect(error.code).toBe('validation_failed');
-    expect(error.message).toBe('row 1 (line 2): My Rating: "9" is not a rating from 0 to 5 (nothing was imported; 60 bad rows in all; skip bad rows to import the others)');
+    expect(error.message).toBe(
+      'row 1 (line 2): My Rating: "9" is not a rating from 0 to 5 (nothing was imported; 60 bad rows in all; skip bad rows to import the others)',
+    );
     expect(error.details).toHaveLength(50);
     expect(error.details[49]).toEqual({ path: 'My Rating', message: '"nine" is not a rating from 0 to 5', line: 51, column: 5 });
     expect(error.more).toBe(10);
@@ -87,9 +93,19 @@ describe('grow import goodreads|storygraph|kindle|readwise', { timeout: 120_000 
   it('imports each source with --json, and a second import changes nothing', async () => {
     const grow = fresh();
     expect(await grow.json('import', 'storygraph', join(FIXTURES, 'storygraph.csv'))).toMatchObject({ itemsCreated: 6, skipped: [] });
-    expect(await grow.json('import', 'kindle', join(FIXTURES, 'My Clippings.txt'))).toMatchObject({ itemsCreated: 5, itemsUnchanged: 1, highlightsAdded: 7, notesAdded: 2 });
+    expect(await grow.json('import', 'kindle', join(FIXTURES, 'My Clippings.txt'))).toMatchObject({
+      itemsCreated: 5,
+      itemsUnchanged: 1,
+      highlightsAdded: 7,
+      notesAdded: 2,
+    });
     expect(await grow.json('import', 'readwise', join(FIXTURES, 'readwise.csv'))).toMatchObject({ itemsCreated: 2, itemsUnchanged: 1, highlightsAdded: 4 });
-    expect(await grow.json('import', 'kindle', join(FIXTURES, 'My Clippings.txt'))).toMatchObject({ itemsCreated: 0, itemsUnchanged: 6, highlightsAdded: 0, highlightsUnchanged: 7 });
+    expect(await grow.json('import', 'kindle', join(FIXTURES, 'My Clippings.txt'))).toMatchObject({
+      itemsCreated: 0,
+      itemsUnchanged: 6,
+      highlightsAdded: 0,
+      highlightsUnchanged: 7,
+    });
     const human = await grow.ok('import', 'readwise', join(FIXTURES, 'readwise.csv'));
     expect(human.stdout).toBe('Imported from Readwise: 0 new items, 0 updated, 3 unchanged; 0 highlights added, 0 updated, 4 unchanged.\n');
   });

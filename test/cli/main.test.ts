@@ -33,6 +33,6 @@ describe('grow loads the command group a run names', { timeout: 120_000 }, () =>
     expect((await grow.ok('learn', '--help')).stdout).toContain('takeaway');
     const unknown = await grow.run('habitt');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("(Did you mean habit?)");
+    expect(unknown.stderr).toContain('(Did you mean habit?)');
   });
 });

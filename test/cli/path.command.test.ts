@@ -46,13 +46,36 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
 
   it('an experiment recorded after the fact: --start, --until and close --on in the past', async () => {
     const grow = fresh();
-    const args = ['experiment', 'add', 'Led the on-call rotation', '--track', 'manager', '--start', '2026-08-03', '--until', '2026-08-31', '--hypothesis', 'Coordinating people suits me'];
+    const args = [
+      'experiment',
+      'add',
+      'Led the on-call rotation',
+      '--track',
+      'manager',
+      '--start',
+      '2026-08-03',
+      '--until',
+      '2026-08-31',
+      '--hypothesis',
+      'Coordinating people suits me',
+    ];
     const human = await grow.ok(...args.map((a) => (a === 'Led the on-call rotation' ? 'Ran the incident reviews' : a)));
     expect(human.stdout).toMatch(/^Started Ran the incident reviews on manager from 2026-08-03 until 2026-08-31 \(.+\)\.$/m);
     const added = await grow.json(...args);
     expect(added).toMatchObject({ startedOn: '2026-08-03', until: '2026-08-31', status: 'overdue', closedOn: null });
 
-    await grow.fails(1, 'validation_failed', "on: 2026-08-02 is before the experiment's start (2026-08-03)", 'experiment', 'close', added.id, '--outcome', 'negative', '--on', '2026-08-02');
+    await grow.fails(
+      1,
+      'validation_failed',
+      "on: 2026-08-02 is before the experiment's start (2026-08-03)",
+      'experiment',
+      'close',
+      added.id,
+      '--outcome',
+      'negative',
+      '--on',
+      '2026-08-02',
+    );
     expect((await grow.json<any[]>('experiment', 'list')).find((e) => e.id === added.id)).toMatchObject({ status: 'overdue', closedOn: null });
 
     const closed = await grow.ok('experiment', 'close', added.id, '--outcome', 'negative', '--on', '2026-08-31');
@@ -73,7 +96,10 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
     it('unknown track', refusedAdd(replace('--track', 'astronaut'), 'track: unknown track "astronaut"; expected one of ic, manager, security'));
     it('--until not a date', refusedAdd(replace('--until', '21/12/2026'), 'until: expected a date YYYY-MM-DD'));
     it('--until before today, the default start', refusedAdd(replace('--until', '2026-11-22'), 'until: 2026-11-22 is before the start (2026-11-23)'));
-    it('--until before --start', refusedAdd([...replace('--until', '2026-10-04'), '--start', '2026-10-05'], 'until: 2026-10-04 is before the start (2026-10-05)'));
+    it(
+      '--until before --start',
+      refusedAdd([...replace('--until', '2026-10-04'), '--start', '2026-10-05'], 'until: 2026-10-04 is before the start (2026-10-05)'),
+    );
     it('--start not a date', refusedAdd([...ADD, '--start', 'yesterday'], 'start: expected a date YYYY-MM-DD'));
     it('empty title', refusedAdd(['experiment', 'add', '', ...ADD.slice(3)], 'title: must not be empty'));
     it('empty hypothesis', refusedAdd(replace('--hypothesis', ''), 'hypothesis: must not be empty'));
@@ -88,7 +114,16 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
       await grow.fails(1, 'not_found', 'experiment: no experiment "nope"', 'experiment', 'close', 'nope', '--outcome', 'positive');
       await grow.json('experiment', 'close', added.id, '--outcome', 'negative');
       const before = await grow.json('experiment', 'list');
-      await grow.fails(1, 'conflict', 'experiment: "Run sprint planning" was already closed on 2026-11-23 (negative)', 'experiment', 'close', added.id, '--outcome', 'positive');
+      await grow.fails(
+        1,
+        'conflict',
+        'experiment: "Run sprint planning" was already closed on 2026-11-23 (negative)',
+        'experiment',
+        'close',
+        added.id,
+        '--outcome',
+        'positive',
+      );
       expect(await grow.json('experiment', 'list')).toEqual(before);
     });
   });

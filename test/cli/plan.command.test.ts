@@ -62,7 +62,15 @@ describe('grow plan week, export ics, calendar token', { timeout: 120_000 }, () 
     const a = await grow.json('calendar', 'token', 'create', '--label', 'phone');
     expect(a.path).toBe(`/api/v1/calendar.ics?token=${a.token}`);
     expect(await grow.json('calendar', 'token', 'revoke', a.token)).toEqual({ revoked: 1 });
-    await grow.fails(1, 'not_found', 'token: no calendar token of yours matches; revoke all your calendar tokens instead', 'calendar', 'token', 'revoke', a.token);
+    await grow.fails(
+      1,
+      'not_found',
+      'token: no calendar token of yours matches; revoke all your calendar tokens instead',
+      'calendar',
+      'token',
+      'revoke',
+      a.token,
+    );
     await grow.json('calendar', 'token', 'create');
     await grow.json('calendar', 'token', 'create');
     expect(await grow.json('calendar', 'token', 'revoke', '--all')).toEqual({ revoked: 2 });

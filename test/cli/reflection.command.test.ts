@@ -56,7 +56,14 @@ describe('grow import jekyll and grow export jekyll', { timeout: 120_000 }, () =
     expect(human.code).toBe(1);
     expect(human.stdout).toBe('');
     expect(human.stderr).toMatch(/^error: 2024-01-01-not-yaml\.md: line 5: front matter is not YAML: /);
-    await grow.fails(1, 'validation_failed', 'notes-without-date.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-', 'import', 'jekyll', join(BAD_DIR, 'notes-without-date.md'));
+    await grow.fails(
+      1,
+      'validation_failed',
+      'notes-without-date.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-',
+      'import',
+      'jekyll',
+      join(BAD_DIR, 'notes-without-date.md'),
+    );
     await grow.fails(1, 'validation_failed', `file: cannot read ${out('nowhere')}`, 'import', 'jekyll', out('nowhere'));
 
     const skipped = await grow.ok('import', 'jekyll', mixed, '--skip-bad');
@@ -79,7 +86,13 @@ describe('grow reflect', { timeout: 120_000 }, () => {
     await grow.json('log', 'Gave feedback', '--minutes', '30', '--skills', 'communication', '--date', '2026-11-12');
     await grow.json('log', 'Outside', '--minutes', '45', '--skills', 'testing', '--date', '2026-11-20');
     const entry = await grow.json('reflect', '--from', '2026-11-09', '--to', '2026-11-15');
-    expect(entry).toMatchObject({ title: 'Reflection 2026-11-09 – 2026-11-15', kind: 'reflection', date: '2026-11-15', periodFrom: '2026-11-09', periodTo: '2026-11-15' });
+    expect(entry).toMatchObject({
+      title: 'Reflection 2026-11-09 – 2026-11-15',
+      kind: 'reflection',
+      date: '2026-11-15',
+      periodFrom: '2026-11-09',
+      periodTo: '2026-11-15',
+    });
     expect(entry.body).toContain(
       '## Practice time\n\n- Technical practice: 60 min (1 h)\n- Soft practice: 30 min\n- Logged: 2 activities, 90 min (1 h 30 min) in all\n- Technical share: 67% against your target of 50% (17 points more technical than the target)\n\n**Your words:**\n',
     );
@@ -103,9 +116,29 @@ describe('grow reflect', { timeout: 120_000 }, () => {
     const dir = out('never');
     await grow.fails(1, 'validation_failed', 'from: must not be after to', 'reflect', '--from', '2026-11-10', '--to', '2026-11-09', '--jekyll', '--out', dir);
     await grow.fails(1, 'validation_failed', 'to: expected a date YYYY-MM-DD', 'reflect', '--from', '2026-11-01', '--to', '2026-11-31');
-    await grow.fails(1, 'validation_failed', 'from: 2026-11-24 is after today (2026-11-23): a reflection looks back on days that have begun', 'reflect', '--from', '2026-11-24', '--to', '2026-11-30');
+    await grow.fails(
+      1,
+      'validation_failed',
+      'from: 2026-11-24 is after today (2026-11-23): a reflection looks back on days that have begun',
+      'reflect',
+      '--from',
+      '2026-11-24',
+      '--to',
+      '2026-11-30',
+    );
     await grow.fails(2, 'usage', "required option '--to <date>' not specified", 'reflect', '--from', '2026-11-01');
-    await grow.fails(2, 'usage', '--out: only with --jekyll (the folder the post is written to)', 'reflect', '--from', '2026-11-01', '--to', '2026-11-02', '--out', dir);
+    await grow.fails(
+      2,
+      'usage',
+      '--out: only with --jekyll (the folder the post is written to)',
+      'reflect',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-02',
+      '--out',
+      dir,
+    );
     expect(existsSync(join(dir, '2026-11-09-reflection-2026-11-10-2026-11-09.md'))).toBe(false);
     // Nothing was written: the first reflection that succeeds is the only one.
     const first = await grow.json('reflect', '--from', '2026-11-01', '--to', '2026-11-02');

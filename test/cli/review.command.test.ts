@@ -123,7 +123,16 @@ describe('grow learn takeaway and grow review', { timeout: 120_000 }, () => {
     await grow.fails(1, 'validation_failed', 'text: must not be empty', 'learn', 'takeaway', itemId, '   ');
     await grow.fails(2, 'usage', 'text: say what you took away, or give --highlight ID', 'learn', 'takeaway', itemId);
     await grow.fails(1, 'not_found', 'item: no item "Nothing like it"', 'learn', 'takeaway', 'Nothing like it', 'x');
-    await grow.fails(1, 'validation_failed', `highlight: ${elsewhere} is a highlight of another item, not of "Atomic Habits"`, 'learn', 'takeaway', itemId, '--highlight', elsewhere);
+    await grow.fails(
+      1,
+      'validation_failed',
+      `highlight: ${elsewhere} is a highlight of another item, not of "Atomic Habits"`,
+      'learn',
+      'takeaway',
+      itemId,
+      '--highlight',
+      elsewhere,
+    );
     await grow.fails(1, 'not_found', 'highlight: no highlight "nope"', 'learn', 'takeaway', itemId, '--highlight', 'nope');
     await grow.fails(1, 'validation_failed', 'limit: expected a whole number from 1 to 1000', 'review', '--limit', '0');
     // Human errors go to stderr too.
@@ -142,7 +151,15 @@ describe('the interactive review: what each key does', () => {
     // Before the answer shows, a grade key does nothing: no card is graded unseen.
     for (const key of ['1', '3', 'g', 'e', 'x', '\x1b[A']) expect(keyAction(false, key)).toBeNull();
     const grades: [string, string][] = [
-      ['1', 'again'], ['a', 'again'], ['2', 'hard'], ['h', 'hard'], ['3', 'good'], ['g', 'good'], ['4', 'easy'], ['e', 'easy'], ['G', 'good'],
+      ['1', 'again'],
+      ['a', 'again'],
+      ['2', 'hard'],
+      ['h', 'hard'],
+      ['3', 'good'],
+      ['g', 'good'],
+      ['4', 'easy'],
+      ['e', 'easy'],
+      ['G', 'good'],
     ];
     for (const [key, rating] of grades) expect(keyAction(true, key)).toEqual({ type: 'grade', rating });
     // Once revealed, Space and Enter do not grade (a second press of the reveal key must not count as a grade).
@@ -151,7 +168,15 @@ describe('the interactive review: what each key does', () => {
   });
 
   const NOW = new Date('2026-11-23T12:00:00.000Z');
-  const card = (id: string): ReviewItem => ({ id, front: `front ${id}`, back: `back ${id}`, source: 'Atomic Habits (James Clear)', due: NOW.toISOString(), kind: 'takeaway', itemId: 'i' });
+  const card = (id: string): ReviewItem => ({
+    id,
+    front: `front ${id}`,
+    back: `back ${id}`,
+    source: 'Atomic Habits (James Clear)',
+    due: NOW.toISOString(),
+    kind: 'takeaway',
+    itemId: 'i',
+  });
   const scripted = (keys: string[]): SessionIo & { out: string } => {
     const io = {
       out: '',
@@ -170,21 +195,34 @@ describe('the interactive review: what each key does', () => {
     const graded: [string, string][] = [];
     const io = scripted(['3', 'x', ' ', '3', '\r', 'e']);
     const result = await runReviewSession([card('c1'), card('c2')], io, grader(graded), { now: () => NOW, timeZone: 'UTC' });
-    expect(graded).toEqual([['c1', 'good'], ['c2', 'easy']]);
+    expect(graded).toEqual([
+      ['c1', 'good'],
+      ['c2', 'easy'],
+    ]);
     expect(result).toEqual({ graded: { again: 0, hard: 0, good: 1, easy: 1 }, left: 0, nextDue: '2026-11-23T12:10:00.000Z' });
     expect(io.out).toContain('Card 1 of 2 · Atomic Habits (James Clear)\n  front c1\n');
     expect(io.out.indexOf('back c1')).toBeGreaterThan(io.out.indexOf('front c1'));
     expect(io.out).toContain('good: next due in 10 minutes (2026-11-23 12:10)');
     expect(io.out).toContain('easy: next due in 8 days (2026-12-01 12:00)');
-    expect(sessionSummary(result, NOW, 'Europe/Berlin')).toEqual(['Reviewed 2 cards: again 0 · hard 0 · good 1 · easy 1.', 'Next of these due in 10 minutes (2026-11-23 13:10).']);
+    expect(sessionSummary(result, NOW, 'Europe/Berlin')).toEqual([
+      'Reviewed 2 cards: again 0 · hard 0 · good 1 · easy 1.',
+      'Next of these due in 10 minutes (2026-11-23 13:10).',
+    ]);
   });
 
   it('stops on q (or when the input ends) and says how many are left', async () => {
     const graded: [string, string][] = [];
-    const result = await runReviewSession([card('c1'), card('c2'), card('c3')], scripted([' ', '1', ' ', 'q']), grader(graded), { now: () => NOW, timeZone: 'UTC' });
+    const result = await runReviewSession([card('c1'), card('c2'), card('c3')], scripted([' ', '1', ' ', 'q']), grader(graded), {
+      now: () => NOW,
+      timeZone: 'UTC',
+    });
     expect(graded).toEqual([['c1', 'again']]);
     expect(result).toMatchObject({ graded: { again: 1, hard: 0, good: 0, easy: 0 }, left: 2 });
-    expect(sessionSummary(result, NOW, 'UTC')).toEqual(['Reviewed 1 card: again 1 · hard 0 · good 0 · easy 0.', '2 cards still due: grow review', 'Next of these due in 1 minute (2026-11-23 12:01).']);
+    expect(sessionSummary(result, NOW, 'UTC')).toEqual([
+      'Reviewed 1 card: again 1 · hard 0 · good 0 · easy 0.',
+      '2 cards still due: grow review',
+      'Next of these due in 1 minute (2026-11-23 12:01).',
+    ]);
     const ended = await runReviewSession([card('c1')], scripted([' ']), grader([]), { now: () => NOW, timeZone: 'UTC' });
     expect(ended).toEqual({ graded: { again: 0, hard: 0, good: 0, easy: 0 }, left: 1, nextDue: null });
   });
@@ -201,7 +239,10 @@ function inTerminal(grow: Grow, args: string[]) {
     env[key] = value;
   }
   Object.assign(env, grow.env, { NO_COLOR: '1', TERM: 'xterm' });
-  const child: ChildProcessWithoutNullStreams = spawn('script', ['-qec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], { env, cwd: ROOT });
+  const child: ChildProcessWithoutNullStreams = spawn('script', ['-qec', [process.execPath, BIN, ...args].map(quote).join(' '), '/dev/null'], {
+    env,
+    cwd: ROOT,
+  });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d.replace(/\r\n/g, '\n')));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));

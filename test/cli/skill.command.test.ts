@@ -56,8 +56,23 @@ describe('grow skill, target, track, evidence, facet', { timeout: 120_000 }, () 
 
   it('evidence add and list --skill', async () => {
     const grow = fresh();
-    const added = await grow.json('evidence', 'add', 'Led the incident review', '--skills', 'communication,operations-and-reliability', '--link', 'https://example.com/r', '--date', '2026-11-20');
-    expect(added).toMatchObject({ text: 'Led the incident review', skills: ['communication', 'operations-and-reliability'], date: '2026-11-20', link: 'https://example.com/r' });
+    const added = await grow.json(
+      'evidence',
+      'add',
+      'Led the incident review',
+      '--skills',
+      'communication,operations-and-reliability',
+      '--link',
+      'https://example.com/r',
+      '--date',
+      '2026-11-20',
+    );
+    expect(added).toMatchObject({
+      text: 'Led the incident review',
+      skills: ['communication', 'operations-and-reliability'],
+      date: '2026-11-20',
+      link: 'https://example.com/r',
+    });
     await grow.json('evidence', 'add', 'Paired on tests', '--skills', 'testing');
     expect((await grow.json<{ text: string }[]>('evidence', 'list')).map((e) => e.text)).toEqual(['Led the incident review', 'Paired on tests']);
     expect((await grow.json<{ text: string }[]>('evidence', 'list', '--skill', 'testing')).map((e) => e.text)).toEqual(['Paired on tests']);
@@ -104,7 +119,18 @@ describe('grow skill, target, track, evidence, facet', { timeout: 120_000 }, () 
     await grow.fails(1, 'not_found', 'track: unknown track "astronaut"', 'track', 'show', 'astronaut');
     await grow.fails(1, 'validation_failed', 'skills: unknown skill "juggling"', 'evidence', 'add', 'x', '--skills', 'testing,juggling');
     await grow.fails(1, 'validation_failed', 'link: expected an http(s) URL', 'evidence', 'add', 'x', '--skills', 'testing', '--link', 'ftp://example.com');
-    await grow.fails(1, 'validation_failed', 'date: 2026-12-01 is after today (2026-11-23)', 'evidence', 'add', 'x', '--skills', 'testing', '--date', '2026-12-01');
+    await grow.fails(
+      1,
+      'validation_failed',
+      'date: 2026-12-01 is after today (2026-11-23)',
+      'evidence',
+      'add',
+      'x',
+      '--skills',
+      'testing',
+      '--date',
+      '2026-12-01',
+    );
     await grow.fails(1, 'not_found', 'facet: unknown facet "astrology"', 'facet', 'set', 'astrology', 'exploring');
     await grow.fails(1, 'validation_failed', 'status: expected unexplored, exploring or specializing', 'facet', 'set', 'privacy', 'obsessed');
     await grow.fails(1, 'validation_failed', /^status: explore at least 3 facets before specializing/, 'facet', 'set', 'privacy', 'specializing');

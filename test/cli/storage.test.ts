@@ -81,7 +81,15 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
 
   it('a PostgreSQL server that cannot be reached, or a database that does not exist, gives a clear error (exit 1)', async () => {
     const grow = new Grow(dir('unreachable'));
-    await grow.fails(1, 'internal', 'database: cannot connect (connect ECONNREFUSED 127.0.0.1:1)', '--db', 'postgres://me:s3cret@127.0.0.1:1/grow', 'habit', 'list');
+    await grow.fails(
+      1,
+      'internal',
+      'database: cannot connect (connect ECONNREFUSED 127.0.0.1:1)',
+      '--db',
+      'postgres://me:s3cret@127.0.0.1:1/grow',
+      'habit',
+      'list',
+    );
     const missing = (await createPostgresDatabase()).replace(/\/[^/]*$/, '/grow_no_such_database');
     await grow.fails(1, 'internal', 'database: cannot connect (database "grow_no_such_database" does not exist)', '--db', missing, 'habit', 'list');
     const human = await grow.run('--db', 'postgres://me:s3cret@127.0.0.1:1/grow', 'habit', 'list');
@@ -91,14 +99,31 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
   it('grow migrate applies the migrations once, on SQLite and on PostgreSQL', async () => {
     const grow = new Grow(dir('migrate'));
     const first = await grow.json('migrate');
-    expect(first).toEqual({ applied: ['0001_foundation', '0002_skills_and_paths', '0003_learning_and_journal', '0004_habit_snapshot', '0005_habit_anchor_and_names', '0007_library_slug'], database: join(grow.home, 'grow.db') });
+    expect(first).toEqual({
+      applied: [
+        '0001_foundation',
+        '0002_skills_and_paths',
+        '0003_learning_and_journal',
+        '0004_habit_snapshot',
+        '0005_habit_anchor_and_names',
+        '0007_library_slug',
+      ],
+      database: join(grow.home, 'grow.db'),
+    });
     expect(mode(join(grow.home, 'grow.db'))).toBe(0o600);
     expect((await grow.json('migrate')).applied).toEqual([]);
     expect((await grow.ok('migrate')).stdout).toBe(`${join(grow.home, 'grow.db')} is up to date.\n`);
 
     const url = await createPostgresDatabase();
     const onPg = await grow.json('--db', url, 'migrate');
-    expect(onPg.applied).toEqual(['0001_foundation', '0002_skills_and_paths', '0003_learning_and_journal', '0004_habit_snapshot', '0005_habit_anchor_and_names', '0007_library_slug']);
+    expect(onPg.applied).toEqual([
+      '0001_foundation',
+      '0002_skills_and_paths',
+      '0003_learning_and_journal',
+      '0004_habit_snapshot',
+      '0005_habit_anchor_and_names',
+      '0007_library_slug',
+    ]);
     // The password never shows.
     expect(onPg.database).toBe(url.replace(/:\/\/([^:]+):[^@]+@/, '://$1:***@'));
     expect(onPg.database).not.toContain(':postgres@');

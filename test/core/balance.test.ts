@@ -201,15 +201,32 @@ describe('finished learning items', () => {
       neededSkills: [],
     });
     expect(b.weeks).toEqual([
-      { week: '2026-W47', technicalMinutes: 30, softMinutes: 0, finished: [{ id: 'b1', title: 'Crucial Conversations', skills: ['feedback', 'communication'] }] },
+      {
+        week: '2026-W47',
+        technicalMinutes: 30,
+        softMinutes: 0,
+        finished: [{ id: 'b1', title: 'Crucial Conversations', skills: ['feedback', 'communication'] }],
+      },
       // A skill the framework does not know stays listed: the item says what it names.
-      { week: '2026-W48', technicalMinutes: 0, softMinutes: 0, finished: [{ id: 'b3', title: 'Working Effectively with Legacy Code', skills: ['code-craft', 'juggling'] }] },
+      {
+        week: '2026-W48',
+        technicalMinutes: 0,
+        softMinutes: 0,
+        finished: [{ id: 'b3', title: 'Working Effectively with Legacy Code', skills: ['code-craft', 'juggling'] }],
+      },
     ]);
     expect(b.ratio).toBe(1);
   });
 
   it('counts as practice of its skills on its finish date for the neglect warnings', () => {
-    const base = { entries: [entry('2026-11-20', 30, 'testing')], kindOf: KINDS, today: '2026-11-23', weeks: 4, targetRatio: 0.5, neededSkills: ['empathy', 'hiring'] };
+    const base = {
+      entries: [entry('2026-11-20', 30, 'testing')],
+      kindOf: KINDS,
+      today: '2026-11-23',
+      weeks: 4,
+      targetRatio: 0.5,
+      neededSkills: ['empathy', 'hiring'],
+    };
     expect(computeBalance(base).neglected).toEqual([
       { kind: 'soft', daysSince: null },
       { skill: 'empathy', daysSince: null },
@@ -226,6 +243,8 @@ describe('finished learning items', () => {
       { skill: 'empathy', daysSince: 30 },
     ]);
     // Finished after today: not yet.
-    expect(computeBalance({ ...base, finished: [finished('2026-11-24', 'b', 'Later', 'empathy', 'hiring')] }).neglected).toEqual(computeBalance(base).neglected);
+    expect(computeBalance({ ...base, finished: [finished('2026-11-24', 'b', 'Later', 'empathy', 'hiring')] }).neglected).toEqual(
+      computeBalance(base).neglected,
+    );
   });
 });

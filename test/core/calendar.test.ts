@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  WEEKDAYS,
-  addDays,
-  dateInZone,
-  fromDayNumber,
-  isIsoDate,
-  isValidTimeZone,
-  toDayNumber,
-  weekdayOfDay,
-} from '../../src/core/calendar.js';
+import { WEEKDAYS, addDays, dateInZone, fromDayNumber, isIsoDate, isValidTimeZone, toDayNumber, weekdayOfDay } from '../../src/core/calendar.js';
 
 describe('isIsoDate', () => {
   it.each(['2026-11-23', '2024-02-29', '2000-02-29', '1970-01-01', '2026-12-31', '0099-06-15'])('accepts %s', (date) => {

@@ -87,7 +87,10 @@ describe('the built-in framework', () => {
     for (const t of framework.tracks) {
       for (let i = 1; i < t.levels.length; i++) {
         const [lower, higher] = [t.levels[i - 1]!, t.levels[i]!];
-        expect(Object.keys(higher.expects).some((s) => higher.expects[s]! > (lower.expects[s] ?? 0)), `${t.id} ${higher.id}`).toBe(true);
+        expect(
+          Object.keys(higher.expects).some((s) => higher.expects[s]! > (lower.expects[s] ?? 0)),
+          `${t.id} ${higher.id}`,
+        ).toBe(true);
       }
     }
   });

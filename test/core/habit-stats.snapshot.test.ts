@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from '../../src/core/calendar.js';
-import {
-  type CheckIn,
-  type HabitRules,
-  type StatsSnapshot,
-  advanceHabitStats,
-  checkInsNeededFrom,
-  computeHabitStats,
-} from '../../src/core/habit-stats.js';
+import { type CheckIn, type HabitRules, type StatsSnapshot, advanceHabitStats, checkInsNeededFrom, computeHabitStats } from '../../src/core/habit-stats.js';
 import { parseSchedule } from '../../src/core/schedule.js';
 
 const START = '2026-01-05';
@@ -66,7 +59,12 @@ describe('carrying the daily numbers on from a snapshot', () => {
         const first = addDays(START, at);
         const then = addDays(first, gap);
         // The snapshot as a check-in on `first` leaves it: taken from the history up to that day.
-        const { snapshot } = advanceHabitStats(rules, null, checkIns.filter((c) => c.date <= first), first);
+        const { snapshot } = advanceHabitStats(
+          rules,
+          null,
+          checkIns.filter((c) => c.date <= first),
+          first,
+        );
         const later = checkIns.filter((c) => c.date <= then);
         const needed = snapshot ? later.filter((c) => c.date >= checkInsNeededFrom(snapshot)) : later;
         const carried = advanceHabitStats(rules, snapshot, needed, then);

@@ -42,11 +42,10 @@ function rules(schedule: string, options: { kind?: HabitKind; target?: number; s
 const stats = (r: HabitRules, checkIns: CheckIn[], asOf: number) => computeHabitStats(r, checkIns, day(asOf));
 const strength = (r: HabitRules, checkIns: CheckIn[], asOf: number) => stats(r, checkIns, asOf).strength;
 /** History as "day:status", e.g. "3:missed". */
-const history = (r: HabitRules, checkIns: CheckIn[], asOf: number) =>
-  habitHistory(r, checkIns, day(asOf)).map((h) => `${offset(h.date)}:${h.status}`);
+const history = (r: HabitRules, checkIns: CheckIn[], asOf: number) => habitHistory(r, checkIns, day(asOf)).map((h) => `${offset(h.date)}:${h.status}`);
 
 /** Loop's multiplier m = 0.5^(sqrt(N/M)/13). */
-const multiplier = (n: number, d: number) => Math.pow(0.5, Math.sqrt(n / d) / 13);
+const multiplier = (n: number, d: number) => 0.5 ** (Math.sqrt(n / d) / 13);
 const DIGITS = 12; // |actual − expected| < 5e-13, far inside Loop's 1e-6
 
 describe('strength (Loop Habit Tracker score)', () => {
@@ -56,7 +55,7 @@ describe('strength (Loop Habit Tracker score)', () => {
     it('after k consecutive checks is 1 − m^k', () => {
       // s_0 = 0·m + 1·(1−m) = 1−m; if s_k = 1−m^k then s_{k+1} = (1−m^k)·m + (1−m) = 1 − m^{k+1}.
       for (const k of [1, 2, 3, 7, 30, 100]) {
-        expect(strength(rules('daily'), doneDays(0, k - 1), k - 1)).toBeCloseTo(1 - Math.pow(m, k), DIGITS);
+        expect(strength(rules('daily'), doneDays(0, k - 1), k - 1)).toBeCloseTo(1 - m ** k, DIGITS);
       }
       // m^13 = 0.5 exactly, so 13 daily checks make a habit half strong.
       expect(strength(rules('daily'), doneDays(0, 12), 12)).toBeCloseTo(0.5, DIGITS);
@@ -66,7 +65,7 @@ describe('strength (Loop Habit Tracker score)', () => {
       const { startDay, scores } = strengthSeries(rules('daily'), doneDays(0, 4), day(4));
       expect(startDay).toBe(toDayNumber(MON));
       expect(scores).toHaveLength(5);
-      scores.forEach((score, i) => expect(score).toBeCloseTo(1 - Math.pow(m, i + 1), DIGITS));
+      scores.forEach((score, i) => expect(score).toBeCloseTo(1 - m ** (i + 1), DIGITS));
     });
 
     it('is 0 before the first entry, even when the habit is older', () => {
@@ -142,10 +141,7 @@ describe('strength (Loop Habit Tracker score)', () => {
       expect(strength(rules('1/2days'), [done(0)], 0)).toBeCloseTo((1 - m) / 2, DIGITS);
       // Checks on days 0 and 1, as of day 3.
       // 2/4days: p = 1/4, 2/4, 2/4, 2/4 → s_3 = (1−m)(m³/4 + m²/2 + m/2 + 1/2).
-      expect(strength(rules('2/4days'), [done(0), done(1)], 3)).toBeCloseTo(
-        (1 - m) * (m ** 3 / 4 + m ** 2 / 2 + m / 2 + 1 / 2),
-        DIGITS,
-      );
+      expect(strength(rules('2/4days'), [done(0), done(1)], 3)).toBeCloseTo((1 - m) * (m ** 3 / 4 + m ** 2 / 2 + m / 2 + 1 / 2), DIGITS);
       // 1/2days: p = 1/2, then min(1, 2/2) = 1 while both checks sit in the 4-day window (to day 3).
       expect(strength(rules('1/2days'), [done(0), done(1)], 3)).toBeCloseTo((1 - m) * (m ** 3 / 2 + m ** 2 + m + 1), DIGITS);
     });
@@ -154,10 +150,7 @@ describe('strength (Loop Habit Tracker score)', () => {
       const m = multiplier(1, 3);
       // Checks on days 0 and 3: p = 1/2, 1/2, 1/2, then 2/2 = 1 on days 3, 4, 5.
       // s_5 = (1−m)(m⁵/2 + m⁴/2 + m³/2 + m² + m + 1).
-      expect(strength(rules('every 3 days'), [done(0), done(3)], 5)).toBeCloseTo(
-        (1 - m) * (m ** 5 / 2 + m ** 4 / 2 + m ** 3 / 2 + m ** 2 + m + 1),
-        DIGITS,
-      );
+      expect(strength(rules('every 3 days'), [done(0), done(3)], 5)).toBeCloseTo((1 - m) * (m ** 5 / 2 + m ** 4 / 2 + m ** 3 / 2 + m ** 2 + m + 1), DIGITS);
     });
   });
 
@@ -286,10 +279,7 @@ describe('strength (Loop Habit Tracker score)', () => {
       const m3 = multiplier(3, 7);
       // 3/week, slips Monday to Thursday: kept Fri, Sat, Sun → p = 1/6, 2/6, 3/6 on days 4..6.
       const r = rules('3/week', { kind: 'break' });
-      expect(strength(r, [slip(0), slip(1), slip(2), slip(3)], 6)).toBeCloseTo(
-        (1 - m3) * (m3 * m3 / 6 + (2 * m3) / 6 + 3 / 6),
-        DIGITS,
-      );
+      expect(strength(r, [slip(0), slip(1), slip(2), slip(3)], 6)).toBeCloseTo((1 - m3) * ((m3 * m3) / 6 + (2 * m3) / 6 + 3 / 6), DIGITS);
     });
   });
 
@@ -668,7 +658,14 @@ describe('every N days follows Loop Habit Tracker’s rule for 1/N', () => {
     // Begun on day 3 and done on day 3; then a check-in for day 1 is recorded. With the old rule
     // (every 3 days counted from the beginning) the due days moved from 3, 6, 9 to 1, 4, 7.
     const dueDays = (r: HabitRules, checks: CheckIn[]) =>
-      [3, 4, 5, 6, 7, 8, 9, 10, 11].filter((n) => stats(r, checks.filter((c) => offset(c.date) <= n), n).dueToday);
+      [3, 4, 5, 6, 7, 8, 9, 10, 11].filter(
+        (n) =>
+          stats(
+            r,
+            checks.filter((c) => offset(c.date) <= n),
+            n,
+          ).dueToday,
+      );
     const before = dueDays(rules('every 3 days', { start: 3 }), [done(3), done(8)]);
     const after = dueDays(rules('every 3 days', { start: 1 }), [done(1), done(3), done(8)]);
     expect(before).toEqual([6, 7, 11]);
@@ -681,34 +678,45 @@ describe('a back-dated check-in does not shift later due days (property)', () =>
     // Loop's snapping slides only the older interval, so a new oldest repetition on day d changes
     // coverage of days before d + N only.
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (n, doneOn, back) => {
-        const schedule = `every ${n} days`;
-        const checks = doneOn.map((d) => done(d));
-        for (let asOf = Math.max(20, back + n); asOf <= 70; asOf++) {
-          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
-          const before = stats(rules(schedule, { start: 20 }), upTo(checks), asOf).dueToday;
-          const after = stats(rules(schedule, { start: back }), upTo([done(back), ...checks]), asOf).dueToday;
-          if (before !== after) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.integer({ min: 2, max: 9 }),
+        fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 19 }),
+        (n, doneOn, back) => {
+          const schedule = `every ${n} days`;
+          const checks = doneOn.map((d) => done(d));
+          for (let asOf = Math.max(20, back + n); asOf <= 70; asOf++) {
+            const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+            const before = stats(rules(schedule, { start: 20 }), upTo(checks), asOf).dueToday;
+            const after = stats(rules(schedule, { start: back }), upTo([done(back), ...checks]), asOf).dueToday;
+            if (before !== after) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('N in M days: with the anchor kept, every day from the anchor on is due exactly as before', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 4, max: 9 }), fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }), fc.integer({ min: 0, max: 19 }), (times, days, doneOn, back) => {
-        const schedule = `${times}/${days}days`;
-        const checks = doneOn.map((d) => done(d));
-        for (let asOf = 20; asOf <= 70; asOf++) {
-          const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
-          const before = stats(rules(schedule, { start: 20, anchor: 20 }), upTo(checks), asOf).dueToday;
-          const after = stats(rules(schedule, { start: back, anchor: 20 }), upTo([done(back), ...checks]), asOf).dueToday;
-          if (before !== after) return false;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 4, max: 9 }),
+        fc.uniqueArray(fc.integer({ min: 20, max: 60 }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 19 }),
+        (times, days, doneOn, back) => {
+          const schedule = `${times}/${days}days`;
+          const checks = doneOn.map((d) => done(d));
+          for (let asOf = 20; asOf <= 70; asOf++) {
+            const upTo = (list: CheckIn[]) => list.filter((c) => offset(c.date) <= asOf);
+            const before = stats(rules(schedule, { start: 20, anchor: 20 }), upTo(checks), asOf).dueToday;
+            const after = stats(rules(schedule, { start: back, anchor: 20 }), upTo([done(back), ...checks]), asOf).dueToday;
+            if (before !== after) return false;
+          }
+          return true;
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -46,7 +46,10 @@ function expectRealEvidence(p: Persona, fits: PathFit[]): void {
     for (const id of f.evidence) expect(ids.has(id), `${f.track} cites ${id}`).toBe(true);
     for (const reason of f.reasons) {
       if (/^(Ratings|Next level|Energy|Activities):/.test(reason)) {
-        expect(skillNames.some((name) => reason.includes(name)), reason).toBe(true);
+        expect(
+          skillNames.some((name) => reason.includes(name)),
+          reason,
+        ).toBe(true);
       }
       if (reason.startsWith('Little evidence yet')) continue; // a suggestion, not evidence
       for (const [, title] of reason.matchAll(/"([^"]+)"/g)) expect(titles.has(title!), `${f.track}: ${title}`).toBe(true);
@@ -80,7 +83,16 @@ const personas: Record<string, { data: () => Persona; first: string }> = {
   'IC-leaning: deep technical work energizes, 1:1s drain, a positive ic experiment': {
     first: 'ic',
     data: () => ({
-      assessments: ratings({ 'code-craft': 4, testing: 3, debugging: 4, 'system-design': 3, 'data-and-databases': 3, 'operations-and-reliability': 3, 'security-fundamentals': 2, ...SOFT_MID }),
+      assessments: ratings({
+        'code-craft': 4,
+        testing: 3,
+        debugging: 4,
+        'system-design': 3,
+        'data-and-databases': 3,
+        'operations-and-reliability': 3,
+        'security-fundamentals': 2,
+        ...SOFT_MID,
+      }),
       activities: [
         ...routine(120, 2, ['code-craft', 'debugging'], 2, 4, 90),
         ...routine(120, 6, ['system-design', 'data-and-databases'], 1, 4, 60),
@@ -93,9 +105,25 @@ const personas: Record<string, { data: () => Persona; first: string }> = {
     first: 'manager',
     data: () => ({
       assessments: ratings({
-        'code-craft': 2, testing: 2, debugging: 2, 'system-design': 2, 'data-and-databases': 2, 'operations-and-reliability': 2, 'security-fundamentals': 2,
-        communication: 4, empathy: 4, feedback: 3, 'coaching-and-teaching': 4, 'advocacy-and-sponsorship': 3, recognition: 3,
-        'shielding-the-team': 3, humility: 3, influence: 3, 'planning-and-delivery': 3, 'handling-conflict': 3, hiring: 2,
+        'code-craft': 2,
+        testing: 2,
+        debugging: 2,
+        'system-design': 2,
+        'data-and-databases': 2,
+        'operations-and-reliability': 2,
+        'security-fundamentals': 2,
+        communication: 4,
+        empathy: 4,
+        feedback: 3,
+        'coaching-and-teaching': 4,
+        'advocacy-and-sponsorship': 3,
+        recognition: 3,
+        'shielding-the-team': 3,
+        humility: 3,
+        influence: 3,
+        'planning-and-delivery': 3,
+        'handling-conflict': 3,
+        hiring: 2,
       }),
       activities: [
         ...routine(120, 3, ['coaching-and-teaching', 'empathy'], 2, 4, 45),
@@ -108,7 +136,16 @@ const personas: Record<string, { data: () => Persona; first: string }> = {
   'security specialist with real practice: threat models, incidents, a CTF, a positive security experiment': {
     first: 'security',
     data: () => ({
-      assessments: ratings({ 'code-craft': 3, testing: 3, debugging: 3, 'system-design': 3, 'data-and-databases': 3, 'operations-and-reliability': 3, 'security-fundamentals': 4, ...SOFT_MID }),
+      assessments: ratings({
+        'code-craft': 3,
+        testing: 3,
+        debugging: 3,
+        'system-design': 3,
+        'data-and-databases': 3,
+        'operations-and-reliability': 3,
+        'security-fundamentals': 4,
+        ...SOFT_MID,
+      }),
       activities: [
         ...routine(120, 3, ['security-fundamentals'], 2, 4, 90), // threat models, reviews of auth code
         ...routine(120, 10, ['security-fundamentals', 'operations-and-reliability'], 1, 3, 120), // incident response
@@ -129,7 +166,17 @@ const personas: Record<string, { data: () => Persona; first: string }> = {
   'mixed: enjoys both code review and planning; a neutral ic try, a positive manager try': {
     first: 'manager',
     data: () => ({
-      assessments: ratings({ 'code-craft': 3, testing: 3, debugging: 3, 'system-design': 3, 'data-and-databases': 2, 'operations-and-reliability': 2, 'security-fundamentals': 2, ...SOFT_MID, feedback: 3 }),
+      assessments: ratings({
+        'code-craft': 3,
+        testing: 3,
+        debugging: 3,
+        'system-design': 3,
+        'data-and-databases': 2,
+        'operations-and-reliability': 2,
+        'security-fundamentals': 2,
+        ...SOFT_MID,
+        feedback: 3,
+      }),
       activities: [
         ...routine(90, 3, ['code-craft'], 1, 4, 60), // code review
         ...routine(90, 3, ['planning-and-delivery', 'feedback'], 1, 4, 60),
@@ -149,7 +196,20 @@ const personas: Record<string, { data: () => Persona; first: string }> = {
       for (let d = 0; d < 730; d += 4) old.push(activity(addDays(yearsAgo(4), d), ['coaching-and-teaching', 'feedback'], 2, 5, 60));
       return {
         assessments: [
-          ...ratings({ ...SOFT_MID, 'coaching-and-teaching': 4, 'code-craft': 2, testing: 2, debugging: 2, 'system-design': 2, 'data-and-databases': 2, 'operations-and-reliability': 2, 'security-fundamentals': 2 }, yearsAgo(3)),
+          ...ratings(
+            {
+              ...SOFT_MID,
+              'coaching-and-teaching': 4,
+              'code-craft': 2,
+              testing: 2,
+              debugging: 2,
+              'system-design': 2,
+              'data-and-databases': 2,
+              'operations-and-reliability': 2,
+              'security-fundamentals': 2,
+            },
+            yearsAgo(3),
+          ),
           // Re-rated this year: the technical skills grew, coaching is back to where the rest is.
           ...ratings({ 'code-craft': 4, testing: 3, 'system-design': 4, debugging: 3, 'coaching-and-teaching': 2 }, addDays(TODAY, -20)),
         ],
@@ -182,9 +242,7 @@ describe('personas', () => {
     const { ic, manager, security } = byTrack(fits);
     expect(ic!.score).toBeGreaterThan(security!.score + 0.1);
     expect(manager!.score).toBeLessThan(0.5);
-    expect(manager!.reasons).toContain(
-      'Their effect: "Run the team as acting lead" went badly, which lowers this track.',
-    );
+    expect(manager!.reasons).toContain('Their effect: "Run the team as acting lead" went badly, which lowers this track.');
     // The 2 in security fundamentals is named as what it is: below the person's own average.
     expect(security!.reasons[0]).toMatch(/below it: .*security fundamentals 2/);
     // Its only practice is the debugging it shares with ic, and the reason says so.
@@ -243,9 +301,22 @@ type Profile = typeof profileArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toPersona(p: Profile): Persona {
   return {
-    assessments: p.ratings.map((r, i) => ({ id: `as-${i}`, skillId: r.skill, level: r.level, date: r.date, createdAt: `${r.date}T09:00:${String(i % 60).padStart(2, '0')}.000Z` })),
+    assessments: p.ratings.map((r, i) => ({
+      id: `as-${i}`,
+      skillId: r.skill,
+      level: r.level,
+      date: r.date,
+      createdAt: `${r.date}T09:00:${String(i % 60).padStart(2, '0')}.000Z`,
+    })),
     activities: p.activities.map((a, i) => ({ id: `ac-${i}`, ...a })),
-    experiments: p.experiments.map((e, i) => ({ id: `ex-${i}`, title: `Try ${e.track} ${i}`, track: e.track, until: e.on, outcome: e.outcome, closedOn: e.outcome ? e.on : null })),
+    experiments: p.experiments.map((e, i) => ({
+      id: `ex-${i}`,
+      title: `Try ${e.track} ${i}`,
+      track: e.track,
+      until: e.on,
+      outcome: e.outcome,
+      closedOn: e.outcome ? e.on : null,
+    })),
   };
 }
 
@@ -278,9 +349,22 @@ describe('property: evidence for a track never lowers it', () => {
         if (ev.kind === 'rating' && raisable.length > 0) {
           const skill = raisable[ev.pick % raisable.length]!;
           // Re-rated today, later than anything before: the new latest rating.
-          after.assessments.push({ id: 'as-new', skillId: skill, level: Math.min(5, latest.get(skill)!.level + ev.raise), date: TODAY, createdAt: `${TODAY}T23:59:59.999Z` });
+          after.assessments.push({
+            id: 'as-new',
+            skillId: skill,
+            level: Math.min(5, latest.get(skill)!.level + ev.raise),
+            date: TODAY,
+            createdAt: `${TODAY}T23:59:59.999Z`,
+          });
         } else if (ev.kind === 'activity') {
-          after.activities.push({ id: 'ac-new', date: ev.date, skills: [skills[ev.pick % skills.length]!], energy: ev.energy, ease: ev.ease, minutes: ev.minutes });
+          after.activities.push({
+            id: 'ac-new',
+            date: ev.date,
+            skills: [skills[ev.pick % skills.length]!],
+            energy: ev.energy,
+            ease: ev.ease,
+            minutes: ev.minutes,
+          });
         } else {
           after.experiments.push({ id: 'ex-new', title: 'New try', track: ev.track, until: ev.date, outcome: 'positive', closedOn: ev.date });
         }
@@ -294,7 +378,10 @@ describe('property: evidence for a track never lowers it', () => {
     fc.assert(
       fc.property(profileArb, fc.constantFrom(...TRACKS), dateArb, (profile, track, on) => {
         const before = toPersona(profile);
-        const after = { ...before, experiments: [...before.experiments, { id: 'ex-new', title: 'New try', track, until: on, outcome: 'negative' as const, closedOn: on }] };
+        const after = {
+          ...before,
+          experiments: [...before.experiments, { id: 'ex-new', title: 'New try', track, until: on, outcome: 'negative' as const, closedOn: on }],
+        };
         expect(scoreOf(after, track)).toBeLessThanOrEqual(scoreOf(before, track));
       }),
       { numRuns: 200 },

@@ -5,8 +5,7 @@ import { builtinFramework } from '../../src/services/framework.service.js';
 import { TODAY, activity, assessment, builder, generalist, ratings, routine, securityCurious, teacher } from '../support/path-data.js';
 
 const framework = builtinFramework();
-const fit = (input: Partial<PathFitInput>) =>
-  computePathFit({ framework, today: TODAY, assessments: [], activities: [], experiments: [], ...input });
+const fit = (input: Partial<PathFitInput>) => computePathFit({ framework, today: TODAY, assessments: [], activities: [], experiments: [], ...input });
 const byTrack = (fits: ReturnType<typeof fit>) => Object.fromEntries(fits.map((f) => [f.track, f]));
 
 const experiment = (track: string, outcome: ExperimentFact['outcome'], title = `Try ${track}`, until = '2026-12-01'): ExperimentFact => ({
@@ -21,13 +20,20 @@ const experiment = (track: string, outcome: ExperimentFact['outcome'], title = `
 describe("a track's own skills", () => {
   it('those its top level asks for as much as any other track does, within half a rating point', () => {
     expect(Object.fromEntries(trackSkills(framework))).toEqual({
-      ic: [
-        'code-craft', 'testing', 'debugging', 'system-design', 'data-and-databases', 'operations-and-reliability',
-        'communication', 'humility', 'influence',
-      ],
+      ic: ['code-craft', 'testing', 'debugging', 'system-design', 'data-and-databases', 'operations-and-reliability', 'communication', 'humility', 'influence'],
       manager: [
-        'communication', 'empathy', 'feedback', 'coaching-and-teaching', 'advocacy-and-sponsorship', 'recognition',
-        'shielding-the-team', 'humility', 'influence', 'planning-and-delivery', 'handling-conflict', 'hiring',
+        'communication',
+        'empathy',
+        'feedback',
+        'coaching-and-teaching',
+        'advocacy-and-sponsorship',
+        'recognition',
+        'shielding-the-team',
+        'humility',
+        'influence',
+        'planning-and-delivery',
+        'handling-conflict',
+        'hiring',
       ],
       security: ['debugging', 'operations-and-reliability', 'security-fundamentals'],
     });
@@ -62,7 +68,9 @@ describe('path fit', () => {
     ]);
     for (const f of fits) {
       expect(f.evidence).toEqual([]);
-      expect(f.reasons.at(-1)).toMatch(new RegExp(`^Little evidence yet \\(confidence 0%\\): try an experiment.*grow experiment add .* --track ${f.track} --until 2026-12-21`));
+      expect(f.reasons.at(-1)).toMatch(
+        new RegExp(`^Little evidence yet \\(confidence 0%\\): try an experiment.*grow experiment add .* --track ${f.track} --until 2026-12-21`),
+      );
     }
   });
 
@@ -138,7 +146,12 @@ describe('path fit', () => {
 
     const many = routine(40, 1, ['security-fundamentals'], 1, 3);
     const cited = byTrack(fit({ activities: many })).security!.evidence;
-    expect(cited).toEqual(many.slice(-CITED_ACTIVITIES).map((a) => a.id).reverse());
+    expect(cited).toEqual(
+      many
+        .slice(-CITED_ACTIVITIES)
+        .map((a) => a.id)
+        .reverse(),
+    );
   });
 
   it('activities on skills two tracks rely on alike count for both; without energy and ease they move nothing', () => {
@@ -187,9 +200,7 @@ describe('path fit', () => {
 
   it('older activities and experiments count less: the half-life is a year', () => {
     const now = byTrack(fit({ experiments: [experiment('ic', 'positive')] })).ic!;
-    const old = byTrack(
-      fit({ experiments: [{ ...experiment('ic', 'positive'), closedOn: '2024-11-23', until: '2024-11-23' }] }),
-    ).ic!;
+    const old = byTrack(fit({ experiments: [{ ...experiment('ic', 'positive'), closedOn: '2024-11-23', until: '2024-11-23' }] })).ic!;
     expect(old.score).toBeGreaterThan(0.5);
     expect(old.score).toBeLessThan(now.score);
     expect(old.reasons).toContain('Their effect: "Try ic" went well, which raises this track (closed 2024-11-23, so it counts less now).');
@@ -207,7 +218,9 @@ describe('path fit', () => {
     expect(negative.reasons).toContain('Their effect: "Try manager" went badly, which lowers this track.');
     expect(neutral.reasons).toContain('Their effect: "Try manager" was neutral, which leaves it where it is.');
 
-    const open = byTrack(fit({ experiments: [experiment('manager', null, 'Run planning', '2026-12-01'), experiment('manager', null, 'Lead retro', '2026-11-01')] })).manager!;
+    const open = byTrack(
+      fit({ experiments: [experiment('manager', null, 'Run planning', '2026-12-01'), experiment('manager', null, 'Lead retro', '2026-11-01')] }),
+    ).manager!;
     expect(open.score).toBe(0.5);
     expect(open.confidence).toBe(0);
     expect(open.reasons).toContain('Experiment "Run planning" runs until 2026-12-01; its outcome will count once you close it.');

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework, Skill, Track } from '../../src/core/framework.js';
 import { AppError } from '../../src/core/errors.js';
-import {
-  type PlanInput,
-  chooseAim,
-  defaultPlanStart,
-  mondayOf,
-  parsePlanDays,
-  planDates,
-  planWeek,
-  sessionLengths,
-} from '../../src/core/plan.js';
+import { type PlanInput, chooseAim, defaultPlanStart, mondayOf, parsePlanDays, planDates, planWeek, sessionLengths } from '../../src/core/plan.js';
 
 const skill = (id: string, kind: Skill['kind']): Skill => {
   const level = { summary: '', behaviours: [] };
@@ -146,12 +137,28 @@ describe('planWeek', () => {
   });
 
   it('repairs a neglected kind first: 14 days or more without practice', () => {
-    const plan = planWeek(input({ lastPractice: new Map([['t1', '2026-11-29'], ['s2', '2026-11-16']]) }));
+    const plan = planWeek(
+      input({
+        lastPractice: new Map([
+          ['t1', '2026-11-29'],
+          ['s2', '2026-11-16'],
+        ]),
+      }),
+    );
     expect(plan.sessions[0]).toMatchObject({ kind: 'soft', skill: 's1' });
     expect(plan.sessions[0]!.why).toMatch(/^No soft practice for 14 days: the week starts by repairing it\./);
     expect(plan.sessions[1]!.kind).toBe('technical');
     // Thirteen days is not neglect: the larger gap (technical) leads.
-    expect(planWeek(input({ lastPractice: new Map([['t1', '2026-11-29'], ['s2', '2026-11-17']]) })).sessions[0]!.kind).toBe('technical');
+    expect(
+      planWeek(
+        input({
+          lastPractice: new Map([
+            ['t1', '2026-11-29'],
+            ['s2', '2026-11-17'],
+          ]),
+        }),
+      ).sessions[0]!.kind,
+    ).toBe('technical');
   });
 
   it('with both kinds neglected, the longer neglected (never practised) comes first', () => {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type HabitRules, type CheckIn } from '../../src/core/habit-stats.js';
+import type { HabitRules, CheckIn } from '../../src/core/habit-stats.js';
 import { parseSchedule } from '../../src/core/schedule.js';
 import { type ReflectionFacts, daysIn, defaultReflectionTitle, habitOverPeriod, reflectionMarkdown, skillMoves } from '../../src/core/reflection.js';
 
 /** Loop's daily multiplier m = 0.5^(1/13): strength after k done days in a row is 1 − m^k. */
-const m = Math.pow(0.5, 1 / 13);
-const daily = (kind: 'build' | 'break' = 'build', target: number | null = null): HabitRules => ({ kind, schedule: parseSchedule('daily'), target, startDate: '2026-11-01' });
+const m = 0.5 ** (1 / 13);
+const daily = (kind: 'build' | 'break' = 'build', target: number | null = null): HabitRules => ({
+  kind,
+  schedule: parseSchedule('daily'),
+  target,
+  startDate: '2026-11-01',
+});
 const done = (date: string, amount: number | null = null): CheckIn => ({ date, status: 'done', amount, note: null });
 const at = (date: string, status: CheckIn['status'], amount: number | null = null): CheckIn => ({ date, status, amount, note: null });
 
@@ -28,7 +33,13 @@ describe('a habit over a period', () => {
   });
 
   it('a measurable habit done short of its target is due and not done', () => {
-    const result = habitOverPeriod(daily('build', 20), [done('2026-11-01', 25), done('2026-11-02', 10), done('2026-11-03', 20)], '2026-11-01', '2026-11-03', '2026-11-03');
+    const result = habitOverPeriod(
+      daily('build', 20),
+      [done('2026-11-01', 25), done('2026-11-02', 10), done('2026-11-03', 20)],
+      '2026-11-01',
+      '2026-11-03',
+      '2026-11-03',
+    );
     expect(result).toMatchObject({ done: 2, due: 3 });
   });
 
@@ -44,7 +55,11 @@ describe('a habit over a period', () => {
   });
 
   it('a habit begun after the period starts has strength 0 at the start', () => {
-    expect(habitOverPeriod({ ...daily(), startDate: '2026-11-10' }, [done('2026-11-10')], '2026-11-01', '2026-11-10', '2026-11-10')).toMatchObject({ done: 1, due: 1, strengthStart: 0 });
+    expect(habitOverPeriod({ ...daily(), startDate: '2026-11-10' }, [done('2026-11-10')], '2026-11-01', '2026-11-10', '2026-11-10')).toMatchObject({
+      done: 1,
+      due: 1,
+      strengthStart: 0,
+    });
   });
 });
 
@@ -52,7 +67,16 @@ describe('skills that moved', () => {
   it('gives the rating before the period and the latest in it, for skills assessed in it only', () => {
     const a = (skillId: string, level: number, date: string, createdAt = `${date}T10:00:00Z`) => ({ skillId, level, date, createdAt });
     const moves = skillMoves(
-      [a('testing', 2, '2026-10-01'), a('testing', 3, '2026-11-05'), a('testing', 4, '2026-11-20'), a('empathy', 1, '2026-11-10'), a('hiring', 2, '2026-10-01'), a('ops', 3, '2026-12-01'), a('ops', 2, '2026-11-30'), a('ops', 1, '2026-11-30', '2026-11-30T09:00:00Z')],
+      [
+        a('testing', 2, '2026-10-01'),
+        a('testing', 3, '2026-11-05'),
+        a('testing', 4, '2026-11-20'),
+        a('empathy', 1, '2026-11-10'),
+        a('hiring', 2, '2026-10-01'),
+        a('ops', 3, '2026-12-01'),
+        a('ops', 2, '2026-11-30'),
+        a('ops', 1, '2026-11-30', '2026-11-30T09:00:00Z'),
+      ],
       '2026-11-01',
       '2026-11-30',
     );
@@ -151,13 +175,47 @@ describe('the reflection draft', () => {
       ],
       practice: { technicalMinutes: 300, softMinutes: 125, activities: 7, targetRatio: 0.6 },
       learning: [
-        { title: 'Radical Candor', kind: 'book', authors: ['Kim Scott'], finishedOn: '2026-11-10', rating: 4.5, takeaways: ['Care personally,\nchallenge directly', 'Praise in public'] },
+        {
+          title: 'Radical Candor',
+          kind: 'book',
+          authors: ['Kim Scott'],
+          finishedOn: '2026-11-10',
+          rating: 4.5,
+          takeaways: ['Care personally,\nchallenge directly', 'Praise in public'],
+        },
         { title: 'SLOs', kind: 'article', authors: [], finishedOn: '2026-11-11', rating: null, takeaways: [] },
       ],
       experiments: [
-        { title: 'Run sprint planning', track: 'Manager', hypothesis: 'I enjoy facilitating', startedOn: '2026-10-20', until: '2026-11-17', closedOn: '2026-11-18', outcome: 'positive', note: 'Energized' },
-        { title: 'Threat model a service', track: 'Security', hypothesis: 'It fits', startedOn: '2026-11-02', until: '2026-11-30', closedOn: null, outcome: null, note: null },
-        { title: 'Mentor an intern', track: 'Manager', hypothesis: 'Teaching energizes me', startedOn: '2026-11-02', until: '2026-12-31', closedOn: null, outcome: null, note: null },
+        {
+          title: 'Run sprint planning',
+          track: 'Manager',
+          hypothesis: 'I enjoy facilitating',
+          startedOn: '2026-10-20',
+          until: '2026-11-17',
+          closedOn: '2026-11-18',
+          outcome: 'positive',
+          note: 'Energized',
+        },
+        {
+          title: 'Threat model a service',
+          track: 'Security',
+          hypothesis: 'It fits',
+          startedOn: '2026-11-02',
+          until: '2026-11-30',
+          closedOn: null,
+          outcome: null,
+          note: null,
+        },
+        {
+          title: 'Mentor an intern',
+          track: 'Manager',
+          hypothesis: 'Teaching energizes me',
+          startedOn: '2026-11-02',
+          until: '2026-12-31',
+          closedOn: null,
+          outcome: null,
+          note: null,
+        },
       ],
       pathFit: [
         { track: 'Manager', score: 0.6234, confidence: 0.4, reasons: ['soft practice energizes you (+1.5 on average over 4 activities)'] },

@@ -171,9 +171,7 @@ describe('scheduleFromFrequency (Loop frequencies)', () => {
   ])('refuses %i/%i', (numerator, denominator) => {
     const error = errorOf(() => scheduleFromFrequency(numerator, denominator));
     expect(error.code).toBe('validation_failed');
-    expect(error.message).toBe(
-      `frequency: ${numerator}/${denominator} is not a frequency grow supports (N in M days, 1 <= N <= M <= 365)`,
-    );
+    expect(error.message).toBe(`frequency: ${numerator}/${denominator} is not a frequency grow supports (N in M days, 1 <= N <= M <= 365)`);
   });
 });
 

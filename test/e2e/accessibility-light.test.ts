@@ -24,7 +24,23 @@ describe('keyboard', () => {
       expect(focused.outline, `focus ring on ${focused.text}`).toBe(true);
       seen.push(focused.text);
     }
-    expect(seen).toEqual(expect.arrayContaining(['Today', 'Habits', 'Scorecard', 'Skills', 'Log', 'Paths', 'Plan', 'Library', 'Review', 'Journal', 'Settings', 'Dark mode', 'Sign out']));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        'Today',
+        'Habits',
+        'Scorecard',
+        'Skills',
+        'Log',
+        'Paths',
+        'Plan',
+        'Library',
+        'Review',
+        'Journal',
+        'Settings',
+        'Dark mode',
+        'Sign out',
+      ]),
+    );
     // Enter on a link goes there, and the new page takes the focus.
     await today.nav.getByRole('link', { name: 'Habits' }).focus();
     await app.page.keyboard.press('Enter');
@@ -36,7 +52,23 @@ describe('keyboard', () => {
   it('is usable on a phone-sized screen', async () => {
     await app.page.setViewportSize({ width: 375, height: 740 });
     try {
-      for (const path of ['/', '/habits', '/habits/read', '/scorecard', '/skills', '/skills/testing', '/log', '/paths', '/plan', '/library', '/review', '/journal', '/journal/new', '/reflections', '/settings']) {
+      for (const path of [
+        '/',
+        '/habits',
+        '/habits/read',
+        '/scorecard',
+        '/skills',
+        '/skills/testing',
+        '/log',
+        '/paths',
+        '/plan',
+        '/library',
+        '/review',
+        '/journal',
+        '/journal/new',
+        '/reflections',
+        '/settings',
+      ]) {
         await app.page.goto(`${app.base}${path}`);
         await app.page.getByRole('heading', { level: 1 }).waitFor();
         const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -19,11 +19,25 @@ interface CliHabit {
 
 const app = useApp(async (home) => {
   await home.cli(
-    'habit', 'add', 'Meditate',
-    '--identity', 'I am someone who starts the day calm',
-    '--when', '7:00', '--where', 'on the balcony',
-    '--two-minute', 'three slow breaths', '--bundle', 'my good tea afterwards',
-    '--obvious', 'the cushion by the bed', '--group', 'morning', '--skills', 'focus',
+    'habit',
+    'add',
+    'Meditate',
+    '--identity',
+    'I am someone who starts the day calm',
+    '--when',
+    '7:00',
+    '--where',
+    'on the balcony',
+    '--two-minute',
+    'three slow breaths',
+    '--bundle',
+    'my good tea afterwards',
+    '--obvious',
+    'the cushion by the bed',
+    '--group',
+    'morning',
+    '--skills',
+    'focus',
   );
   await home.cli('habit', 'skip', 'meditate', '--date', '2026-11-15', '--note', 'sick');
   for (let day = 16; day <= 22; day++) {
@@ -162,7 +176,10 @@ describe('habits in the browser', () => {
       group: 'morning',
       today: 'due',
     });
-    const width = await habits.row('meditate').locator('.strength-fill').evaluate((el) => (el as HTMLElement).style.width);
+    const width = await habits
+      .row('meditate')
+      .locator('.strength-fill')
+      .evaluate((el) => (el as HTMLElement).style.width);
     expect(Number.parseFloat(width)).toBeCloseTo(meditate.strength * 100, 2);
     expect(await habits.read('write-500-words')).toMatchObject({ schedule: 'mon,wed,fri · at least 500 words', group: 'work' });
     expect(await habits.slugs()).toEqual(cli.map((h) => h.slug));

@@ -16,7 +16,9 @@ interface CliEntry {
 
 /** `grow journal add` with the body on stdin, as a script would write an entry. */
 function addEntry(home: GrowHome, body: string, ...flags: string[]): CliEntry {
-  return JSON.parse(execFileSync(process.execPath, [GROW, 'journal', 'add', ...flags, '--json'], { env: home.env, cwd: ROOT, input: body, encoding: 'utf8' })) as CliEntry;
+  return JSON.parse(
+    execFileSync(process.execPath, [GROW, 'journal', 'add', ...flags, '--json'], { env: home.env, cwd: ROOT, input: body, encoding: 'utf8' }),
+  ) as CliEntry;
 }
 
 let older: CliEntry;
@@ -133,7 +135,9 @@ describe('the journal', () => {
   it('writes a weekly review from the journal page, with errors next to the fields', async () => {
     const journal = await new JournalPage(app.page).open(app.base);
     await journal.weeklyReview({});
-    expect(await app.page.locator('#weekly-grew-error').innerText()).toBe('answer at least one prompt: what grew, what drained you, what you will try next week');
+    expect(await app.page.locator('#weekly-grew-error').innerText()).toBe(
+      'answer at least one prompt: what grew, what drained you, what you will try next week',
+    );
     await journal.weeklyReview({ week: '2026-W50', grew: 'x' });
     await app.page.locator('#weekly-week-error').waitFor();
     expect(await app.page.locator('#weekly-week-error').innerText()).toBe('2026-W50 has not started yet (this week is 2026-W48)');

@@ -32,12 +32,16 @@ describe('importing into the library from the browser', () => {
     await library.importFile('Goodreads', goodreads(newer));
     await expect
       .poll(() => library.importAlert().innerText())
-      .toBe('row 8 (line 9): ISBN13: "9780735211293" is not a valid ISBN-13 (the check digit does not match) (nothing was imported; 1 bad row in all; skip bad rows to import the others)');
+      .toBe(
+        'row 8 (line 9): ISBN13: "9780735211293" is not a valid ISBN-13 (the check digit does not match) (nothing was imported; 1 bad row in all; skip bad rows to import the others)',
+      );
     expect(await library.rows().count()).toBe(6);
 
     await library.importFile('Goodreads', goodreads(newer), { skipBad: true });
     await expect.poll(() => library.importStatus().innerText()).toBe('Imported from Goodreads: 1 new item, 2 updated, 4 unchanged.');
-    expect(await library.skippedRows().allInnerTexts()).toEqual(['row 8 (line 9): ISBN13: "9780735211293" is not a valid ISBN-13 (the check digit does not match)']);
+    expect(await library.skippedRows().allInnerTexts()).toEqual([
+      'row 8 (line 9): ISBN13: "9780735211293" is not a valid ISBN-13 (the check digit does not match)',
+    ]);
     expect(await library.importAlert().innerText()).toBe('');
     await expect.poll(() => library.rows().count()).toBe(7);
   });
@@ -45,6 +49,8 @@ describe('importing into the library from the browser', () => {
   it('says when a file is not the chosen format', async () => {
     const library = await new LibraryImportPage(app.page).open(app.base);
     await library.importFile('Readwise', goodreads(GOODREADS));
-    await expect.poll(() => library.importAlert().innerText()).toBe('file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"');
+    await expect
+      .poll(() => library.importAlert().innerText())
+      .toBe('file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"');
   });
 });

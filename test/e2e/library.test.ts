@@ -75,7 +75,16 @@ describe('the library', () => {
     expect(await app.page.getByLabel('New note', { exact: true }).inputValue()).toBe('');
 
     const [cli] = await app.home.cli<CliItem[]>('learn', 'list', '--status', 'read');
-    expect(cli).toMatchObject({ title: 'The Manager’s Path', authors: ['Camille Fournier'], status: 'read', rating: 4.25, finishedAt: '2026-11-22', startedAt: '2026-11-23', progress: 100, skills: ['coaching-and-teaching'] });
+    expect(cli).toMatchObject({
+      title: 'The Manager’s Path',
+      authors: ['Camille Fournier'],
+      status: 'read',
+      rating: 4.25,
+      finishedAt: '2026-11-22',
+      startedAt: '2026-11-23',
+      progress: 100,
+      skills: ['coaching-and-teaching'],
+    });
     const shown = await app.home.cli<CliItem>('learn', 'show', cli!.id);
     expect(shown.notes.map((n) => n.text)).toEqual(['Be the manager you would want to have.']);
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
@@ -84,8 +93,16 @@ describe('the library', () => {
   it('shows an item’s highlights with a way to make each a review card', async () => {
     const item = await new LearningItemPage(app.page).open(app.base, seeded.id);
     expect(await item.highlights().count()).toBe(1);
-    expect(await item.highlights().first().innerText()).toMatch(/A system is more than the sum of its parts\.[\s\S]*Note: the core idea[\s\S]*page 12 · location 180-182/);
-    expect(await item.highlights().first().getByRole('button', { name: /Make a review card/ }).count()).toBe(1);
+    expect(await item.highlights().first().innerText()).toMatch(
+      /A system is more than the sum of its parts\.[\s\S]*Note: the core idea[\s\S]*page 12 · location 180-182/,
+    );
+    expect(
+      await item
+        .highlights()
+        .first()
+        .getByRole('button', { name: /Make a review card/ })
+        .count(),
+    ).toBe(1);
   });
 
   it('says what is wrong next to the field, and writes nothing', async () => {
@@ -101,7 +118,9 @@ describe('the library', () => {
     expect(await library.fieldError('item-isbn').innerText()).toBe('"1455586693" is not a valid ISBN-10 (the check digit does not match)');
     // Duplicates are found by the server and shown next to the title.
     await library.add({ title: 'Thinking in Systems: A Primer', authors: ['Meadows, Donella'], isbn: '' });
-    await expect.poll(() => library.fieldError('item-title').innerText()).toBe(`already in your library as ${seeded.id} "Thinking in Systems" (same title and author)`);
+    await expect
+      .poll(() => library.fieldError('item-title').innerText())
+      .toBe(`already in your library as ${seeded.id} "Thinking in Systems" (same title and author)`);
 
     const cli = await app.home.cli<CliItem[]>('learn', 'list');
     expect(cli.map((i) => i.title).sort()).toEqual(['The Manager’s Path', 'Thinking in Systems']);

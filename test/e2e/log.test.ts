@@ -26,7 +26,14 @@ describe('the practice log', () => {
     // Only technical practice for weeks: soft skills are neglected.
     await app.page.getByRole('region', { name: 'Out of balance' }).waitFor();
 
-    await log.log({ text: 'Gave feedback on a design doc', minutes: '30', skills: ['Giving and receiving feedback', 'Communication'], energy: '-1', ease: '2', date: '2026-11-23' });
+    await log.log({
+      text: 'Gave feedback on a design doc',
+      minutes: '30',
+      skills: ['Giving and receiving feedback', 'Communication'],
+      energy: '-1',
+      ease: '2',
+      date: '2026-11-23',
+    });
     await expect.poll(() => log.status().innerText()).toBe('Logged "Gave feedback on a design doc": 30 min on 2026-11-23.');
     await expect.poll(() => log.rows().count()).toBe(2);
     expect(await log.rows().first().innerText()).toMatch(/2026-11-23\s+Gave feedback on a design doc\s+30/);

@@ -21,7 +21,19 @@ interface CliExperiment {
 const app = useApp(async (home) => {
   await home.cli('skill', 'assess', 'coaching-and-teaching', '3', '--date', '2026-11-01');
   await home.cli('skill', 'assess', 'empathy', '3', '--date', '2026-11-01');
-  await home.cli('log', 'Mentored a new hire', '--minutes', '60', '--skills', 'coaching-and-teaching,empathy', '--energy=2', '--ease', '5', '--date', '2026-11-18');
+  await home.cli(
+    'log',
+    'Mentored a new hire',
+    '--minutes',
+    '60',
+    '--skills',
+    'coaching-and-teaching,empathy',
+    '--energy=2',
+    '--ease',
+    '5',
+    '--date',
+    '2026-11-18',
+  );
   await home.cli('log', 'Deep solo refactor', '--minutes', '120', '--skills', 'code-craft', '--energy=-2', '--ease', '2', '--date', '2026-11-19');
   await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
   await home.cli('facet', 'set', 'application-security', 'exploring');
@@ -59,13 +71,24 @@ describe('the paths page', () => {
     await paths.close('Run sprint planning', 'positive', 'the team liked it');
     await expect.poll(() => paths.experiment('Run sprint planning').locator('[data-field="outcome"]').innerText()).toBe('positive');
     const cli = await app.home.cli<CliExperiment[]>('experiment', 'list');
-    expect(cli.find((e) => e.title === 'Run sprint planning')).toMatchObject({ status: 'closed', outcome: 'positive', note: 'the team liked it', closedOn: '2026-11-23' });
+    expect(cli.find((e) => e.title === 'Run sprint planning')).toMatchObject({
+      status: 'closed',
+      outcome: 'positive',
+      note: 'the team liked it',
+      closedOn: '2026-11-23',
+    });
     expect(cli.find((e) => e.title === 'Threat-model a service')).toMatchObject({ startedOn: '2026-11-23', status: 'open' });
   });
 
   it('records an experiment already run: start, end and closing day in the past', async () => {
     const paths = await new PathsPage(app.page).open(app.base);
-    await paths.add({ title: 'Led the incident reviews', track: 'Engineering manager', start: '2026-09-07', until: '2026-10-02', hypothesis: 'Coordinating people suits me' });
+    await paths.add({
+      title: 'Led the incident reviews',
+      track: 'Engineering manager',
+      start: '2026-09-07',
+      until: '2026-10-02',
+      hypothesis: 'Coordinating people suits me',
+    });
     await expect.poll(() => paths.status().innerText()).toBe('Experiment started: "Led the incident reviews" from 2026-09-07 until 2026-10-02.');
     const item = paths.experiment('Led the incident reviews');
     await expect.poll(() => item.locator('.meta').innerText()).toContain('2026-09-07 to 2026-10-02');
@@ -74,7 +97,10 @@ describe('the paths page', () => {
     await paths.close('Led the incident reviews', 'negative', undefined, '2026-09-06');
     await item.locator('.field-error').waitFor();
     expect(await item.locator('.field-error').innerText()).toBe("2026-09-06 is before the experiment's start (2026-09-07)");
-    expect((await app.home.cli<CliExperiment[]>('experiment', 'list')).find((e) => e.title === 'Led the incident reviews')).toMatchObject({ status: 'overdue', closedOn: null });
+    expect((await app.home.cli<CliExperiment[]>('experiment', 'list')).find((e) => e.title === 'Led the incident reviews')).toMatchObject({
+      status: 'overdue',
+      closedOn: null,
+    });
 
     await paths.close('Led the incident reviews', 'negative', 'drained by the meetings', '2026-10-02');
     await expect.poll(() => item.locator('[data-field="outcome"]').innerText()).toBe('negative');

@@ -58,7 +58,9 @@ describe('reflections', () => {
     await app.page.locator('#reflection-from-error').waitFor();
     expect(await app.page.locator('#reflection-from-error').innerText()).toBe('must not be after to');
     await page.write({ from: '2026-11-30', to: '2026-12-02' });
-    await expect.poll(() => app.page.locator('#reflection-from-error').innerText()).toBe('2026-11-30 is after today (2026-11-23): a reflection looks back on days that have begun');
+    await expect
+      .poll(() => app.page.locator('#reflection-from-error').innerText())
+      .toBe('2026-11-30 is after today (2026-11-23): a reflection looks back on days that have begun');
   });
 
   it('imports Jekyll posts from several files, and refuses a bad one naming it', async () => {

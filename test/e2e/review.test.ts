@@ -104,7 +104,11 @@ describe('the review page', () => {
     await app.page.getByLabel('New takeaway', { exact: true }).fill('Look for the feedback loops');
     await app.page.getByRole('button', { name: 'Add takeaway' }).click();
     await expect.poll(() => item.region('Takeaways').innerText()).toContain('Look for the feedback loops');
-    await item.highlights().first().getByRole('button', { name: /Make a review card/ }).click();
+    await item
+      .highlights()
+      .first()
+      .getByRole('button', { name: /Make a review card/ })
+      .click();
     await item.highlights().first().getByText('In your review cards.').waitFor();
 
     const review = await new ReviewPage(app.page).open(app.base);

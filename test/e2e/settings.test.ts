@@ -59,9 +59,9 @@ describe('settings', () => {
   it('refuses to import a backup into a grow that has data, and a file that is not a backup', async () => {
     const settings = await new SettingsPage(app.page).open(app.base);
     await settings.importFile('json', backupPath);
-    await expect.poll(() => settings.importForm('json').getByRole('alert').innerText()).toBe(
-      'database: already holds data; restore a backup into an empty database',
-    );
+    await expect
+      .poll(() => settings.importForm('json').getByRole('alert').innerText())
+      .toBe('database: already holds data; restore a backup into an empty database');
     await settings.importFile('json', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') });
     await expect.poll(() => settings.importForm('json').getByRole('alert').innerText()).toMatch(/^format: not a grow backup/);
     await settings.importForm('json').getByLabel('File').setInputFiles([]);
@@ -77,9 +77,9 @@ describe('settings', () => {
     try {
       const settings = await new SettingsPage(session.page).open(server.url);
       await settings.importFile('json', backupPath);
-      await expect.poll(() => settings.importForm('json').getByRole('status').innerText()).toMatch(
-        /^Imported downloaded-backup\.json: 2 habits, 1 check ins?, 1 scorecard\.$/,
-      );
+      await expect
+        .poll(() => settings.importForm('json').getByRole('status').innerText())
+        .toMatch(/^Imported downloaded-backup\.json: 2 habits, 1 check ins?, 1 scorecard\.$/);
       const habits = await new HabitsPage(session.page).open(server.url);
       expect(await habits.slugs()).toEqual(['read', 'doomscroll']);
       expect(await home.text('export', 'json')).toBe(readFileSync(backupPath, 'utf8'));
@@ -88,7 +88,7 @@ describe('settings', () => {
     }
   });
 
-  it("imports a Loop Habit Tracker backup, and importing it again changes nothing", async () => {
+  it('imports a Loop Habit Tracker backup, and importing it again changes nothing', async () => {
     const file = {
       name: 'Loop Habits Backup 2026-11-22.db',
       mimeType: 'application/octet-stream',

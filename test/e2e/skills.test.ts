@@ -94,11 +94,20 @@ describe('the skills page', () => {
   it('records evidence for some skills', async () => {
     const skills = await new SkillsPage(app.page).open(app.base);
     await skills.evidenceRows().first().waitFor();
-    await skills.addEvidence({ text: 'Cut the build time in half', skills: ['Testing', 'Communication'], date: '2026-11-20', link: 'https://example.com/build' });
+    await skills.addEvidence({
+      text: 'Cut the build time in half',
+      skills: ['Testing', 'Communication'],
+      date: '2026-11-20',
+      link: 'https://example.com/build',
+    });
     await expect.poll(() => skills.status().innerText()).toBe('Recorded evidence for testing, communication on 2026-11-20.');
     await expect.poll(() => skills.evidenceRows().count()).toBe(3);
     const cli = await app.home.cli<CliEvidence[]>('evidence', 'list');
-    expect(cli.find((e) => e.text === 'Cut the build time in half')).toMatchObject({ skills: ['testing', 'communication'], date: '2026-11-20', link: 'https://example.com/build' });
+    expect(cli.find((e) => e.text === 'Cut the build time in half')).toMatchObject({
+      skills: ['testing', 'communication'],
+      date: '2026-11-20',
+      link: 'https://example.com/build',
+    });
   });
 
   it('shows what is wrong with evidence next to each field', async () => {

@@ -50,7 +50,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The first problem is the message; a change may cause others (a renamed skill leaves references behind). */
 const fails = (content: string, message: string | RegExp) => {
   const first = typeof message === 'string' ? new RegExp(`^${escape(message)}( \\(and \\d+ more problems?\\))?$`) : message;
-  expect(() => parseFramework(content)).toThrow(expect.objectContaining({ name: 'AppError', code: 'validation_failed', message: expect.stringMatching(first) }));
+  expect(() => parseFramework(content)).toThrow(
+    expect.objectContaining({ name: 'AppError', code: 'validation_failed', message: expect.stringMatching(first) }),
+  );
 };
 const failsWith = (change: (f: any) => void, message: string) => {
   const f = smallFramework();
@@ -173,7 +175,10 @@ describe('framework file problems, each with its path in the file', () => {
   });
 
   it('not YAML or JSON, with the line', () => {
-    fails('id: acme\nname: [Acme\nskills: []\n', 'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])');
+    fails(
+      'id: acme\nname: [Acme\nskills: []\n',
+      'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])',
+    );
     fails('id: acme\nid: other\n', 'file: not YAML or JSON (line 2: Map keys must be unique)');
     fails('{"id": "acme",\n  "name": "Acme"\n', /^file: not YAML or JSON \(line 3: /);
   });

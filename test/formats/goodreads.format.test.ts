@@ -65,7 +65,15 @@ describe('Goodreads library export', () => {
 
   it('keeps a read book without a Date Read unfinished-dated, and splits Additional Authors', () => {
     const prag = readGoodreadsCsv(fixture('goodreads_library_export-2021.csv')).items[1]!;
-    expect(prag).toMatchObject({ status: 'read', finishedAt: null, addedAt: '2020-11-20', authors: ['Andy Hunt', 'Dave Thomas'], shelves: [], review: null, notes: [] });
+    expect(prag).toMatchObject({
+      status: 'read',
+      finishedAt: null,
+      addedAt: '2020-11-20',
+      authors: ['Andy Hunt', 'Dave Thomas'],
+      shelves: [],
+      review: null,
+      notes: [],
+    });
   });
 
   it('gives a custom exclusive shelf its status and keeps it as a shelf; the built-in shelves are not kept', () => {
@@ -74,18 +82,9 @@ describe('Goodreads library export', () => {
     expect(items[3]!.shelves).toEqual(['management']); // to-read, management
     expect(items[4]).toMatchObject({ status: 'abandoned', shelves: ['did-not-finish', 'management'], review: 'Too dense for me right now — maybe later.' });
     expect(items[5]).toMatchObject({ status: 'want', shelves: ['on-hold'], authors: ['J.K. Rowling', 'Mary GrandPré'] });
-    expect(['read', 'currently-reading', 'to-read', 'did-not-finish', 'abandoned', 'DNF', 'gave-up', 'quit-reading', 'on-hold', 'favorites'].map(statusOfShelf)).toEqual([
-      'read',
-      'reading',
-      'want',
-      'abandoned',
-      'abandoned',
-      'abandoned',
-      'abandoned',
-      'abandoned',
-      'want',
-      'want',
-    ]);
+    expect(
+      ['read', 'currently-reading', 'to-read', 'did-not-finish', 'abandoned', 'DNF', 'gave-up', 'quit-reading', 'on-hold', 'favorites'].map(statusOfShelf),
+    ).toEqual(['read', 'reading', 'want', 'abandoned', 'abandoned', 'abandoned', 'abandoned', 'abandoned', 'want', 'want']);
   });
 
   it('reads the 24-column (2023) and 23-column (2026, no Average Rating, ratings as 4.0) headers alike', () => {
@@ -102,15 +101,34 @@ describe('Goodreads library export', () => {
     expect(mid.items[0]).toEqual({ ...deep, recommendedBy: null });
     expect(latest.items[0]).toEqual({ ...deep, recommendedBy: null });
     expect(latest.items.map((i) => i.rating)).toEqual([5, 4, 4, 5, 2, null, null, 4]);
-    expect(mid.items[2]).toMatchObject({ status: 'read', finishedAt: '2023-02-10', rating: 4, review: 'System 1 & System 2.\nLong, worth it.', shelves: ['psychology'] });
-    expect(latest.items[7]).toMatchObject({ title: 'Atomic Habits: An Easy & Proven Way to Build Good Habits & Break Bad Ones', finishedAt: '2026-01-09', addedAt: '2025-12-20' });
+    expect(mid.items[2]).toMatchObject({
+      status: 'read',
+      finishedAt: '2023-02-10',
+      rating: 4,
+      review: 'System 1 & System 2.\nLong, worth it.',
+      shelves: ['psychology'],
+    });
+    expect(latest.items[7]).toMatchObject({
+      title: 'Atomic Habits: An Easy & Proven Way to Build Good Habits & Break Bad Ones',
+      finishedAt: '2026-01-09',
+      addedAt: '2025-12-20',
+    });
   });
 
   it('maps columns by name whatever their order, ignores unknown columns and treats missing optional ones as empty', () => {
     const text = 'Exclusive Shelf,Something New,Title,Author,Book Id,My Rating\nto-read,whatever,"Refactoring",Martin  Fowler,44936,0\n';
     const file = readGoodreadsCsv(text);
     expect(file.bad).toEqual([]);
-    expect(file.items[0]).toMatchObject({ sourceId: '44936', title: 'Refactoring', authors: ['Martin Fowler'], status: 'want', rating: null, isbn13: null, addedAt: null, review: null });
+    expect(file.items[0]).toMatchObject({
+      sourceId: '44936',
+      title: 'Refactoring',
+      authors: ['Martin Fowler'],
+      status: 'want',
+      rating: null,
+      isbn13: null,
+      addedAt: null,
+      review: null,
+    });
   });
 
   it('turns review HTML into text: <br/> to newlines, tags stripped, entities decoded', () => {
@@ -122,7 +140,9 @@ describe('Goodreads library export', () => {
 
   it('refuses a file that is not a Goodreads export, naming the missing columns', () => {
     const storygraph = readFileSync(join(FIXTURES, 'storygraph.csv'), 'utf8');
-    expect(() => readGoodreadsCsv(storygraph)).toThrow('file: not a Goodreads library export: the header lacks the columns "Book Id", "Author", "Exclusive Shelf"');
+    expect(() => readGoodreadsCsv(storygraph)).toThrow(
+      'file: not a Goodreads library export: the header lacks the columns "Book Id", "Author", "Exclusive Shelf"',
+    );
     expect(() => readGoodreadsCsv('name,amount\nrent,1200\n')).toThrow(
       'file: not a Goodreads library export: the header lacks the columns "Book Id", "Title", "Author", "Exclusive Shelf"',
     );

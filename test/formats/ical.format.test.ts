@@ -94,7 +94,10 @@ describe('renderCalendar', () => {
     expect(e.startDate.toString()).toBe('2026-11-30');
     expect(e.isRecurring()).toBe(false);
     // A second session of one skill on one day keeps a distinct, stable UID.
-    expect([...byUid.keys()].filter((uid) => uid.startsWith('plan-2026-12-01-empathy'))).toEqual(['plan-2026-12-01-empathy@grow', 'plan-2026-12-01-empathy-2@grow']);
+    expect([...byUid.keys()].filter((uid) => uid.startsWith('plan-2026-12-01-empathy'))).toEqual([
+      'plan-2026-12-01-empathy@grow',
+      'plan-2026-12-01-empathy-2@grow',
+    ]);
   });
 
   it('times a habit whose "when" is a time: floating local time, 30 minutes, the place as LOCATION, FREQ=DAILY', () => {
@@ -142,7 +145,12 @@ describe('renderCalendar', () => {
   });
 
   it('keeps UIDs stable across exports: the same data gives the same events', () => {
-    const again = renderCalendar({ name: 'grow', stamp: new Date('2026-12-01T08:00:00Z'), sessions: [session('2026-11-30', 'testing')], habits: [habit('h1', 'daily')] });
+    const again = renderCalendar({
+      name: 'grow',
+      stamp: new Date('2026-12-01T08:00:00Z'),
+      sessions: [session('2026-11-30', 'testing')],
+      habits: [habit('h1', 'daily')],
+    });
     expect([...parse(again).byUid.keys()]).toEqual(['plan-2026-11-30-testing@grow', 'habit-h1@grow']);
   });
 });

@@ -17,7 +17,13 @@ function postFiles(dir: string): string[] {
 const POSTS = postFiles(join(FIXTURES, '_posts')).sort();
 const read = (relative: string) => readFileSync(join(FIXTURES, relative), 'utf8');
 const parse = (relative: string, zone = LA) => parsePost(read(relative), basename(relative), zone);
-const fieldsOf = (post: ReturnType<typeof parsePost>): PostFields => ({ ...post.date, title: post.title, tags: post.tags, categories: post.categories, body: post.body });
+const fieldsOf = (post: ReturnType<typeof parsePost>): PostFields => ({
+  ...post.date,
+  title: post.title,
+  tags: post.tags,
+  categories: post.categories,
+  body: post.body,
+});
 
 describe('reading Jekyll posts', () => {
   it('reads a date alone as that calendar day for a person in Los Angeles (not the day before)', () => {
@@ -27,7 +33,8 @@ describe('reading Jekyll posts', () => {
       date: { date: '2020-08-21', time: null, utcOffset: null },
       categories: ['growth', 'engineering'],
       tags: ['pairing', 'testing'],
-      frontMatter: '---\nlayout: post\ntitle: What I learned pairing with Maya\ndate: 2020-08-21\ncategories:\n  - growth\n  - engineering\ntags: [pairing, testing]\n---\n',
+      frontMatter:
+        '---\nlayout: post\ntitle: What I learned pairing with Maya\ndate: 2020-08-21\ncategories:\n  - growth\n  - engineering\ntags: [pairing, testing]\n---\n',
       body: 'We paired on the flaky payment test for two hours.\n\nThe trick was to **slow down** and read the log together.\n',
     });
   });
@@ -61,14 +68,20 @@ describe('reading Jekyll posts', () => {
 
   it('keeps CRLF line endings in front matter and body', () => {
     const post = parse('_posts/2021-12-31-year-in-review.md');
-    expect(post.frontMatter).toBe('---\r\nlayout: post\r\ntitle: Year in review\r\ndate: 2021-12-31 18:00:00 +0100\r\ncategories: [yearly]\r\ntags: [review]\r\n---\r\n');
+    expect(post.frontMatter).toBe(
+      '---\r\nlayout: post\r\ntitle: Year in review\r\ndate: 2021-12-31 18:00:00 +0100\r\ncategories: [yearly]\r\ntags: [review]\r\n---\r\n',
+    );
     expect(post.body).toBe('A year of small habits.\r\n\r\nNext year: more writing.\r\n');
     expect(post).toMatchObject({ title: 'Year in review', date: { date: '2021-12-31', time: '18:00:00', utcOffset: '+01:00' } });
   });
 
   it('reads unicode titles, tags and bodies as written', () => {
     const post = parse('_posts/2024-02-29-uber-feedback.md');
-    expect(post).toMatchObject({ title: 'Über Feedback — 成長の記録', tags: ['フィードバック', 'growth'], date: { date: '2024-02-29', time: '07:05:09', utcOffset: '+09:00' } });
+    expect(post).toMatchObject({
+      title: 'Über Feedback — 成長の記録',
+      tags: ['フィードバック', 'growth'],
+      date: { date: '2024-02-29', time: '07:05:09', utcOffset: '+09:00' },
+    });
     expect(post.body).toBe('Leap day 🐸. Notes in two languages: Rückmeldung, 振り返り.\n');
   });
 
@@ -89,13 +102,20 @@ describe('reading Jekyll posts', () => {
     expect(talk.frontMatter).toContain('\npublished: false\n');
     expect(talk.body).toBe('<p>I gave my first talk at <em>DevConf</em>.</p>\n<ul><li>Slides</li><li>Video</li></ul>\n');
     // Jekyll skips future posts when building by default; they are still posts, kept with their date.
-    expect(parsePost('---\ndate: 2031-01-01 09:00:00 +0000\n---\nLater.\n', '2031-01-01-later.md', LA).date).toEqual({ date: '2031-01-01', time: '09:00:00', utcOffset: '+00:00' });
+    expect(parsePost('---\ndate: 2031-01-01 09:00:00 +0000\n---\nLater.\n', '2031-01-01-later.md', LA).date).toEqual({
+      date: '2031-01-01',
+      time: '09:00:00',
+      utcOffset: '+00:00',
+    });
   });
 
   it('keeps a BOM in the front matter; reads scalars of any YAML type as words; merges category into categories', () => {
     const post = parsePost('\uFEFF---\ntitle: With BOM\n---\nbody\n', '2024-01-01-bom.md', LA);
     expect(post.frontMatter).toBe('\uFEFF---\ntitle: With BOM\n---\n');
-    expect(parsePost('---\ndate: 2020-08-21\ntags: [2024, yes, null]\n---\n', 'post.md', LA)).toMatchObject({ date: { date: '2020-08-21' }, tags: ['2024', 'yes'] });
+    expect(parsePost('---\ndate: 2020-08-21\ntags: [2024, yes, null]\n---\n', 'post.md', LA)).toMatchObject({
+      date: { date: '2020-08-21' },
+      tags: ['2024', 'yes'],
+    });
     expect(parsePost('---\ncategory: essays\ncategories: [growth]\n---\n', '2024-01-01-x.md', LA).categories).toEqual(['growth', 'essays']);
   });
 
@@ -108,7 +128,9 @@ describe('reading Jekyll posts', () => {
       refused('---\n- a list\n- not keys\n---\n', '2024-01-01-x.md', '2024-01-01-x.md: line 2: front matter is not YAML keys and values (a mapping)');
     });
     it('an unclosed fence, or no front matter at all', () => {
-      expect(() => parse('bad/2024-01-02-unclosed.md')).toThrow('2024-01-02-unclosed.md: the front matter is not closed: no line "---" or "..." after the opening "---"');
+      expect(() => parse('bad/2024-01-02-unclosed.md')).toThrow(
+        '2024-01-02-unclosed.md: the front matter is not closed: no line "---" or "..." after the opening "---"',
+      );
       refused('# Just Markdown\n', '2024-01-01-x.md', '2024-01-01-x.md: line 1: no front matter: a Jekyll post starts with a line "---"');
     });
     it('a date that is not a date', () => {
@@ -140,7 +162,12 @@ describe('writing Jekyll posts', () => {
   it('edits only the changed keys, keeping the others, their order and comments; the body as stored', () => {
     const name = '2023-01-10-morning-pages.markdown';
     const post = parse(`_posts/${name}`);
-    const written = writeImportedPost(post.frontMatter, { ...fieldsOf(post), title: 'Morning pages: week two', tags: ['writing'], body: 'New body.\n' }, name, LA);
+    const written = writeImportedPost(
+      post.frontMatter,
+      { ...fieldsOf(post), title: 'Morning pages: week two', tags: ['writing'], body: 'New body.\n' },
+      name,
+      LA,
+    );
     expect(written).toBe(
       [
         '---',
@@ -166,7 +193,12 @@ describe('writing Jekyll posts', () => {
 
   it('writes a changed date in Jekyll form, keeps space-separated lists as strings, CRLF and the "..." fence', () => {
     const incident = parse('_posts/2024-03-05-late-night-incident.md');
-    const moved = writeImportedPost(incident.frontMatter, { ...fieldsOf(incident), date: '2024-03-06', time: '00:10:00', utcOffset: '-08:00', categories: ['blog'] }, '2024-03-05-late-night-incident.md', LA);
+    const moved = writeImportedPost(
+      incident.frontMatter,
+      { ...fieldsOf(incident), date: '2024-03-06', time: '00:10:00', utcOffset: '-08:00', categories: ['blog'] },
+      '2024-03-05-late-night-incident.md',
+      LA,
+    );
     expect(moved).toContain('date: 2024-03-06 00:10:00 -0800\ncategories: blog\ntags: incidents reliability\n');
 
     const crlf = parse('_posts/2021-12-31-year-in-review.md');
@@ -176,7 +208,9 @@ describe('writing Jekyll posts', () => {
 
     const dotted = parse('_posts/2022-06-01-giving-feedback.md');
     const dated = writeImportedPost(dotted.frontMatter, { ...fieldsOf(dotted), date: '2022-06-02' }, '2022-06-01-giving-feedback.md', LA);
-    expect(dated).toBe("---\nlayout: post\ntitle: 'Giving feedback: the SBI model'\ntags: [ feedback, soft-skills ]\ndate: 2022-06-02\n...\nSituation, behaviour, impact.\n");
+    expect(dated).toBe(
+      "---\nlayout: post\ntitle: 'Giving feedback: the SBI model'\ntags: [ feedback, soft-skills ]\ndate: 2022-06-02\n...\nSituation, behaviour, impact.\n",
+    );
     expect(parsePost(dated, '2022-06-01-giving-feedback.md', LA).date.date).toBe('2022-06-02');
   });
 
@@ -188,17 +222,44 @@ describe('writing Jekyll posts', () => {
   });
 
   it('writes a new post: layout, title, date, tags and categories when there are any, published: false for a draft', () => {
-    const fields: PostFields = { title: 'Reflection 2026-11-01 – 2026-11-30', date: '2026-11-30', time: null, utcOffset: null, tags: [], categories: [], body: '## Habits\n' };
-    expect(writeNewPost({ ...fields, draft: true })).toBe('---\nlayout: post\ntitle: Reflection 2026-11-01 – 2026-11-30\ndate: 2026-11-30\npublished: false\n---\n## Habits\n');
-    const full = writeNewPost({ ...fields, title: 'On: feedback', time: '21:05', utcOffset: '+05:30', tags: ['feedback', 'growth'], categories: ['blog'], draft: false });
-    expect(full).toBe('---\nlayout: post\ntitle: "On: feedback"\ndate: 2026-11-30 21:05:00 +0530\ntags:\n  - feedback\n  - growth\ncategories:\n  - blog\n---\n## Habits\n');
+    const fields: PostFields = {
+      title: 'Reflection 2026-11-01 – 2026-11-30',
+      date: '2026-11-30',
+      time: null,
+      utcOffset: null,
+      tags: [],
+      categories: [],
+      body: '## Habits\n',
+    };
+    expect(writeNewPost({ ...fields, draft: true })).toBe(
+      '---\nlayout: post\ntitle: Reflection 2026-11-01 – 2026-11-30\ndate: 2026-11-30\npublished: false\n---\n## Habits\n',
+    );
+    const full = writeNewPost({
+      ...fields,
+      title: 'On: feedback',
+      time: '21:05',
+      utcOffset: '+05:30',
+      tags: ['feedback', 'growth'],
+      categories: ['blog'],
+      draft: false,
+    });
+    expect(full).toBe(
+      '---\nlayout: post\ntitle: "On: feedback"\ndate: 2026-11-30 21:05:00 +0530\ntags:\n  - feedback\n  - growth\ncategories:\n  - blog\n---\n## Habits\n',
+    );
     // Jekyll's YAML (Ruby's Psych) and ours read it back the same.
-    expect(parsePost(full, 'x.md', 'UTC')).toMatchObject({ title: 'On: feedback', tags: ['feedback', 'growth'], categories: ['blog'], date: { date: '2026-11-30', time: '21:05:00', utcOffset: '+05:30' } });
+    expect(parsePost(full, 'x.md', 'UTC')).toMatchObject({
+      title: 'On: feedback',
+      tags: ['feedback', 'growth'],
+      categories: ['blog'],
+      date: { date: '2026-11-30', time: '21:05:00', utcOffset: '+05:30' },
+    });
     expect(parseDocument(writeNewPost({ ...fields, title: null, draft: false }).split('---\n')[1]!).toJS()).toEqual({ layout: 'post', date: '2026-11-30' });
   });
 
   it('names files YYYY-MM-DD-slug.md, or keeps the imported name', () => {
-    expect(postFileName({ date: '2026-11-30', title: 'Reflection 2026-11-01 – 2026-11-30', sourceName: null })).toBe('2026-11-30-reflection-2026-11-01-2026-11-30.md');
+    expect(postFileName({ date: '2026-11-30', title: 'Reflection 2026-11-01 – 2026-11-30', sourceName: null })).toBe(
+      '2026-11-30-reflection-2026-11-01-2026-11-30.md',
+    );
     expect(postFileName({ date: '2026-11-30', title: 'Über Feedback', sourceName: null })).toBe('2026-11-30-uber-feedback.md');
     expect(postFileName({ date: '2026-11-30', title: '成長', sourceName: null })).toBe('2026-11-30-entry.md');
     expect(postFileName({ date: '2026-11-30', title: null, sourceName: null })).toBe('2026-11-30-entry.md');

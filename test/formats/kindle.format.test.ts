@@ -56,11 +56,27 @@ describe('Kindle My Clippings.txt', () => {
 
   it('reads metadata lines of Kindles in other languages, keeping their dates as written', () => {
     const text =
-      entry('Cien años de soledad (García Márquez, Gabriel)', '- Tu subrayado en la página 13 | posición 292-295 | Añadido el lunes, 27 de noviembre de 2017 15:15:56', 'Muchos años después.') +
-      entry('Cien años de soledad (García Márquez, Gabriel)', '- Tu nota en la página 13 | posición 295 | Añadido el lunes, 27 de noviembre de 2017 15:16:00', 'Mi nota.') +
-      entry("L'Étranger (Camus, Albert)", "- Votre surlignement sur la page 9 | emplacement 120-121 | Ajouté le lundi 27 novembre 2017 15:15:56", "Aujourd'hui, maman est morte.") +
+      entry(
+        'Cien años de soledad (García Márquez, Gabriel)',
+        '- Tu subrayado en la página 13 | posición 292-295 | Añadido el lunes, 27 de noviembre de 2017 15:15:56',
+        'Muchos años después.',
+      ) +
+      entry(
+        'Cien años de soledad (García Márquez, Gabriel)',
+        '- Tu nota en la página 13 | posición 295 | Añadido el lunes, 27 de noviembre de 2017 15:16:00',
+        'Mi nota.',
+      ) +
+      entry(
+        "L'Étranger (Camus, Albert)",
+        '- Votre surlignement sur la page 9 | emplacement 120-121 | Ajouté le lundi 27 novembre 2017 15:15:56',
+        "Aujourd'hui, maman est morte.",
+      ) +
       entry("L'Étranger (Camus, Albert)", '- Votre signet sur la page 10 | emplacement 130 | Ajouté le lundi 27 novembre 2017 15:20:00', '') +
-      entry('Il nome della rosa (Eco, Umberto)', '- La tua evidenziazione a pagina 5 | posizione 70-71 | Aggiunto in data lunedì 27 novembre 2017 15:15:56', 'Era una bella mattina.') +
+      entry(
+        'Il nome della rosa (Eco, Umberto)',
+        '- La tua evidenziazione a pagina 5 | posizione 70-71 | Aggiunto in data lunedì 27 novembre 2017 15:15:56',
+        'Era una bella mattina.',
+      ) +
       entry('Het diner (Koch, Herman)', '- Uw markering op pagina 3 | locatie 40-42 | Toegevoegd op maandag 27 november 2017 15:15:56', 'We gingen eten.');
     const file = readKindleClippings(text);
     expect(file.bad).toEqual([]);
@@ -79,7 +95,10 @@ describe('Kindle My Clippings.txt', () => {
   });
 
   it('takes the author from the last parenthesised group, "Last, First" or "First Last" or none', () => {
-    expect(splitTitleLine('Leviathan Wakes (The Expanse Book 1) (Corey, James S. A.)')).toEqual({ title: 'Leviathan Wakes (The Expanse Book 1)', authors: ['James S. A. Corey'] });
+    expect(splitTitleLine('Leviathan Wakes (The Expanse Book 1) (Corey, James S. A.)')).toEqual({
+      title: 'Leviathan Wakes (The Expanse Book 1)',
+      authors: ['James S. A. Corey'],
+    });
     expect(splitTitleLine('Meditations (Marcus Aurelius)')).toEqual({ title: 'Meditations', authors: ['Marcus Aurelius'] });
     expect(splitTitleLine('Design Patterns (Gamma, Erich;Helm, Richard)')).toEqual({ title: 'Design Patterns', authors: ['Erich Gamma', 'Richard Helm'] });
     expect(splitTitleLine('My notes')).toEqual({ title: 'My notes', authors: [] });
@@ -107,7 +126,10 @@ describe('Kindle My Clippings.txt', () => {
     expect(file.bad.map(({ row, message }) => ({ row, message }))).toEqual([
       { row: 2, message: 'entry 2 (line 6): not a Kindle clipping: expected a metadata line starting "- Your Highlight", "- Your Note" or "- Your Bookmark"' },
       { row: 3, message: 'entry 3 (line 9): not a Kindle clipping: "Your Frobnication on page 3" is not a highlight, note or bookmark' },
-      { row: 4, message: 'entry 4 (line 14): not a Kindle clipping: "- Your Highlight | Added on Monday, 1 May 2023 18:26:53" gives neither a page nor a location' },
+      {
+        row: 4,
+        message: 'entry 4 (line 14): not a Kindle clipping: "- Your Highlight | Added on Monday, 1 May 2023 18:26:53" gives neither a page nor a location',
+      },
       { row: 5, message: 'entry 5 (line 19): not a Kindle clipping: location 50-40 ends before it starts' },
     ]);
   });
@@ -138,7 +160,11 @@ describe('merging re-selected passages and notes', () => {
   const note = (location: number, text: string) => ({ row: 2, text, page: null, location, sourceKey: `n:${location}` });
 
   it('keeps the longest of passages over overlapping locations, in file order', () => {
-    const merge = mergeClippings([], [at(10, 12, 'The quick brown'), at(10, 14, 'The quick brown fox jumps'), at(11, 13, 'quick brown fox'), at(30, 31, 'Elsewhere')], []);
+    const merge = mergeClippings(
+      [],
+      [at(10, 12, 'The quick brown'), at(10, 14, 'The quick brown fox jumps'), at(11, 13, 'quick brown fox'), at(30, 31, 'Elsewhere')],
+      [],
+    );
     expect(merge.clips.map((c) => c.clip.text)).toEqual(['The quick brown fox jumps', 'Elsewhere']);
   });
 

@@ -194,7 +194,18 @@ describe('Loop SQLite backup', () => {
   });
 
   it('reads a version 15 file, whose repetitions have no value: each is a day done', () => {
-    const db = loopDb([{ name: 'Floss', entries: [{ date: '2026-11-02', value: 2 }, { date: '2026-11-04', value: 2 }] }], { version: 15 });
+    const db = loopDb(
+      [
+        {
+          name: 'Floss',
+          entries: [
+            { date: '2026-11-02', value: 2 },
+            { date: '2026-11-04', value: 2 },
+          ],
+        },
+      ],
+      { version: 15 },
+    );
     const [floss] = readLoopDb(db).habits;
     expect(floss).toMatchObject({ measurable: false, uuid: null, trackedSince: '2026-11-02' });
     expect(floss!.entries.map((e) => [e.date, e.kind])).toEqual([
@@ -244,12 +255,21 @@ describe('Loop SQLite backup', () => {
     });
 
     it('a value that is no check-mark', () => {
-      const habit = { ...meditate, entries: [{ date: '2026-11-01', value: 2 }, { date: '2026-11-02', value: 7 }] };
+      const habit = {
+        ...meditate,
+        entries: [
+          { date: '2026-11-01', value: 2 },
+          { date: '2026-11-02', value: 7 },
+        ],
+      };
       expectInvalid(() => readLoopDb(loopDb([habit])), 'Repetitions row 2: value 7 is not a Loop check-mark value');
     });
 
     it('a negative amount', () => {
-      expectInvalid(() => readLoopDb(loopDb([{ ...run, entries: [{ date: '2026-11-01', value: -500 }] }])), 'Repetitions row 1: value -500 is not a Loop amount');
+      expectInvalid(
+        () => readLoopDb(loopDb([{ ...run, entries: [{ date: '2026-11-01', value: -500 }] }])),
+        'Repetitions row 1: value -500 is not a Loop amount',
+      );
     });
 
     it('a repetition of a habit that is not there', () => {
@@ -263,14 +283,14 @@ describe('Loop SQLite backup', () => {
     });
 
     it('a frequency of no repetitions', () => {
-      expectInvalid(() => readLoopDb(loopDb([{ name: 'Read', numerator: 0, denominator: 7 }])), 'Habits row 1: frequency 0/7 is not a number of repetitions per number of days');
+      expectInvalid(
+        () => readLoopDb(loopDb([{ name: 'Read', numerator: 0, denominator: 7 }])),
+        'Habits row 1: frequency 0/7 is not a number of repetitions per number of days',
+      );
     });
 
     it('a measurable habit without a target', () => {
-      expectInvalid(
-        () => readLoopDb(loopDb([{ ...run, targetValue: 0 }])),
-        'Habits row 1: target_value 0: a measurable habit needs a target above 0',
-      );
+      expectInvalid(() => readLoopDb(loopDb([{ ...run, targetValue: 0 }])), 'Habits row 1: target_value 0: a measurable habit needs a target above 0');
     });
 
     it('a habit without a name', () => {
@@ -372,7 +392,10 @@ describe('Loop CSV export', () => {
     };
 
     it('a zip that is no Loop export', () => {
-      expectInvalid(() => readLoopBytes(zipSync({ 'notes.txt': strToU8('hello') })), `file: a zip without Habits.csv is ${NOT_A_BACKUP.slice('file: '.length)}`);
+      expectInvalid(
+        () => readLoopBytes(zipSync({ 'notes.txt': strToU8('hello') })),
+        `file: a zip without Habits.csv is ${NOT_A_BACKUP.slice('file: '.length)}`,
+      );
     });
 
     it('a folder that is no Loop export', () => {
@@ -408,27 +431,42 @@ describe('Loop CSV export', () => {
 
     it('a check-mark value Loop never writes', () => {
       const text = 'Date,Value,Notes\n2026-11-06,YES_MANUAL,\n2026-11-05,NO,\n2026-11-04,MAYBE,\n';
-      expectInvalid(() => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))), '001 Meditate/Checkmarks.csv line 4: value "MAYBE" is not a Loop check-mark value');
+      expectInvalid(
+        () => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))),
+        '001 Meditate/Checkmarks.csv line 4: value "MAYBE" is not a Loop check-mark value',
+      );
     });
 
     it('an amount below zero', () => {
       const text = '2026-11-06,5000\n2026-11-05,-2000\n';
-      expectInvalid(() => readLoopZip(loopCsvZip(withFile('002 Run/Checkmarks.csv', text))), '002 Run/Checkmarks.csv line 2: value "-2000" is not a Loop amount');
+      expectInvalid(
+        () => readLoopZip(loopCsvZip(withFile('002 Run/Checkmarks.csv', text))),
+        '002 Run/Checkmarks.csv line 2: value "-2000" is not a Loop amount',
+      );
     });
 
     it('a day that does not exist', () => {
       const text = 'Date,Value,Notes\n2026-02-30,YES_MANUAL,\n';
-      expectInvalid(() => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))), '001 Meditate/Checkmarks.csv line 2: date "2026-02-30" is not a date YYYY-MM-DD');
+      expectInvalid(
+        () => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))),
+        '001 Meditate/Checkmarks.csv line 2: date "2026-02-30" is not a date YYYY-MM-DD',
+      );
     });
 
     it('a day listed twice', () => {
       const text = '2026-11-06,2\n2026-11-05,0\n2026-11-06,3\n';
-      expectInvalid(() => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))), '001 Meditate/Checkmarks.csv line 3: date 2026-11-06 is also on line 1');
+      expectInvalid(
+        () => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))),
+        '001 Meditate/Checkmarks.csv line 3: date 2026-11-06 is also on line 1',
+      );
     });
 
     it('a quote left open', () => {
       const text = 'Date,Value,Notes\n2026-11-06,YES_MANUAL,"calm\n';
-      expectInvalid(() => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))), /^001 Meditate\/Checkmarks\.csv line \d+: not readable as CSV \(.+\)$/);
+      expectInvalid(
+        () => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))),
+        /^001 Meditate\/Checkmarks\.csv line \d+: not readable as CSV \(.+\)$/,
+      );
     });
 
     it('a habit folder without Checkmarks.csv', () => {

@@ -32,7 +32,9 @@ describe('Readwise CSV export', () => {
       highlightedRaw: '2020-09-21 04:53:16.752500+00:00',
     });
     expect(deep.highlights[0]!.sourceKey).toMatch(/^readwise:[0-9a-f]{16}$/);
-    expect(deep.highlights[1]!.text).toBe('The ability to perform deep work is becoming increasingly rare.\nAt exactly the same time, it is becoming increasingly valuable.');
+    expect(deep.highlights[1]!.text).toBe(
+      'The ability to perform deep work is becoming increasingly rare.\nAt exactly the same time, it is becoming increasingly valuable.',
+    );
   });
 
   it('skips highlights tagged discard', () => {
@@ -44,7 +46,13 @@ describe('Readwise CSV export', () => {
   it('reads page and order locations', () => {
     const [, article, obstacle] = readReadwiseCsv(fixture('readwise.csv')).items;
     expect(article!.highlights[0]).toMatchObject({ location: '3', locationStart: 3, page: null });
-    expect(obstacle!.highlights[0]).toMatchObject({ page: '44', location: null, locationStart: null, color: 'pink', text: 'He said "the obstacle is the way", and meant it.' });
+    expect(obstacle!.highlights[0]).toMatchObject({
+      page: '44',
+      location: null,
+      locationStart: null,
+      color: 'pink',
+      text: 'He said "the obstacle is the way", and meant it.',
+    });
   });
 
   it('reads older exports without Document tags alike', () => {
@@ -65,7 +73,9 @@ describe('Readwise CSV export', () => {
   });
 
   it('refuses a file that is not a Readwise export and reports bad rows', () => {
-    expect(() => readReadwiseCsv(fixture('storygraph.csv'))).toThrow('file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"');
+    expect(() => readReadwiseCsv(fixture('storygraph.csv'))).toThrow(
+      'file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"',
+    );
     const file = readReadwiseCsv(
       `${HEADER}\nFine,Book,Author,,,,,location,1,2020-01-01 00:00:00+00:00,\nBad time,Book,Author,,,,,location,2,yesterday,\n,Book,Author,,,,,location,3,,\nNo title,,Author,,,,,location,4,,\n,Book,Author,,Just a thought,,,location,5,,\n`,
     );

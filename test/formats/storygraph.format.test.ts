@@ -56,7 +56,14 @@ describe('StoryGraph export', () => {
   it('takes an ISBN-10 in ISBN/UID as the book’s ISBN-13 and a StoryGraph id as its id alone', () => {
     const items = readStoryGraphCsv(fixture('storygraph.csv')).items;
     expect(items[4]).toMatchObject({ sourceId: '9781491973899', isbn10: '1491973897', isbn13: '9781491973899', shelves: ['management'] });
-    expect(items[5]).toMatchObject({ sourceId: '6e0b6c2c-8d7f-4d8e-9a51-2f7a3c9b1d04', isbn10: null, isbn13: null, authors: ['Sam Rivera'], finishedAt: '2024-03-03', startedAt: null });
+    expect(items[5]).toMatchObject({
+      sourceId: '6e0b6c2c-8d7f-4d8e-9a51-2f7a3c9b1d04',
+      isbn10: null,
+      isbn13: null,
+      authors: ['Sam Rivera'],
+      finishedAt: '2024-03-03',
+      startedAt: null,
+    });
   });
 
   it('reads Dates Read ranges', () => {

@@ -97,7 +97,11 @@ describeEachDialect('activity service', (db) => {
     const ctx = await db.ctx();
     await logActivity(ctx, { text: 'kept', minutes: 10, skills: 'testing' });
     await expectRefused(ctx, { text: 'x', minutes: 10, skills: 'testing,juggling' }, 'skills: unknown skill "juggling" (see grow skill list)');
-    await expectRefused(ctx, { text: 'x', minutes: 10, skills: ['juggling', 'knitting'] }, 'skills: unknown skills "juggling", "knitting" (see grow skill list)');
+    await expectRefused(
+      ctx,
+      { text: 'x', minutes: 10, skills: ['juggling', 'knitting'] },
+      'skills: unknown skills "juggling", "knitting" (see grow skill list)',
+    );
     await expectRefused(ctx, { text: 'x', minutes: 10, skills: ' , ' }, 'skills: name at least one skill, e.g. testing,empathy');
     await expectRefused(ctx, { text: 'x', minutes: 10 }, 'skills: expected skill ids, e.g. testing,empathy');
   });
@@ -112,7 +116,10 @@ describeEachDialect('activity service', (db) => {
     await logActivity(ctx, { text: 'drained', minutes: 10, skills: 'testing', energy: -2, ease: 1 });
     await logActivity(ctx, { text: 'energized', minutes: 10, skills: 'testing', energy: '+2', ease: '5' });
     // Same day, same pinned instant: the order between them is the ids', so compare sorted.
-    expect((await listActivities(ctx)).map((a) => [a.energy, a.ease]).sort((a, b) => a[0]! - b[0]!)).toEqual([[-2, 1], [2, 5]]);
+    expect((await listActivities(ctx)).map((a) => [a.energy, a.ease]).sort((a, b) => a[0]! - b[0]!)).toEqual([
+      [-2, 1],
+      [2, 5],
+    ]);
   });
 
   it('refuses minutes of 0 or less, over 1440, or not whole, writing nothing', async () => {

@@ -60,42 +60,163 @@ const fsrs = { due: '2026-11-09T09:00:00.000Z', stability: 8.2956, difficulty: 1
 const LEARNING_SECTIONS = {
   library: [
     {
-      id: 'b1', kind: 'book' as const, title: 'Thinking in Systems', slug: 'thinking-in-systems', authors: ['Donella H. Meadows'], isbn10: '1603580557', isbn13: '9781603580557',
-      pages: 240, url: null, recommendedBy: 'Grace', skills: ['system-design'], status: 'read' as const, progressPage: 240, progressPercent: null,
-      rating: 4.5, review: 'Stocks and flows.\nLoops.', shelves: ['systems'], startedAt: '2026-10-01', finishedAt: '2026-10-20', addedAt: '2026-09-30',
-      source: 'goodreads' as const, sourceId: '3828382', createdAt: at, updatedAt: at,
+      id: 'b1',
+      kind: 'book' as const,
+      title: 'Thinking in Systems',
+      slug: 'thinking-in-systems',
+      authors: ['Donella H. Meadows'],
+      isbn10: '1603580557',
+      isbn13: '9781603580557',
+      pages: 240,
+      url: null,
+      recommendedBy: 'Grace',
+      skills: ['system-design'],
+      status: 'read' as const,
+      progressPage: 240,
+      progressPercent: null,
+      rating: 4.5,
+      review: 'Stocks and flows.\nLoops.',
+      shelves: ['systems'],
+      startedAt: '2026-10-01',
+      finishedAt: '2026-10-20',
+      addedAt: '2026-09-30',
+      source: 'goodreads' as const,
+      sourceId: '3828382',
+      createdAt: at,
+      updatedAt: at,
       notes: [{ id: 'n1', text: 'Reread chapter 5', source: null, sourceKey: null, createdAt: at }],
       highlights: [
         {
-          id: 'h1', text: 'A system is more than the sum of its parts.', note: 'the whole point', page: '13', location: '292-295', locationStart: 292, locationEnd: 295,
-          color: null, tags: ['favorite'], highlightedAt: '2017-11-27T15:15:56', highlightedRaw: 'Monday, November 27, 2017 3:15:56 PM', source: 'kindle',
-          sourceKey: 'kindle:292-295', createdAt: at,
+          id: 'h1',
+          text: 'A system is more than the sum of its parts.',
+          note: 'the whole point',
+          page: '13',
+          location: '292-295',
+          locationStart: 292,
+          locationEnd: 295,
+          color: null,
+          tags: ['favorite'],
+          highlightedAt: '2017-11-27T15:15:56',
+          highlightedRaw: 'Monday, November 27, 2017 3:15:56 PM',
+          source: 'kindle',
+          sourceKey: 'kindle:292-295',
+          createdAt: at,
         },
       ],
     },
     {
-      id: 'b2', kind: 'article' as const, title: 'On Writing Well', slug: 'writing', authors: [], isbn10: null, isbn13: null, pages: null, url: 'https://example.com/writing',
-      recommendedBy: null, skills: [], status: 'want' as const, progressPage: null, progressPercent: 40, rating: null, review: null, shelves: [],
-      startedAt: null, finishedAt: null, addedAt: '2026-11-02', source: null, sourceId: null, createdAt: at, updatedAt: at, notes: [], highlights: [],
+      id: 'b2',
+      kind: 'article' as const,
+      title: 'On Writing Well',
+      slug: 'writing',
+      authors: [],
+      isbn10: null,
+      isbn13: null,
+      pages: null,
+      url: 'https://example.com/writing',
+      recommendedBy: null,
+      skills: [],
+      status: 'want' as const,
+      progressPage: null,
+      progressPercent: 40,
+      rating: null,
+      review: null,
+      shelves: [],
+      startedAt: null,
+      finishedAt: null,
+      addedAt: '2026-11-02',
+      source: null,
+      sourceId: null,
+      createdAt: at,
+      updatedAt: at,
+      notes: [],
+      highlights: [],
     },
   ],
   cards: [
     {
-      id: 'c1', itemId: 'b1', highlightId: null, kind: 'takeaway' as const, front: 'From "Thinking in Systems": what did you take away?', back: 'Find the feedback loops first.',
-      ...fsrs, reps: 1, lapses: 0, state: 2, lastReview: '2026-11-01T09:00:00.000Z', suspended: false, createdAt: at,
-      reviews: [{ id: 'r1', rating: 4, state: 0, due: at, stability: 0, difficulty: 0, elapsedDays: 0, lastElapsedDays: 0, scheduledDays: 0, learningSteps: 0, review: at }],
+      id: 'c1',
+      itemId: 'b1',
+      highlightId: null,
+      kind: 'takeaway' as const,
+      front: 'From "Thinking in Systems": what did you take away?',
+      back: 'Find the feedback loops first.',
+      ...fsrs,
+      reps: 1,
+      lapses: 0,
+      state: 2,
+      lastReview: '2026-11-01T09:00:00.000Z',
+      suspended: false,
+      createdAt: at,
+      reviews: [
+        {
+          id: 'r1',
+          rating: 4,
+          state: 0,
+          due: at,
+          stability: 0,
+          difficulty: 0,
+          elapsedDays: 0,
+          lastElapsedDays: 0,
+          scheduledDays: 0,
+          learningSteps: 0,
+          review: at,
+        },
+      ],
     },
-    { id: 'c2', itemId: 'b1', highlightId: 'h1', kind: 'highlight' as const, front: 'Thinking in Systems, p. 13', back: 'A system is more than the sum of its parts.', ...fsrs, reps: 0, lapses: 0, state: 2, lastReview: null, suspended: true, createdAt: at, reviews: [] },
+    {
+      id: 'c2',
+      itemId: 'b1',
+      highlightId: 'h1',
+      kind: 'highlight' as const,
+      front: 'Thinking in Systems, p. 13',
+      back: 'A system is more than the sum of its parts.',
+      ...fsrs,
+      reps: 0,
+      lapses: 0,
+      state: 2,
+      lastReview: null,
+      suspended: true,
+      createdAt: at,
+      reviews: [],
+    },
   ],
   journal: [
     {
-      id: 'j1', title: 'On feedback', body: '# Feedback\n\nLoops everywhere.\r\n', date: '2024-03-05', time: '23:30:00', utcOffset: '-08:00', tags: ['feedback', 'systems'],
-      categories: ['growth'], kind: 'entry' as const, periodFrom: null, periodTo: null, visibility: 'private' as const, frontMatter: '---\nlayout: post\ntitle: On feedback\n---\n',
-      sourceName: '2024-03-05-on-feedback.md', createdAt: at, updatedAt: at,
+      id: 'j1',
+      title: 'On feedback',
+      body: '# Feedback\n\nLoops everywhere.\r\n',
+      date: '2024-03-05',
+      time: '23:30:00',
+      utcOffset: '-08:00',
+      tags: ['feedback', 'systems'],
+      categories: ['growth'],
+      kind: 'entry' as const,
+      periodFrom: null,
+      periodTo: null,
+      visibility: 'private' as const,
+      frontMatter: '---\nlayout: post\ntitle: On feedback\n---\n',
+      sourceName: '2024-03-05-on-feedback.md',
+      createdAt: at,
+      updatedAt: at,
     },
     {
-      id: 'j2', title: 'Reflection October', body: '## Habits\n', date: '2026-10-31', time: null, utcOffset: null, tags: [], categories: [], kind: 'reflection' as const,
-      periodFrom: '2026-10-01', periodTo: '2026-10-31', visibility: 'private' as const, frontMatter: null, sourceName: null, createdAt: at, updatedAt: at,
+      id: 'j2',
+      title: 'Reflection October',
+      body: '## Habits\n',
+      date: '2026-10-31',
+      time: null,
+      utcOffset: null,
+      tags: [],
+      categories: [],
+      kind: 'reflection' as const,
+      periodFrom: '2026-10-01',
+      periodTo: '2026-10-31',
+      visibility: 'private' as const,
+      frontMatter: null,
+      sourceName: null,
+      createdAt: at,
+      updatedAt: at,
     },
   ],
 };
@@ -117,7 +238,19 @@ describeEachDialect('JSON backup', (db) => {
     await fillWithEverything(ctx);
     const first = await exportBackupText(ctx);
     const into = await contextOf(target);
-    expect(await importBackup(into, first)).toEqual({ habits: 6, checkIns: 8, scorecard: 2, frameworks: 0, assessments: 0, evidence: 0, activities: 0, experiments: 0, library: 0, cards: 0, journal: 0 });
+    expect(await importBackup(into, first)).toEqual({
+      habits: 6,
+      checkIns: 8,
+      scorecard: 2,
+      frameworks: 0,
+      assessments: 0,
+      evidence: 0,
+      activities: 0,
+      experiments: 0,
+      library: 0,
+      cards: 0,
+      journal: 0,
+    });
     expect(await exportBackupText(into)).toBe(first);
 
     // What the person sees is the same too.
@@ -125,7 +258,13 @@ describeEachDialect('JSON backup', (db) => {
     expect(await listHabits(again, { includeArchived: true })).toEqual(await listHabits(ctx, { includeArchived: true }));
     expect(await showHabit(again, 'read-thinking-in-systems')).toEqual(await showHabit(ctx, 'read-thinking-in-systems'));
     expect(await listScorecard(again)).toEqual(await listScorecard(ctx));
-    expect(await getSettings(again)).toEqual({ name: 'Ada Lovelace', timeZone: 'Europe/Berlin', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 });
+    expect(await getSettings(again)).toEqual({
+      name: 'Ada Lovelace',
+      timeZone: 'Europe/Berlin',
+      timeZoneIsSystem: false,
+      today: '2026-11-23',
+      technicalRatio: 0.5,
+    });
   });
 
   it('skills and paths round-trip too: frameworks, assessments, target, facets, evidence, activities, experiments', async () => {
@@ -145,12 +284,35 @@ describeEachDialect('JSON backup', (db) => {
       evidence: [{ id: 'e1', text: 'Ran the incident review', skills: ['communication'], date: '2026-11-02', link: 'https://example.com/review', createdAt }],
       activities: [{ id: 'l1', text: 'Pairing on the parser', date: '2026-11-03', minutes: 90, skills: ['code-craft'], energy: 2, ease: 4, createdAt }],
       experiments: [
-        { id: 'x1', title: 'Run sprint planning', track: 'manager', hypothesis: 'I like facilitating', startedOn: '2026-10-01', until: '2026-10-29', outcome: 'positive', note: 'energizing', closedOn: '2026-10-30', createdAt },
+        {
+          id: 'x1',
+          title: 'Run sprint planning',
+          track: 'manager',
+          hypothesis: 'I like facilitating',
+          startedOn: '2026-10-01',
+          until: '2026-10-29',
+          outcome: 'positive',
+          note: 'energizing',
+          closedOn: '2026-10-30',
+          createdAt,
+        },
       ],
     });
     const text = `${JSON.stringify(backup, null, 2)}\n`;
     const into = await contextOf(target);
-    expect(await importBackup(into, text)).toEqual({ habits: 1, checkIns: 0, scorecard: 0, frameworks: 1, assessments: 2, evidence: 1, activities: 1, experiments: 1, library: 0, cards: 0, journal: 0 });
+    expect(await importBackup(into, text)).toEqual({
+      habits: 1,
+      checkIns: 0,
+      scorecard: 0,
+      frameworks: 1,
+      assessments: 2,
+      evidence: 1,
+      activities: 1,
+      experiments: 1,
+      library: 0,
+      cards: 0,
+      journal: 0,
+    });
     expect(await exportBackupText(into)).toBe(text);
   });
 
@@ -194,7 +356,12 @@ describeEachDialect('JSON backup', (db) => {
       sections.library[1]!.slug = second;
       return JSON.stringify({ ...backup, ...sections });
     };
-    await expectRefusedAndUnchanged(into, () => importBackup(into, withSlugs('same', 'same')), 'validation_failed', 'library[1].slug: a second library item with slug "same"');
+    await expectRefusedAndUnchanged(
+      into,
+      () => importBackup(into, withSlugs('same', 'same')),
+      'validation_failed',
+      'library[1].slug: a second library item with slug "same"',
+    );
     await expectRefusedAndUnchanged(
       into,
       () => importBackup(into, withSlugs('Thinking In Systems', 'writing')),
@@ -241,25 +408,41 @@ describeEachDialect('JSON backup', (db) => {
     const into = await contextOf(target);
     await expectRefusedAndUnchanged(
       into,
-      () => importBackup(into, withSections((b) => (b.cards[0]!.itemId = 'gone'))),
+      () =>
+        importBackup(
+          into,
+          withSections((b) => (b.cards[0]!.itemId = 'gone')),
+        ),
       'validation_failed',
       'cards[0].itemId: no library item with id gone in the backup',
     );
     await expectRefusedAndUnchanged(
       into,
-      () => importBackup(into, withSections((b) => (b.cards[1]!.highlightId = 'gone'))),
+      () =>
+        importBackup(
+          into,
+          withSections((b) => (b.cards[1]!.highlightId = 'gone')),
+        ),
       'validation_failed',
       'cards[1].highlightId: no highlight with id gone in the backup',
     );
     await expectRefusedAndUnchanged(
       into,
-      () => importBackup(into, withSections((b) => (b.library[0]!.highlights as object[]).push({ ...b.library[0]!.highlights[0]!, id: 'h2' }))),
+      () =>
+        importBackup(
+          into,
+          withSections((b) => (b.library[0]!.highlights as object[]).push({ ...b.library[0]!.highlights[0]!, id: 'h2' })),
+        ),
       'validation_failed',
       'library[0].highlights[1].sourceKey: a second highlight with key "kindle:292-295" in this item',
     );
     await expectRefusedAndUnchanged(
       into,
-      () => importBackup(into, withSections((b) => (b.journal[0]!.kind = 'diary' as never))),
+      () =>
+        importBackup(
+          into,
+          withSections((b) => (b.journal[0]!.kind = 'diary' as never)),
+        ),
       'validation_failed',
       'journal[0].kind: Invalid option: expected one of "entry"|"weekly-review"|"reflection"',
     );
@@ -346,11 +529,31 @@ describeEachDialect('JSON backup', (db) => {
       const text = await validBackup();
       const into = await emptyTarget();
       const v5 = edit(text, (b) => (b.version = 5));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, v5), 'validation_failed', 'version: unknown backup format version 5 (this grow reads 1, 2, 3 and 4)');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, v5),
+        'validation_failed',
+        'version: unknown backup format version 5 (this grow reads 1, 2, 3 and 4)',
+      );
       const noVersion = edit(text, (b) => delete b.version);
-      await expectRefusedAndUnchanged(into, () => importBackup(into, noVersion), 'validation_failed', 'version: unknown backup format version undefined (this grow reads 1, 2, 3 and 4)');
-      await expectRefusedAndUnchanged(into, () => importBackup(into, '{"habits": []}'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
-      await expectRefusedAndUnchanged(into, () => importBackup(into, '[1, 2]'), 'validation_failed', 'format: not a grow backup (expected "format": "grow-backup")');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, noVersion),
+        'validation_failed',
+        'version: unknown backup format version undefined (this grow reads 1, 2, 3 and 4)',
+      );
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, '{"habits": []}'),
+        'validation_failed',
+        'format: not a grow backup (expected "format": "grow-backup")',
+      );
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, '[1, 2]'),
+        'validation_failed',
+        'format: not a grow backup (expected "format": "grow-backup")',
+      );
     });
 
     it('a backup cut short at a record boundary, or with a bad row, names where', async () => {
@@ -368,13 +571,28 @@ describeEachDialect('JSON backup', (db) => {
       const badDate = edit(text, (b) => (b.habits[0].checkIns[0].date = '2026-11-31'));
       await expectRefusedAndUnchanged(into, () => importBackup(into, badDate), 'validation_failed', 'habits[0].checkIns[0].date: expected a date YYYY-MM-DD');
       const negative = edit(text, (b) => (b.habits[1].checkIns[0].amount = -1));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, negative), 'validation_failed', 'habits[1].checkIns[0].amount: Too small: expected number to be >=0');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, negative),
+        'validation_failed',
+        'habits[1].checkIns[0].amount: Too small: expected number to be >=0',
+      );
       const badSchedule = edit(text, (b) => (b.habits[3].schedule = 'whenever'));
       await expectRefusedAndUnchanged(into, () => importBackup(into, badSchedule), 'validation_failed', `habits[3].schedule: ${SCHEDULE_HELP}`);
       const danglingStack = edit(text, (b) => (b.habits[1].afterHabitId = 'nope'));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, danglingStack), 'validation_failed', 'habits[1].afterHabitId: no habit with id nope in the backup');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, danglingStack),
+        'validation_failed',
+        'habits[1].afterHabitId: no habit with id nope in the backup',
+      );
       const danglingLine = edit(text, (b) => (b.scorecard[1].habitId = 'nope'));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, danglingLine), 'validation_failed', 'scorecard[1].habitId: no habit with id nope in the backup');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, danglingLine),
+        'validation_failed',
+        'scorecard[1].habitId: no habit with id nope in the backup',
+      );
       expect(await listHabits(into, { includeArchived: true })).toEqual([]);
       expect(await getSettings(await emptyTarget())).toMatchObject({ name: 'me' });
     });
@@ -383,9 +601,19 @@ describeEachDialect('JSON backup', (db) => {
       const text = await validBackup();
       const into = await emptyTarget();
       const twiceADay = edit(text, (b) => b.habits[0].checkIns.push({ ...b.habits[0].checkIns[0], id: 'another-id' }));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, twiceADay), 'validation_failed', 'habits[0].checkIns[3].date: a second check-in on 2026-11-20');
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, twiceADay),
+        'validation_failed',
+        'habits[0].checkIns[3].date: a second check-in on 2026-11-20',
+      );
       const sameHabitTwice = edit(text, (b) => b.habits.push({ ...b.habits[0], checkIns: [] }));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, sameHabitTwice), 'validation_failed', `habits[6].id: a second habit with id ${JSON.parse(text).habits[0].id}`);
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, sameHabitTwice),
+        'validation_failed',
+        `habits[6].id: a second habit with id ${JSON.parse(text).habits[0].id}`,
+      );
       const sameName = edit(text, (b) => b.habits.push({ ...b.habits[0], id: 'x', slug: 'x', checkIns: [] }));
       await expectRefusedAndUnchanged(into, () => importBackup(into, sameName), 'validation_failed', 'habits[6].name: a second habit named "Make coffee"');
       const sameSlug = edit(text, (b) => b.habits.push({ ...b.habits[0], id: 'x', name: 'x', checkIns: [] }));
@@ -398,7 +626,12 @@ describeEachDialect('JSON backup', (db) => {
         `habits[1].checkIns[0].id: a second check-in with id ${JSON.parse(text).habits[0].checkIns[0].id}`,
       );
       const sameLineId = edit(text, (b) => (b.scorecard[1].id = b.scorecard[0].id));
-      await expectRefusedAndUnchanged(into, () => importBackup(into, sameLineId), 'validation_failed', `scorecard[1].id: a second line with id ${JSON.parse(text).scorecard[0].id}`);
+      await expectRefusedAndUnchanged(
+        into,
+        () => importBackup(into, sameLineId),
+        'validation_failed',
+        `scorecard[1].id: a second line with id ${JSON.parse(text).scorecard[0].id}`,
+      );
       expect(await listHabits(into, { includeArchived: true })).toEqual([]);
     });
   });

@@ -28,7 +28,14 @@ function frameworkFile(id = 'acme', name = 'Acme ladder', tweak: (f: any) => voi
     ],
     tracks: [
       { id: 'builder', name: 'Builder', levels: [{ id: 'one', name: 'One', expects: { coding: 1 } }] },
-      { id: 'lead', name: 'Lead', levels: [{ id: 'first', name: 'First', expects: { listening: 2 } }, { id: 'second', name: 'Second', expects: { listening: 3, coding: 1 } }] },
+      {
+        id: 'lead',
+        name: 'Lead',
+        levels: [
+          { id: 'first', name: 'First', expects: { listening: 2 } },
+          { id: 'second', name: 'Second', expects: { listening: 3, coding: 1 } },
+        ],
+      },
     ],
   };
   tweak(f);
@@ -70,7 +77,16 @@ describeEachDialect('framework service', (db) => {
   it('imports a framework beside the built-in one, without making it active', async () => {
     const ctx = await db.ctx();
     const result = await importFramework(ctx, frameworkFile());
-    expect(result).toEqual({ id: 'acme', name: 'Acme ladder', version: '2', builtin: false, active: false, skills: 2, tracks: ['builder', 'lead'], replaced: false });
+    expect(result).toEqual({
+      id: 'acme',
+      name: 'Acme ladder',
+      version: '2',
+      builtin: false,
+      active: false,
+      skills: 2,
+      tracks: ['builder', 'lead'],
+      replaced: false,
+    });
     expect(await listFrameworks(ctx)).toEqual([
       { ...BUILTIN_SUMMARY, active: true },
       { id: 'acme', name: 'Acme ladder', version: '2', builtin: false, active: false, skills: 2, tracks: ['builder', 'lead'] },
@@ -138,12 +154,17 @@ describeEachDialect('framework service', (db) => {
   it('never replaces the built-in framework', async () => {
     const ctx = await db.ctx();
     for (const options of [{}, { replace: true }, { replace: true, use: true }]) {
-      await refusedAndUnchanged(ctx, () => importFramework(ctx, frameworkFile('grow'), options), 'conflict', 'id: "grow" is the built-in framework and cannot be replaced');
+      await refusedAndUnchanged(
+        ctx,
+        () => importFramework(ctx, frameworkFile('grow'), options),
+        'conflict',
+        'id: "grow" is the built-in framework and cannot be replaced',
+      );
     }
     expect(BUILTIN_FRAMEWORK_ID).toBe('grow');
   });
 
-  it('two people may each import a framework with the same id; neither sees the other\'s', async () => {
+  it("two people may each import a framework with the same id; neither sees the other's", async () => {
     const ctx = await db.ctx();
     await insertPerson(db.store.db, { id: 'someone-else', name: 'them', time_zone: 'UTC', created_at: '2026-11-01T00:00:00.000Z' });
     const theirs = await createContext(db.store, { personId: 'someone-else', env: { GROW_TODAY: '2026-11-23' } });
@@ -166,12 +187,28 @@ describeEachDialect('framework service', (db) => {
 
   describe('bad input writes nothing', () => {
     const cases: [string, string, string][] = [
-      ['an unknown skill in an expectation', frameworkFile('acme', 'Acme', (f) => (f.tracks[1].levels[0].expects.empathy = 2)), 'tracks[1].levels[0].expects.empathy: unknown skill'],
-      ['an expectation outside 0..5', frameworkFile('acme', 'Acme', (f) => (f.tracks[0].levels[0].expects.coding = 9)), 'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5'],
+      [
+        'an unknown skill in an expectation',
+        frameworkFile('acme', 'Acme', (f) => (f.tracks[1].levels[0].expects.empathy = 2)),
+        'tracks[1].levels[0].expects.empathy: unknown skill',
+      ],
+      [
+        'an expectation outside 0..5',
+        frameworkFile('acme', 'Acme', (f) => (f.tracks[0].levels[0].expects.coding = 9)),
+        'tracks[0].levels[0].expects.coding: expected a whole number from 0 to 5',
+      ],
       ['a duplicate skill id', frameworkFile('acme', 'Acme', (f) => (f.skills[1].id = 'coding')), 'skills[1].id: duplicate id "coding" (and 2 more problems)'],
       ['a missing level description', frameworkFile('acme', 'Acme', (f) => delete f.skills[0].levels[3]), 'skills[0].levels.3: missing level description'],
-      ['an unknown skill in a facet', frameworkFile('acme', 'Acme', (f) => (f.tracks[0].facets = [{ id: 'x', name: 'X', skills: ['nope'] }])), 'tracks[0].facets[0].skills[0]: unknown skill "nope"'],
-      ['not YAML or JSON', 'id: acme\nname: [oops\n', 'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])'],
+      [
+        'an unknown skill in a facet',
+        frameworkFile('acme', 'Acme', (f) => (f.tracks[0].facets = [{ id: 'x', name: 'X', skills: ['nope'] }])),
+        'tracks[0].facets[0].skills[0]: unknown skill "nope"',
+      ],
+      [
+        'not YAML or JSON',
+        'id: acme\nname: [oops\n',
+        'file: not YAML or JSON (line 3: Flow sequence in block collection must be sufficiently indented and end with a ])',
+      ],
       ['too large', `# ${'x'.repeat(1024 * 1024)}\n${frameworkFile()}`, 'file: larger than the 1 MiB limit'],
     ];
     for (const [name, content, message] of cases) {

@@ -190,7 +190,12 @@ describeEachDialect('habit service', (db) => {
       for (const schedule of ['sometimes', '8/week', '0/week', 'every 0 days', '']) {
         await expectRefusedAndUnchanged(ctx, () => addHabit(ctx, { name: 'Read', schedule }), 'validation_failed', SCHEDULE_ERROR);
       }
-      await expectRefusedAndUnchanged(ctx, () => addHabit(ctx, { name: 'Read', schedule: '4/3days' }), 'validation_failed', 'schedule: 4/3days asks for more repetitions than days');
+      await expectRefusedAndUnchanged(
+        ctx,
+        () => addHabit(ctx, { name: 'Read', schedule: '4/3days' }),
+        'validation_failed',
+        'schedule: 4/3days asks for more repetitions than days',
+      );
       expect(await listHabits(ctx)).toEqual([]);
     });
 
@@ -281,7 +286,12 @@ describeEachDialect('habit service', (db) => {
       await addHabit(ctx, { name: 'Coffee' });
       await addHabit(ctx, { name: 'Read' });
       expect((await editHabit(ctx, 'read', { after: 'coffee' })).after).toBe('coffee');
-      await expectRefusedAndUnchanged(ctx, () => editHabit(ctx, 'read', { after: 'read' }), 'validation_failed', 'after: a habit cannot be stacked after itself');
+      await expectRefusedAndUnchanged(
+        ctx,
+        () => editHabit(ctx, 'read', { after: 'read' }),
+        'validation_failed',
+        'after: a habit cannot be stacked after itself',
+      );
     });
 
     it('refuses an unknown habit, a duplicate name and a bad schedule, writing nothing', async () => {
@@ -470,7 +480,15 @@ describeEachDialect('the habit snapshot', (db) => {
     | { kind: 'wait'; days: number };
   const SCHEDULES = ['daily', 'weekdays', 'mon,thu', '3/week', '2/3days', 'every 3 days'];
   const opArb: fc.Arbitrary<Op> = fc.oneof(
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('check' as const), back: fc.integer({ min: 0, max: 45 }), action: fc.constantFrom('done' as const, 'skip' as const, 'slip' as const), amount: fc.constantFrom(0, 1, 2.5, 5) }) },
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        kind: fc.constant('check' as const),
+        back: fc.integer({ min: 0, max: 45 }),
+        action: fc.constantFrom('done' as const, 'skip' as const, 'slip' as const),
+        amount: fc.constantFrom(0, 1, 2.5, 5),
+      }),
+    },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.integer({ min: 0, max: 45 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('schedule' as const), schedule: fc.constantFrom(...SCHEDULES) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('target' as const), target: fc.constantFrom(null, 2, 5) }) },
@@ -480,35 +498,47 @@ describeEachDialect('the habit snapshot', (db) => {
   it('list and today equal a computation from the whole history after random check-ins and edits', async () => {
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom<'build' | 'break'>('build', 'break'), fc.constantFrom(...SCHEDULES), fc.array(opArb, { minLength: 1, maxLength: 14 }), async (kind, schedule, ops) => {
-        let today = '2026-03-02';
-        let ctx = await db.ctx(today);
-        const name = `Habit ${run++}`;
-        const habit = await addHabit(ctx, { name, kind, schedule });
-        for (const op of ops) {
-          try {
-            if (op.kind === 'wait') ctx = await db.ctx((today = addDays(today, op.days)));
-            else if (op.kind === 'check') {
-              const action = kind === 'build' ? (op.action === 'slip' ? 'done' : op.action) : op.action === 'done' ? 'slip' : op.action;
-              const measurable = (await showHabit(ctx, habit.slug)).target !== null;
-              await checkIn(ctx, habit.slug, action, { date: addDays(today, -op.back), ...(measurable && action !== 'skip' ? { amount: op.amount } : {}) });
-            } else if (op.kind === 'undo') await undoCheckIn(ctx, habit.slug, addDays(today, -op.back));
-            else if (op.kind === 'schedule') await editHabit(ctx, habit.slug, { schedule: op.schedule });
-            else await editHabit(ctx, habit.slug, { target: op.target, unit: null });
-          } catch (error) {
-            // Undoing a day with nothing on it, for one: refused, and nothing changed.
-            if (!(error instanceof Error && 'code' in error)) throw error;
+      fc.asyncProperty(
+        fc.constantFrom<'build' | 'break'>('build', 'break'),
+        fc.constantFrom(...SCHEDULES),
+        fc.array(opArb, { minLength: 1, maxLength: 14 }),
+        async (kind, schedule, ops) => {
+          let today = '2026-03-02';
+          let ctx = await db.ctx(today);
+          const name = `Habit ${run++}`;
+          const habit = await addHabit(ctx, { name, kind, schedule });
+          for (const op of ops) {
+            try {
+              if (op.kind === 'wait') ctx = await db.ctx((today = addDays(today, op.days)));
+              else if (op.kind === 'check') {
+                const action = kind === 'build' ? (op.action === 'slip' ? 'done' : op.action) : op.action === 'done' ? 'slip' : op.action;
+                const measurable = (await showHabit(ctx, habit.slug)).target !== null;
+                await checkIn(ctx, habit.slug, action, { date: addDays(today, -op.back), ...(measurable && action !== 'skip' ? { amount: op.amount } : {}) });
+              } else if (op.kind === 'undo') await undoCheckIn(ctx, habit.slug, addDays(today, -op.back));
+              else if (op.kind === 'schedule') await editHabit(ctx, habit.slug, { schedule: op.schedule });
+              else await editHabit(ctx, habit.slug, { target: op.target, unit: null });
+            } catch (error) {
+              // Undoing a day with nothing on it, for one: refused, and nothing changed.
+              if (!(error instanceof Error && 'code' in error)) throw error;
+            }
+            const listed = (await listHabits(ctx)).find((h) => h.id === habit.id)!;
+            const full = await showHabit(ctx, habit.slug);
+            expect(Math.abs(listed.strength - full.strength)).toBeLessThanOrEqual(1e-9);
+            expect([listed.streak, listed.bestStreak, listed.dueToday, listed.neverMissTwice]).toEqual([
+              full.streak,
+              full.bestStreak,
+              full.dueToday,
+              full.neverMissTwice,
+            ]);
+            const day = await todayOf(ctx);
+            expect(day.due.some((h) => h.id === habit.id)).toBe(full.dueToday);
+            expect(day.atRisk.includes(habit.slug)).toBe(
+              full.neverMissTwice !== 'ok' && !full.history.some((h) => h.date === today && h.status !== 'missed' && h.status !== 'auto'),
+            );
           }
-          const listed = (await listHabits(ctx)).find((h) => h.id === habit.id)!;
-          const full = await showHabit(ctx, habit.slug);
-          expect(Math.abs(listed.strength - full.strength)).toBeLessThanOrEqual(1e-9);
-          expect([listed.streak, listed.bestStreak, listed.dueToday, listed.neverMissTwice]).toEqual([full.streak, full.bestStreak, full.dueToday, full.neverMissTwice]);
-          const day = await todayOf(ctx);
-          expect(day.due.some((h) => h.id === habit.id)).toBe(full.dueToday);
-          expect(day.atRisk.includes(habit.slug)).toBe(full.neverMissTwice !== 'ok' && !full.history.some((h) => h.date === today && h.status !== 'missed' && h.status !== 'auto'));
-        }
-        await removeHabit(ctx, habit.slug);
-      }),
+          await removeHabit(ctx, habit.slug);
+        },
+      ),
       { numRuns: 12 },
     );
   }, 120_000);

@@ -90,7 +90,11 @@ describeEachDialect('Jekyll import and export', (db) => {
     const after = await entries();
     expect(after).toHaveLength(9);
     const row = after.find((r) => r.source_name === '2022-06-01-giving-feedback.md')!;
-    expect(row).toMatchObject({ body: 'Situation, behaviour, impact, then listen.\n', created_at: '2026-11-23T12:00:00.000Z', updated_at: '2026-11-24T12:00:00.000Z' });
+    expect(row).toMatchObject({
+      body: 'Situation, behaviour, impact, then listen.\n',
+      created_at: '2026-11-23T12:00:00.000Z',
+      updated_at: '2026-11-24T12:00:00.000Z',
+    });
     expect(row.id).toBe(before.find((r) => r.source_name === '2022-06-01-giving-feedback.md')!.id);
   });
 
@@ -101,10 +105,17 @@ describeEachDialect('Jekyll import and export', (db) => {
     await refused(ctx, bad('2024-01-01-not-yaml.md'), /^2024-01-01-not-yaml\.md: line 5: front matter is not YAML: /);
     await refused(ctx, bad('2024-01-02-unclosed.md'), '2024-01-02-unclosed.md: the front matter is not closed: no line "---" or "..." after the opening "---"');
     await refused(ctx, bad('2024-01-03-bad-date.md'), '2024-01-03-bad-date.md: line 4: date: "2024-02-30" is not a real date');
-    await refused(ctx, bad('notes-without-date.md'), 'notes-without-date.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-');
+    await refused(
+      ctx,
+      bad('notes-without-date.md'),
+      'notes-without-date.md: no date: the front matter has no date and the file name does not start with YYYY-MM-DD-',
+    );
     await refused(ctx, [{ name: 'notes.txt', text: '---\n---\n' }], 'notes.txt: not a post file: expected a name ending in .md, .markdown or .html');
-    await refused(ctx, [...asFiles(GOOD), { name: '2020-08-21-what-i-learned-pairing.md', text: '---\n---\n', path: 'old/2020-08-21-what-i-learned-pairing.md' }],
-      '2020-08-21-what-i-learned-pairing.md: the same file name as 2020-08-21-what-i-learned-pairing.md: Jekyll would make one post of them');
+    await refused(
+      ctx,
+      [...asFiles(GOOD), { name: '2020-08-21-what-i-learned-pairing.md', text: '---\n---\n', path: 'old/2020-08-21-what-i-learned-pairing.md' }],
+      '2020-08-21-what-i-learned-pairing.md: the same file name as 2020-08-21-what-i-learned-pairing.md: Jekyll would make one post of them',
+    );
     await refused(ctx, [], 'file: no Jekyll posts (.md, .markdown or .html files) found');
   });
 
@@ -145,14 +156,43 @@ describeEachDialect('Jekyll import and export', (db) => {
     );
 
     const id = newId();
-    const base = { person_id: ctx.personId, body: 'Dear diary.\n', categories: '[]', period_from: null, period_to: null, visibility: 'private' as const, front_matter: null, source_name: null, created_at: 'x', updated_at: 'x' };
-    await insertJournalEntry(db.store.db, { ...base, id, title: 'A note: on trust', date: '2026-11-20', time: '21:05', utc_offset: '-08:00', tags: '["trust"]', kind: 'entry' });
+    const base = {
+      person_id: ctx.personId,
+      body: 'Dear diary.\n',
+      categories: '[]',
+      period_from: null,
+      period_to: null,
+      visibility: 'private' as const,
+      front_matter: null,
+      source_name: null,
+      created_at: 'x',
+      updated_at: 'x',
+    };
+    await insertJournalEntry(db.store.db, {
+      ...base,
+      id,
+      title: 'A note: on trust',
+      date: '2026-11-20',
+      time: '21:05',
+      utc_offset: '-08:00',
+      tags: '["trust"]',
+      kind: 'entry',
+    });
     expect(await exportJekyll(ctx, id)).toEqual({
       fileName: '2026-11-20-a-note-on-trust.md',
       text: '---\nlayout: post\ntitle: "A note: on trust"\ndate: 2026-11-20 21:05:00 -0800\ntags:\n  - trust\n---\nDear diary.\n',
     });
     const reflection = newId();
-    await insertJournalEntry(db.store.db, { ...base, id: reflection, title: 'Reflection', date: '2026-11-22', time: null, utc_offset: null, tags: '[]', kind: 'reflection' });
+    await insertJournalEntry(db.store.db, {
+      ...base,
+      id: reflection,
+      title: 'Reflection',
+      date: '2026-11-22',
+      time: null,
+      utc_offset: null,
+      tags: '[]',
+      kind: 'reflection',
+    });
     expect((await exportJekyll(ctx, reflection)).text).toBe('---\nlayout: post\ntitle: Reflection\ndate: 2026-11-22\npublished: false\n---\nDear diary.\n');
     await expectAppError(exportJekyll(ctx, 'nope'), 'not_found', 'entry: no entry "nope"');
   });

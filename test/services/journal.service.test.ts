@@ -112,7 +112,21 @@ describeEachDialect('journal service', (db) => {
         jekyll: null,
       });
       expect(Object.keys(entry)).toEqual([
-        'id', 'title', 'date', 'time', 'utcOffset', 'tags', 'categories', 'kind', 'periodFrom', 'periodTo', 'visibility', 'body', 'createdAt', 'updatedAt', 'jekyll',
+        'id',
+        'title',
+        'date',
+        'time',
+        'utcOffset',
+        'tags',
+        'categories',
+        'kind',
+        'periodFrom',
+        'periodTo',
+        'visibility',
+        'body',
+        'createdAt',
+        'updatedAt',
+        'jekyll',
       ]);
       expect(await getJournalEntry(ctx, entry.id)).toEqual(entry);
     });
@@ -156,7 +170,11 @@ describeEachDialect('journal service', (db) => {
       await expectRefused(() => addJournalEntry(ctx, { body: ' \n\t\n' }), 'validation_failed', 'body: must not be empty');
       await expectRefused(() => addJournalEntry(ctx, { body: 'x'.repeat(200_001) }), 'validation_failed', 'body: at most 200000 characters');
       await expectRefused(() => addJournalEntry(ctx, { body: 'x', date: '2026-02-30' }), 'validation_failed', 'date: expected a date YYYY-MM-DD');
-      await expectRefused(() => addJournalEntry(ctx, { body: 'x', tags: 'ok,"quoted"' }), 'validation_failed', 'tags[1]: a tag holds letters, digits, spaces, _ . -');
+      await expectRefused(
+        () => addJournalEntry(ctx, { body: 'x', tags: 'ok,"quoted"' }),
+        'validation_failed',
+        'tags[1]: a tag holds letters, digits, spaces, _ . -',
+      );
       await expectRefused(() => addJournalEntry(ctx, { body: 'x', title: 't'.repeat(201) }), 'validation_failed', 'title: at most 200 characters');
       await expectRefused(() => addJournalEntry(ctx, { body: 'x', visibility: 'public' }), 'validation_failed', 'visibility: expected private or shared');
       await expectRefused(() => addJournalEntry(ctx, { body: 'x', kind: 'reflection' }), 'validation_failed', 'kind: unknown field');
@@ -177,7 +195,12 @@ describeEachDialect('journal service', (db) => {
       const entry = await addJournalEntry(ctx, { title: 'Draft', body: 'first', tags: 'a' });
       expect(entry.time).toBe('12:00:00');
       const later = await db.ctx();
-      const edited = await editJournalEntry({ ...later, now: () => new Date('2026-11-23T13:00:00Z') }, entry.id, { title: 'Final', tags: ['b', 'c'], body: 'second\n', visibility: 'shared' });
+      const edited = await editJournalEntry({ ...later, now: () => new Date('2026-11-23T13:00:00Z') }, entry.id, {
+        title: 'Final',
+        tags: ['b', 'c'],
+        body: 'second\n',
+        visibility: 'shared',
+      });
       expect(edited).toEqual({ ...entry, title: 'Final', tags: ['b', 'c'], body: 'second\n', visibility: 'shared', updatedAt: '2026-11-23T13:00:00.000Z' });
       // The same date keeps the time; another date has none.
       expect(await editJournalEntry(ctx, entry.id, { date: '2026-11-23' })).toMatchObject({ date: '2026-11-23', time: '12:00:00', utcOffset: '+00:00' });
@@ -186,11 +209,26 @@ describeEachDialect('journal service', (db) => {
 
       const frontMatter = '---\nlayout: post\ntitle: Imported\n---\n';
       await insertJournalEntry(db.store.db, {
-        id: 'imported-1', person_id: ctx.personId, title: 'Imported', body: 'body\n', date: '2024-03-05', time: '14:30:00', utc_offset: '+01:00',
-        tags: '[]', categories: '["life"]', kind: 'entry', visibility: 'private', front_matter: frontMatter, source_name: '2024-03-05-imported.md',
-        created_at: '2024-03-05T13:30:00.000Z', updated_at: '2024-03-05T13:30:00.000Z',
+        id: 'imported-1',
+        person_id: ctx.personId,
+        title: 'Imported',
+        body: 'body\n',
+        date: '2024-03-05',
+        time: '14:30:00',
+        utc_offset: '+01:00',
+        tags: '[]',
+        categories: '["life"]',
+        kind: 'entry',
+        visibility: 'private',
+        front_matter: frontMatter,
+        source_name: '2024-03-05-imported.md',
+        created_at: '2024-03-05T13:30:00.000Z',
+        updated_at: '2024-03-05T13:30:00.000Z',
       });
-      expect(await editJournalEntry(ctx, 'imported-1', { body: 'new body\n', tags: 'x' })).toMatchObject({ jekyll: { sourceName: '2024-03-05-imported.md' }, categories: ['life'] });
+      expect(await editJournalEntry(ctx, 'imported-1', { body: 'new body\n', tags: 'x' })).toMatchObject({
+        jekyll: { sourceName: '2024-03-05-imported.md' },
+        categories: ['life'],
+      });
       const row = await db.store.db.selectFrom('journal_entry').selectAll().where('id', '=', 'imported-1').executeTakeFirstOrThrow();
       expect(row).toMatchObject({ front_matter: frontMatter, source_name: '2024-03-05-imported.md', body: 'new body\n' });
     });
@@ -198,7 +236,11 @@ describeEachDialect('journal service', (db) => {
     it('refuses a bad edit, writing nothing; an unknown entry is not found', async () => {
       const ctx = await db.ctx();
       const entry = await addJournalEntry(ctx, { body: 'kept' });
-      await expectRefused(() => editJournalEntry(ctx, entry.id, {}), 'validation_failed', 'input: nothing to change: give a title, date, tags, visibility or body');
+      await expectRefused(
+        () => editJournalEntry(ctx, entry.id, {}),
+        'validation_failed',
+        'input: nothing to change: give a title, date, tags, visibility or body',
+      );
       await expectRefused(() => editJournalEntry(ctx, entry.id, { body: '   ' }), 'validation_failed', 'body: must not be empty');
       await expectRefused(() => editJournalEntry(ctx, entry.id, { date: 'yesterday' }), 'validation_failed', 'date: expected a date YYYY-MM-DD');
       await expectRefused(() => editJournalEntry(ctx, 'nope', { title: 'x' }), 'not_found', 'entry: no entry "nope"');
@@ -225,9 +267,18 @@ describeEachDialect('journal service', (db) => {
 
   describe('search', () => {
     const seed = async (ctx: Context) => ({
-      reviews: await addJournalEntry(ctx, { title: 'Code', body: 'Today I wrote three careful reviews of the payment service and learned a lot about idempotency.', date: '2026-11-10' }),
+      reviews: await addJournalEntry(ctx, {
+        title: 'Code',
+        body: 'Today I wrote three careful reviews of the payment service and learned a lot about idempotency.',
+        date: '2026-11-10',
+      }),
       titled: await addJournalEntry(ctx, { title: 'Idempotency notes', body: 'Keys, retries and what the database guarantees.', date: '2026-11-05' }),
-      both: await addJournalEntry(ctx, { title: 'Feedback', body: 'Asked my mentor for feedback on the design review; she said to write shorter docs.', date: '2026-11-12', tags: 'mentoring' }),
+      both: await addJournalEntry(ctx, {
+        title: 'Feedback',
+        body: 'Asked my mentor for feedback on the design review; she said to write shorter docs.',
+        date: '2026-11-12',
+        tags: 'mentoring',
+      }),
       other: await addJournalEntry(ctx, { title: 'Running', body: 'A slow 10 km run by the river.', date: '2026-11-15', tags: 'health' }),
     });
 
@@ -267,7 +318,26 @@ describeEachDialect('journal service', (db) => {
     it('never fails on query syntax: quotes, stars, minus, OR, parentheses and the like', async () => {
       const ctx = await db.ctx();
       const e = await seed(ctx);
-      for (const text of ['"design', "design's review", 'design*', '-design review', 'design OR running', 'NOT design', '(design) AND (review', 'design NEAR review', 'title:design', 'design:* & !review | <->', '\\', "'; DROP TABLE journal_entry; --", '***', '"', '^design', 'design + review', 'd\u0000esign', '{title}: x']) {
+      for (const text of [
+        '"design',
+        "design's review",
+        'design*',
+        '-design review',
+        'design OR running',
+        'NOT design',
+        '(design) AND (review',
+        'design NEAR review',
+        'title:design',
+        'design:* & !review | <->',
+        '\\',
+        "'; DROP TABLE journal_entry; --",
+        '***',
+        '"',
+        '^design',
+        'design + review',
+        'd\u0000esign',
+        '{title}: x',
+      ]) {
         await expect(searchJournal(ctx, { text }), text).resolves.toBeInstanceOf(Array);
       }
       expect((await searchJournal(ctx, { text: '"design" (review)*' })).map((h) => h.id)).toEqual([e.both.id]);
@@ -305,24 +375,50 @@ describeEachDialect('journal service', (db) => {
       await expectAppError(searchJournal(ctx, { text: '   ' }), 'validation_failed', 'text: must not be empty: give the words to look for');
       await expectAppError(searchJournal(ctx, {}), 'validation_failed', 'text: required: the words to look for');
       await expectAppError(searchJournal(ctx, { text: 'x', limit: 0 }), 'validation_failed', 'limit: expected a whole number from 1 to 200');
-      await expectAppError(searchJournal(ctx, { text: Array.from({ length: 21 }, (_, i) => `word${i}`).join(' ') }), 'validation_failed', 'text: at most 20 words');
+      await expectAppError(
+        searchJournal(ctx, { text: Array.from({ length: 21 }, (_, i) => `word${i}`).join(' ') }),
+        'validation_failed',
+        'text: at most 20 words',
+      );
     });
 
-    it('answers as the one full query would, however many matches are theirs, someone else\'s, or tied', async () => {
+    it("answers as the one full query would, however many matches are theirs, someone else's, or tied", async () => {
       const ctx = await db.ctx();
       await insertPerson(db.store.db, { id: 'other', name: 'other', time_zone: 'UTC', created_at: '2026-01-01T00:00:00.000Z' });
       // Many matches, most of the best ones another person's (short entries rank high), many
       // exactly alike (tied ranks, told apart by date), a few with the word in the title.
       let n = 0;
       const entry = (person_id: string, title: string | null, body: string, date: string) => ({
-        id: `e-${String(++n).padStart(5, '0')}`, person_id, title, body, date, tags: '[]', categories: '[]', kind: 'entry' as const,
-        visibility: 'private' as const, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+        id: `e-${String(++n).padStart(5, '0')}`,
+        person_id,
+        title,
+        body,
+        date,
+        tags: '[]',
+        categories: '[]',
+        kind: 'entry' as const,
+        visibility: 'private' as const,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
       });
       const rows = [];
-      for (let i = 0; i < 300; i++) rows.push(entry('other', null, `retro ${i % 7 === 0 ? 'retro' : 'notes'}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}`));
-      for (let i = 0; i < 150; i++) rows.push(entry(ctx.personId, i % 50 === 0 ? 'Retro' : null, `the retro went ${'long '.repeat(i % 5)}today`, `2026-02-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < 300; i++)
+        rows.push(entry('other', null, `retro ${i % 7 === 0 ? 'retro' : 'notes'}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < 150; i++)
+        rows.push(
+          entry(
+            ctx.personId,
+            i % 50 === 0 ? 'Retro' : null,
+            `the retro went ${'long '.repeat(i % 5)}today`,
+            `2026-02-${String((i % 28) + 1).padStart(2, '0')}`,
+          ),
+        );
       for (let i = 0; i < 60; i++) rows.push(entry(ctx.personId, null, 'retro retro', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`));
-      for (let i = 0; i < rows.length; i += 100) await db.store.db.insertInto('journal_entry').values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await db.store.db
+          .insertInto('journal_entry')
+          .values(rows.slice(i, i + 100))
+          .execute();
       const full = async (words: string[], limit: number) =>
         db.store.db.transaction().execute(async (trx) => {
           await preferSearchIndex(trx);
@@ -343,10 +439,23 @@ describeEachDialect('journal service', (db) => {
       await seed(ctx);
       // Enough other entries that reading them all would cost more than the index, as in real use.
       const filler = Array.from({ length: 3000 }, (_, i) => ({
-        id: `filler-${String(i).padStart(5, '0')}`, person_id: ctx.personId, title: `Day ${i}`, body: `Worked on ticket ${i}; lunch; standup number ${i % 97}.`,
-        date: '2026-01-01', tags: '[]', categories: '[]', kind: 'entry' as const, visibility: 'private' as const, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+        id: `filler-${String(i).padStart(5, '0')}`,
+        person_id: ctx.personId,
+        title: `Day ${i}`,
+        body: `Worked on ticket ${i}; lunch; standup number ${i % 97}.`,
+        date: '2026-01-01',
+        tags: '[]',
+        categories: '[]',
+        kind: 'entry' as const,
+        visibility: 'private' as const,
+        created_at: '2026-01-01T00:00:00.000Z',
+        updated_at: '2026-01-01T00:00:00.000Z',
       }));
-      for (let i = 0; i < filler.length; i += 500) await db.store.db.insertInto('journal_entry').values(filler.slice(i, i + 500)).execute();
+      for (let i = 0; i < filler.length; i += 500)
+        await db.store.db
+          .insertInto('journal_entry')
+          .values(filler.slice(i, i + 500))
+          .execute();
       await sql`ANALYZE journal_entry`.execute(db.store.db);
       const query = journalSearchQuery(db.store.db, ctx.personId, ['design', 'review'], 50);
       if (db.dialect === 'postgres') {
@@ -382,18 +491,41 @@ describeEachDialect('journal service', (db) => {
         body: '## What grew\n\nRan my first design review\n\n## What drained you\n\n\n## What you will try next week\n\nPair with Ana\n',
       });
       const past = await writeWeeklyReview(ctx, { week: '2026-w47', drained: 'Too many meetings' });
-      expect(past).toMatchObject({ title: 'Weekly review 2026-W47', date: '2026-11-22', time: null, utcOffset: null, periodFrom: '2026-11-16', periodTo: '2026-11-22' });
+      expect(past).toMatchObject({
+        title: 'Weekly review 2026-W47',
+        date: '2026-11-22',
+        time: null,
+        utcOffset: null,
+        periodFrom: '2026-11-16',
+        periodTo: '2026-11-22',
+      });
       expect((await searchJournal(ctx, { text: 'meetings' })).map((h) => h.id)).toEqual([past.id]);
     });
 
     it('refuses a future or unknown week, no answers, or a second review of a week, writing nothing', async () => {
       const ctx = await db.ctx();
       const first = await writeWeeklyReview(ctx, { week: '2026-W40', grew: 'x' });
-      await expectRefused(() => writeWeeklyReview(ctx, { week: '2026-W49', grew: 'x' }), 'validation_failed', 'week: 2026-W49 has not started yet (this week is 2026-W48)');
-      await expectRefused(() => writeWeeklyReview(ctx, { week: '2025-W53', grew: 'x' }), 'validation_failed', 'week: expected an ISO week YYYY-Www, e.g. 2026-W48');
+      await expectRefused(
+        () => writeWeeklyReview(ctx, { week: '2026-W49', grew: 'x' }),
+        'validation_failed',
+        'week: 2026-W49 has not started yet (this week is 2026-W48)',
+      );
+      await expectRefused(
+        () => writeWeeklyReview(ctx, { week: '2025-W53', grew: 'x' }),
+        'validation_failed',
+        'week: expected an ISO week YYYY-Www, e.g. 2026-W48',
+      );
       await expectRefused(() => writeWeeklyReview(ctx, { week: 'last', grew: 'x' }), 'validation_failed', 'week: expected an ISO week YYYY-Www, e.g. 2026-W48');
-      await expectRefused(() => writeWeeklyReview(ctx, {}), 'validation_failed', 'grew: answer at least one prompt: what grew, what drained you, what you will try next week');
-      await expectRefused(() => writeWeeklyReview(ctx, { grew: ' ', next: '' }), 'validation_failed', 'grew: answer at least one prompt: what grew, what drained you, what you will try next week');
+      await expectRefused(
+        () => writeWeeklyReview(ctx, {}),
+        'validation_failed',
+        'grew: answer at least one prompt: what grew, what drained you, what you will try next week',
+      );
+      await expectRefused(
+        () => writeWeeklyReview(ctx, { grew: ' ', next: '' }),
+        'validation_failed',
+        'grew: answer at least one prompt: what grew, what drained you, what you will try next week',
+      );
       await expectRefused(
         () => writeWeeklyReview(ctx, { week: '2026-W40', next: 'y' }),
         'conflict',

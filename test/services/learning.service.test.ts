@@ -34,7 +34,10 @@ describeEachDialect('learning service', (db) => {
   const deepWork = { title: 'Deep Work', authors: ['Cal Newport'], isbn: '1455586692', pages: 296 };
 
   /** A card and a highlight the way review and the imports write them. */
-  const insertCard = (ctx: Context, values: { id: string; item_id: string | null; highlight_id?: string | null; kind: 'takeaway' | 'highlight'; front: string; created_at: string }) =>
+  const insertCard = (
+    ctx: Context,
+    values: { id: string; item_id: string | null; highlight_id?: string | null; kind: 'takeaway' | 'highlight'; front: string; created_at: string },
+  ) =>
     db.store.db
       .insertInto('card')
       .values({
@@ -122,7 +125,15 @@ describeEachDialect('learning service', (db) => {
   it('defaults to a book one wants to read; several authors; an ISBN-13 without an ISBN-10 form', async () => {
     const ctx = await db.ctx();
     const item = await addLearningItem(ctx, { title: 'Accelerate', authors: ['Nicole Forsgren', 'Jez Humble', 'Gene Kim'], isbn: '979-10-323-0569-0' });
-    expect(item).toMatchObject({ kind: 'book', status: 'want', startedAt: null, authors: ['Nicole Forsgren', 'Jez Humble', 'Gene Kim'], isbn10: null, isbn13: '9791032305690', skills: [] });
+    expect(item).toMatchObject({
+      kind: 'book',
+      status: 'want',
+      startedAt: null,
+      authors: ['Nicole Forsgren', 'Jez Humble', 'Gene Kim'],
+      isbn10: null,
+      isbn13: '9791032305690',
+      skills: [],
+    });
     const talk = await addLearningItem(ctx, { title: 'Simple Made Easy', kind: 'talk', authors: 'Rich Hickey' });
     expect(talk).toMatchObject({ kind: 'talk', authors: ['Rich Hickey'], isbn13: null, pages: null, url: null });
   });
@@ -195,7 +206,10 @@ describeEachDialect('learning service', (db) => {
     const [a, b] = [one, two].sort((x, y) => (x.id < y.id ? -1 : 1));
     const rows = await resolveLearningItem(db.store.db, ctx.personId, two.id);
     expect(rows.id).toBe(two.id);
-    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/^item: "the m" matches 2 items \(.*\); use a slug$/) });
+    await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^item: "the m" matches 2 items \(.*\); use a slug$/),
+    });
     await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(`${a!.slug} "${a!.title}"`) });
     await expect(showLearningItem(ctx, 'the m')).rejects.toMatchObject({ message: expect.stringContaining(`${b!.slug} "${b!.title}"`) });
   });
@@ -277,7 +291,14 @@ describeEachDialect('learning service', (db) => {
     await insertHighlight({ id: 'h-early', item_id: item.id, text: 'Early passage', location_start: 100, created_at: '2026-11-02T00:00:00.000Z' });
     await insertHighlight({ id: 'h-early-2', item_id: item.id, text: 'Early, added first', location_start: 100, created_at: '2026-10-02T00:00:00.000Z' });
     await insertHighlight({ id: 'h-other', item_id: other.id, text: 'elsewhere', location_start: 1, created_at: '2026-10-02T00:00:00.000Z' });
-    await insertCard(ctx, { id: 'c-h', item_id: item.id, highlight_id: 'h-late', kind: 'highlight', front: 'Later passage', created_at: '2026-11-03T00:00:00.000Z' });
+    await insertCard(ctx, {
+      id: 'c-h',
+      item_id: item.id,
+      highlight_id: 'h-late',
+      kind: 'highlight',
+      front: 'Later passage',
+      created_at: '2026-11-03T00:00:00.000Z',
+    });
     await insertCard(ctx, { id: 'c-t2', item_id: item.id, kind: 'takeaway', front: 'Second takeaway', created_at: '2026-11-05T00:00:00.000Z' });
     await insertCard(ctx, { id: 'c-t1', item_id: item.id, kind: 'takeaway', front: 'First takeaway', created_at: '2026-11-04T00:00:00.000Z' });
     await insertCard(ctx, { id: 'c-o', item_id: other.id, kind: 'takeaway', front: 'elsewhere', created_at: '2026-11-04T00:00:00.000Z' });
@@ -332,7 +353,15 @@ describeEachDialect('learning service', (db) => {
     await removeLearningItem(ctx, 'refactoring-3');
     expect((await addLearningItem(ctx, { title: 'Refactoring', authors: ['Third Author'] })).slug).toBe('refactoring-3');
     expect((await listLearningItems(ctx)).map((i) => i.slug).sort()).toEqual([
-      'cafe-society', 'item', 'item-2', 'leviathan-wakes', 'refactoring', 'refactoring-2', 'refactoring-3', 'refactoring-databases', 'the-managers-path',
+      'cafe-society',
+      'item',
+      'item-2',
+      'leviathan-wakes',
+      'refactoring',
+      'refactoring-2',
+      'refactoring-3',
+      'refactoring-databases',
+      'the-managers-path',
     ]);
   });
 
@@ -365,23 +394,56 @@ describeEachDialect('learning service', (db) => {
     const item = await addLearningItem(ctx, deepWork);
     const other = await addLearningItem(ctx, { title: 'Digital Minimalism', authors: ['Cal Newport'], isbn: '0-306-40615-2' });
     const edited = await editLearningItem(ctx, item.id, { title: 'Deep Work (2016)', skills: 'empathy', rating: 4.5, status: 'reading', recommendedBy: 'Sam' });
-    expect(edited).toMatchObject({ title: 'Deep Work (2016)', authors: ['Cal Newport'], isbn13: '9781455586691', pages: 296, skills: ['empathy'], rating: 4.5, status: 'reading', startedAt: '2026-11-23', recommendedBy: 'Sam' });
+    expect(edited).toMatchObject({
+      title: 'Deep Work (2016)',
+      authors: ['Cal Newport'],
+      isbn13: '9781455586691',
+      pages: 296,
+      skills: ['empathy'],
+      rating: 4.5,
+      status: 'reading',
+      startedAt: '2026-11-23',
+      recommendedBy: 'Sam',
+    });
     const renamed = await editLearningItem(ctx, item.id, { title: 'Focus', authors: ['Newport, Cal'] });
     const row = await db.store.db.selectFrom('learning_item').select(['match_key']).where('id', '=', item.id).executeTakeFirstOrThrow();
     expect(row.match_key).toBe(matchKey('Focus', ['Newport, Cal']));
     expect(renamed.authors).toEqual(['Newport, Cal']);
     // Empty values clear.
-    expect(await editLearningItem(ctx, item.id, { isbn: '', url: '', recommendedBy: '', skills: '', rating: null })).toMatchObject({ isbn10: null, isbn13: null, url: null, recommendedBy: null, skills: [], rating: null });
+    expect(await editLearningItem(ctx, item.id, { isbn: '', url: '', recommendedBy: '', skills: '', rating: null })).toMatchObject({
+      isbn10: null,
+      isbn13: null,
+      url: null,
+      recommendedBy: null,
+      skills: [],
+      rating: null,
+    });
 
-    await expectRefused(() => editLearningItem(ctx, item.id, { title: 'Digital Minimalism' }), 'conflict', `title: already in your library as ${other.id} "Digital Minimalism" (same title and author)`);
-    await expectRefused(() => editLearningItem(ctx, item.id, { isbn: '0306406152' }), 'conflict', `isbn: 9780306406157 is already in your library as ${other.id} "Digital Minimalism"`);
+    await expectRefused(
+      () => editLearningItem(ctx, item.id, { title: 'Digital Minimalism' }),
+      'conflict',
+      `title: already in your library as ${other.id} "Digital Minimalism" (same title and author)`,
+    );
+    await expectRefused(
+      () => editLearningItem(ctx, item.id, { isbn: '0306406152' }),
+      'conflict',
+      `isbn: 9780306406157 is already in your library as ${other.id} "Digital Minimalism"`,
+    );
     // Its own ISBN and key are no conflict.
     await editLearningItem(ctx, other.id, { isbn: '9780306406157', title: 'Digital Minimalism' });
 
     await recordProgress(ctx, item.id, { page: 250 });
     await expectRefused(() => editLearningItem(ctx, item.id, { pages: 200 }), 'validation_failed', 'pages: 200 is less than the current page (250)');
-    await expectRefused(() => editLearningItem(ctx, item.id, { rating: 7 }), 'validation_failed', 'rating: expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75');
-    await expectRefused(() => editLearningItem(ctx, item.id, { skills: 'juggling' }), 'validation_failed', 'skills: unknown skill "juggling" (see grow skill list)');
+    await expectRefused(
+      () => editLearningItem(ctx, item.id, { rating: 7 }),
+      'validation_failed',
+      'rating: expected a rating from 0 to 5 in quarter steps, e.g. 4 or 3.75',
+    );
+    await expectRefused(
+      () => editLearningItem(ctx, item.id, { skills: 'juggling' }),
+      'validation_failed',
+      'skills: unknown skill "juggling" (see grow skill list)',
+    );
     await expectRefused(() => editLearningItem(ctx, item.id, { isbn: '123' }), 'validation_failed', 'isbn: "123" is not an ISBN (expected 10 or 13 digits)');
     await expectRefused(() => editLearningItem(ctx, item.id, { owner: 'me' }), 'validation_failed', 'owner: unknown field');
     await expectRefused(() => editLearningItem(ctx, 'missing', { pages: 3 }), 'not_found', 'item: no item "missing"');
@@ -420,7 +482,14 @@ describeEachDialect('learning service', (db) => {
     ]);
     await insertCard(ctx, { id: 'c-a', item_id: a.id, kind: 'takeaway', front: 'from A', created_at: '2026-11-11T00:00:00.000Z' });
     await insertCard(ctx, { id: 'c-c', item_id: c.id, kind: 'takeaway', front: 'from C', created_at: '2026-11-12T00:00:00.000Z' });
-    expect((await listTakeawayCardRowsForItems(db.store.db, period.map((r) => r.id))).map((r) => [r.item_id, r.front])).toEqual([[a.id, 'from A']]);
+    expect(
+      (
+        await listTakeawayCardRowsForItems(
+          db.store.db,
+          period.map((r) => r.id),
+        )
+      ).map((r) => [r.item_id, r.front]),
+    ).toEqual([[a.id, 'from A']]);
     expect(await listTakeawayCardRowsForItems(db.store.db, [])).toEqual([]);
   });
 

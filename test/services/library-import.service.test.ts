@@ -46,7 +46,8 @@ describeEachDialect('library imports', (db) => {
   const byTitle = async (ctx: Context, start: string) => (await items(ctx)).find((i) => i.title.startsWith(start))!;
   const highlightsOf = async (ctx: Context, itemId: string) =>
     ctx.store.db.selectFrom('highlight').selectAll().where('item_id', '=', itemId).orderBy('location_start').orderBy('page').execute();
-  const notesOf = async (ctx: Context, itemId: string) => ctx.store.db.selectFrom('learning_note').selectAll().where('item_id', '=', itemId).orderBy('text').execute();
+  const notesOf = async (ctx: Context, itemId: string) =>
+    ctx.store.db.selectFrom('learning_note').selectAll().where('item_id', '=', itemId).orderBy('text').execute();
 
   async function addByHand(ctx: Context, title: string, authors: string[], extra: Record<string, unknown> = {}) {
     const now = ctx.now().toISOString();
@@ -102,8 +103,8 @@ describeEachDialect('library imports', (db) => {
     expect((await items(ctx)).map((i) => [i.title.slice(0, 20), i.status, i.rating, i.finished_at])).toEqual([
       ['An Elegant Puzzle: S', 'abandoned', 2, null],
       ['Deep Work: Rules for', 'read', 5, '2021-03-14'],
-      ["Harry Potter and the", 'want', null, null],
-      ['The Manager\'s Path: ', 'want', null, null],
+      ['Harry Potter and the', 'want', null, null],
+      ["The Manager's Path: ", 'want', null, null],
       ['The Pragmatic Progra', 'read', 4, null],
       ['Thinking, Fast and S', 'reading', null, null],
     ]);
@@ -148,7 +149,13 @@ describeEachDialect('library imports', (db) => {
     const later = await db.ctx('2026-12-01');
     expect(await importLibrary(later, { source: 'goodreads' }, GR_2023)).toEqual(counts({ itemsCreated: 1, itemsUpdated: 2, itemsUnchanged: 4 }));
     const thinking = await byTitle(later, 'Thinking');
-    expect(thinking).toMatchObject({ status: 'read', rating: 4, finished_at: '2023-02-10', review: 'System 1 & System 2.\nLong, worth it.', updated_at: '2026-12-01T12:00:00.000Z' });
+    expect(thinking).toMatchObject({
+      status: 'read',
+      rating: 4,
+      finished_at: '2023-02-10',
+      review: 'System 1 & System 2.\nLong, worth it.',
+      updated_at: '2026-12-01T12:00:00.000Z',
+    });
     expect(await byTitle(later, "The Manager's Path")).toMatchObject({ status: 'reading', recommended_by: 'Priya (my manager)' });
     // The 24-column header has no Recommended By: the 2021 value stays.
     expect(await byTitle(later, 'Deep Work')).toMatchObject({ recommended_by: 'Ana Lima', updated_at: '2026-11-23T12:00:00.000Z' });
@@ -167,7 +174,12 @@ describeEachDialect('library imports', (db) => {
     expect(await importLibrary(ctx, { source: 'goodreads' }, GR_2021)).toEqual(counts({ itemsCreated: 4, itemsUpdated: 2, notesAdded: 1 }));
     const all = await items(ctx);
     expect(all).toHaveLength(6);
-    expect(all.find((i) => i.id === deepId)).toMatchObject({ title: 'Deep Work: Rules for Focused Success in a Distracted World', status: 'read', source: 'goodreads', source_id: '25744928' });
+    expect(all.find((i) => i.id === deepId)).toMatchObject({
+      title: 'Deep Work: Rules for Focused Success in a Distracted World',
+      status: 'read',
+      source: 'goodreads',
+      source_id: '25744928',
+    });
     expect(all.find((i) => i.id === thinkingId)).toMatchObject({ title: 'Thinking, Fast and Slow', status: 'reading', source_id: '11468377' });
     expect(await importLibrary(ctx, { source: 'goodreads' }, GR_2021)).toEqual(counts({ itemsUnchanged: 6 }));
   });
@@ -189,7 +201,13 @@ describeEachDialect('library imports', (db) => {
     const result = await importLibrary(ctx, { source: 'storygraph' }, STORYGRAPH);
     // Staff Engineer, An Elegant Puzzle and The Manager's Path are already there (by ISBN-13).
     expect(result).toEqual(counts({ itemsCreated: 3, itemsUpdated: 3 }));
-    expect(await byTitle(ctx, 'Leviathan Wakes')).toMatchObject({ rating: 4.25, started_at: '2022-05-20', finished_at: '2022-06-12', source: 'storygraph', source_id: '9780316129084' });
+    expect(await byTitle(ctx, 'Leviathan Wakes')).toMatchObject({
+      rating: 4.25,
+      started_at: '2022-05-20',
+      finished_at: '2022-06-12',
+      source: 'storygraph',
+      source_id: '9780316129084',
+    });
     expect(await byTitle(ctx, 'Good Omens')).toMatchObject({ rating: 3.75, authors: '["Terry Pratchett","Neil Gaiman"]' });
     expect(await byTitle(ctx, 'Notes on Pairing')).toMatchObject({ source_id: '6e0b6c2c-8d7f-4d8e-9a51-2f7a3c9b1d04', isbn13: null, rating: 5 });
     expect(await byTitle(ctx, 'Staff Engineer')).toMatchObject({ status: 'reading', started_at: '2024-01-05', source: 'goodreads', source_id: '57799581' });
@@ -238,8 +256,16 @@ describeEachDialect('library imports', (db) => {
       'validation_failed',
       'file: not a Readwise export: the header lacks the columns "Highlight", "Book Title", "Book Author"',
     );
-    await expectAppError(importLibrary(ctx, { source: 'storygraph' }, 'a,b\n1,2\n'), 'validation_failed', 'file: not a StoryGraph export: the header lacks the columns "Title", "Authors", "ISBN/UID", "Read Status"');
-    await expectAppError(importLibrary(ctx, { source: 'kobo' as 'kindle' }, ''), 'validation_failed', 'source: expected goodreads, storygraph, kindle or readwise');
+    await expectAppError(
+      importLibrary(ctx, { source: 'storygraph' }, 'a,b\n1,2\n'),
+      'validation_failed',
+      'file: not a StoryGraph export: the header lacks the columns "Title", "Authors", "ISBN/UID", "Read Status"',
+    );
+    await expectAppError(
+      importLibrary(ctx, { source: 'kobo' as 'kindle' }, ''),
+      'validation_failed',
+      'source: expected goodreads, storygraph, kindle or readwise',
+    );
     expect(await items(ctx)).toEqual([]);
   });
 
@@ -248,7 +274,14 @@ describeEachDialect('library imports', (db) => {
     const result = await importLibrary(ctx, { source: 'kindle' }, CLIPPINGS);
     expect(result).toEqual(counts({ itemsCreated: 6, highlightsAdded: 7, notesAdded: 2 }));
     const deep = await byTitle(ctx, 'Deep Work');
-    expect(deep).toMatchObject({ status: 'reading', source: 'kindle', source_id: null, authors: '["Cal Newport"]', added_at: '2017-11-27', match_key: 'deep work|newport' });
+    expect(deep).toMatchObject({
+      status: 'reading',
+      source: 'kindle',
+      source_id: null,
+      authors: '["Cal Newport"]',
+      added_at: '2017-11-27',
+      match_key: 'deep work|newport',
+    });
     const highlights = await highlightsOf(ctx, deep.id);
     expect(highlights).toHaveLength(1);
     expect(highlights[0]).toMatchObject({
@@ -265,7 +298,10 @@ describeEachDialect('library imports', (db) => {
     // A note at no highlight is a note of the book.
     expect((await notesOf(ctx, deep.id)).map((n) => [n.text, n.source])).toEqual([['Try a shutdown ritual.', 'kindle']]);
     const kafka = await byTitle(ctx, 'Die Verwandlung');
-    expect((await highlightsOf(ctx, kafka.id))[0]).toMatchObject({ highlighted_at: null, highlighted_raw: 'Hinzugefügt am Montag, 27. November 2017 15:15:56' });
+    expect((await highlightsOf(ctx, kafka.id))[0]).toMatchObject({
+      highlighted_at: null,
+      highlighted_raw: 'Hinzugefügt am Montag, 27. November 2017 15:15:56',
+    });
     expect(kafka.added_at).toBe('2026-11-23');
 
     const before = await snapshot(ctx);
@@ -280,7 +316,9 @@ describeEachDialect('library imports', (db) => {
       'Thinking, Fast and Slow (Daniel Kahneman)\r\n- Your Highlight on Location 512-514 | Added on Friday, 3 March 2023 07:09:00\r\n\r\n' +
       'A reliable way to make people believe in falsehoods is frequent repetition, because familiarity is not easily distinguished from truth.\r\n==========\r\n' +
       'Thinking, Fast and Slow (Daniel Kahneman)\r\n- Your Note on Location 514 | Added on Friday, 3 March 2023 07:10:00\r\n\r\nSee the chapter on cognitive ease.\r\n==========\r\n';
-    expect(await importLibrary(ctx, { source: 'kindle' }, CLIPPINGS + more)).toEqual(counts({ itemsUnchanged: 6, highlightsUpdated: 1, highlightsUnchanged: 6, notesAdded: 1 }));
+    expect(await importLibrary(ctx, { source: 'kindle' }, CLIPPINGS + more)).toEqual(
+      counts({ itemsUnchanged: 6, highlightsUpdated: 1, highlightsUnchanged: 6, notesAdded: 1 }),
+    );
     const thinking = await byTitle(ctx, 'Thinking');
     expect((await highlightsOf(ctx, thinking.id)).map((h) => [h.location, h.text.slice(-25), h.note])).toEqual([
       ['512-514', 'distinguished from truth.', 'See the chapter on cognitive ease.'],
@@ -307,7 +345,14 @@ describeEachDialect('library imports', (db) => {
     const ctx = await db.ctx();
     expect(await importLibrary(ctx, { source: 'readwise' }, READWISE)).toEqual(counts({ itemsCreated: 3, highlightsAdded: 4 }));
     const deep = await byTitle(ctx, 'Deep Work');
-    expect(deep).toMatchObject({ kind: 'book', status: 'reading', source: 'readwise', source_id: 'B00X47ZVXM', shelves: '["productivity"]', added_at: '2020-09-20' });
+    expect(deep).toMatchObject({
+      kind: 'book',
+      status: 'reading',
+      source: 'readwise',
+      source_id: 'B00X47ZVXM',
+      shelves: '["productivity"]',
+      added_at: '2020-09-20',
+    });
     expect((await highlightsOf(ctx, deep.id)).map((h) => [h.location, h.color, h.tags, h.note, h.highlighted_at])).toEqual([
       ['161', 'blue', '[]', null, '2020-09-20T21:10:02.000Z'],
       ['1203', 'yellow', '["favorite","planning"]', 'Use this for quarterly planning', '2020-09-21T04:53:16.752Z'],
@@ -330,6 +375,10 @@ describeEachDialect('library imports', (db) => {
     );
     expect(await items(ctx)).toEqual([]);
     const result = await importLibrary(ctx, { source: 'kindle', skipBad: true }, garbage);
-    expect(result).toMatchObject({ itemsCreated: 6, highlightsAdded: 7, skipped: [{ row: 13, message: expect.stringMatching(/^entry 13 \(line 61\): not a Kindle clipping/) }] });
+    expect(result).toMatchObject({
+      itemsCreated: 6,
+      highlightsAdded: 7,
+      skipped: [{ row: 13, message: expect.stringMatching(/^entry 13 \(line 61\): not a Kindle clipping/) }],
+    });
   });
 });

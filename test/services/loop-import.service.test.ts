@@ -88,7 +88,14 @@ describeEachDialect('Loop import', (db) => {
     const progress: [number, number][] = [];
     const result = await importLoop(ctx, { bytes: loopDb(ALL) }, { onProgress: (done, total) => progress.push([done, total]) });
     expect(result).toEqual({ habitsCreated: 5, habitsMatched: 0, checkInsAdded: 8, checkInsUnchanged: 0, notesAdded: 1 });
-    expect(progress).toEqual([[0, 5], [1, 5], [2, 5], [3, 5], [4, 5], [5, 5]]);
+    expect(progress).toEqual([
+      [0, 5],
+      [1, 5],
+      [2, 5],
+      [3, 5],
+      [4, 5],
+      [5, 5],
+    ]);
 
     const backup = await exportBackup(ctx);
     const habits = backup.habits.map((h) => ({
@@ -177,7 +184,9 @@ describeEachDialect('Loop import', (db) => {
       },
     ]);
     // The note on a day that is no check-in: a journal entry on that day.
-    expect(backup.journal.map((e) => [e.date, e.title, e.body, e.tags])).toEqual([['2026-11-05', 'Meditate: no mark', 'a note on an unknown day', ['loop', 'meditate']]]);
+    expect(backup.journal.map((e) => [e.date, e.title, e.body, e.tags])).toEqual([
+      ['2026-11-05', 'Meditate: no mark', 'a note on an unknown day', ['loop', 'meditate']],
+    ]);
     // What was imported is valid grow data: it survives grow's own backup format.
     expect(() => parseBackup(JSON.stringify(backup))).not.toThrow();
     expect((await listHabits(ctx)).map((h) => h.name)).toEqual(['Meditate', 'Run', 'Read pages', 'Stretch']);
@@ -255,8 +264,7 @@ describeEachDialect('Loop import', (db) => {
     expect(await importLoop(ctx, { bytes: zip })).toEqual({ habitsCreated: 2, habitsMatched: 0, checkInsAdded: 3, checkInsUnchanged: 0, notesAdded: 5 });
 
     // Check-ins keep their note in the habit's history…
-    const history = async (slug: string) =>
-      (await showHabit(ctx, slug)).history.filter((h) => h.note !== null).map((h) => [h.date, h.status, h.note]);
+    const history = async (slug: string) => (await showHabit(ctx, slug)).history.filter((h) => h.note !== null).map((h) => [h.date, h.status, h.note]);
     expect(await history('floss')).toEqual([
       ['2026-11-16', 'done', 'after lunch'],
       ['2026-11-18', 'skipped', 'dentist said rest'],
@@ -264,7 +272,9 @@ describeEachDialect('Loop import', (db) => {
     expect(await history('swim')).toEqual([['2026-11-16', 'done', 'long set']]);
     // …and the notes of the other days are journal entries on their day, found by the tag loop.
     const notes = async (c: Context) =>
-      (await listJournal(c, { tag: 'loop' })).map((e) => [e.date, e.title, e.tags]).sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
+      (await listJournal(c, { tag: 'loop' }))
+        .map((e) => [e.date, e.title, e.tags])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])));
     const expected = [
       ['2026-11-17', 'Floss: not done', ['loop', 'floss']],
       ['2026-11-17', 'Swim: not done', ['loop', 'swim']],
@@ -366,7 +376,11 @@ describeEachDialect('Loop import', (db) => {
   });
 
   const badInputs: { name: string; source: () => LoopImportSource; message: string | RegExp }[] = [
-    { name: 'not a backup', source: () => ({ bytes: strToU8('hello, I am a text file') }), message: 'file: not a Loop Habit Tracker backup (expected a .db backup or a CSV export)' },
+    {
+      name: 'not a backup',
+      source: () => ({ bytes: strToU8('hello, I am a text file') }),
+      message: 'file: not a Loop Habit Tracker backup (expected a .db backup or a CSV export)',
+    },
     {
       name: 'a truncated backup',
       source: () => {
@@ -399,7 +413,11 @@ describeEachDialect('Loop import', (db) => {
       },
       message: '002 Run/Checkmarks.csv line 3: value "lots" is not a Loop amount',
     },
-    { name: 'a missing file', source: () => ({ path: '/nonexistent/Loop Habits Backup.db' }), message: 'file: cannot read "/nonexistent/Loop Habits Backup.db": no such file or folder' },
+    {
+      name: 'a missing file',
+      source: () => ({ path: '/nonexistent/Loop Habits Backup.db' }),
+      message: 'file: cannot read "/nonexistent/Loop Habits Backup.db": no such file or folder',
+    },
     {
       // The file reads well; the second habit fails only once the first is written.
       name: 'a frequency grow has no schedule for',
@@ -486,13 +504,19 @@ describeEachDialect('Loop import', (db) => {
     });
   }
 
-  it('keeps Loop\'s strength when a target per week is spread over several repetitions', async () => {
+  it("keeps Loop's strength when a target per week is spread over several repetitions", async () => {
     // "Read pages": at least 20 pages in 2 per week, so 10 a time in grow. Loop sums the last 7
     // days against 20: m = 0.5^(sqrt(2/7)/13) = 0.971902.
     // Day 1, 12 pages: p = 12/20 = 0.6, score = 0.6 × (1 − m) = 0.016859.
     // Day 2, 8 more: p = 20/20 = 1, score = 0.016859 × m + 1 × (1 − m) = 0.044483.
     const ctx = await db.ctx('2026-11-23');
-    const book = { ...pages, entries: [{ date: '2026-11-22', value: 12000 }, { date: '2026-11-23', value: 8000 }] };
+    const book = {
+      ...pages,
+      entries: [
+        { date: '2026-11-22', value: 12000 },
+        { date: '2026-11-23', value: 8000 },
+      ],
+    };
     await importLoop(ctx, { bytes: loopDb([book]) });
     expect((await showHabit(await db.ctx('2026-11-22'), 'read-pages')).strength).toBeCloseTo(0.016859, 5);
     expect((await showHabit(ctx, 'read-pages')).strength).toBeCloseTo(0.044483, 5);

@@ -104,7 +104,12 @@ describeEachDialect('plan service', (db) => {
     ];
     for (const [input, message] of cases) await expectRefusedAndUnchanged(ctx, () => planWeekFor(ctx, input), 'validation_failed', message);
     for (const weeks of [0, 13, '2.5', 'x']) {
-      await expectRefusedAndUnchanged(ctx, () => exportCalendar(ctx, { weeks }), 'validation_failed', expect.stringMatching(/^weeks: expected a whole number of weeks from 1 to 12/) as never);
+      await expectRefusedAndUnchanged(
+        ctx,
+        () => exportCalendar(ctx, { weeks }),
+        'validation_failed',
+        expect.stringMatching(/^weeks: expected a whole number of weeks from 1 to 12/) as never,
+      );
     }
   });
 

@@ -16,7 +16,7 @@ import { updatePerson } from '../../src/store/person.repository.js';
 import { expectAppError } from './service.helpers.js';
 
 /** Loop's daily multiplier m = 0.5^(1/13). */
-const m = Math.pow(0.5, 1 / 13);
+const m = 0.5 ** (1 / 13);
 const percent = (x: number) => Math.round(x * 100);
 
 const level = (n: number) => ({ summary: `level ${n}`, behaviours: [] });
@@ -33,8 +33,22 @@ const SMALL: Framework = {
     { id: 'hiring', name: 'Hiring', kind: 'soft', description: '', levels },
   ],
   tracks: [
-    { id: 'manager', name: 'Manager', type: 'ladder', description: '', levels: [{ id: 'lead', name: 'Lead', expects: { 'code-craft': 2, empathy: 3, hiring: 1 } }], facets: [] },
-    { id: 'ic', name: 'Individual contributor', type: 'ladder', description: '', levels: [{ id: 'senior', name: 'Senior', expects: { 'code-craft': 4, testing: 3 } }], facets: [] },
+    {
+      id: 'manager',
+      name: 'Manager',
+      type: 'ladder',
+      description: '',
+      levels: [{ id: 'lead', name: 'Lead', expects: { 'code-craft': 2, empathy: 3, hiring: 1 } }],
+      facets: [],
+    },
+    {
+      id: 'ic',
+      name: 'Individual contributor',
+      type: 'ladder',
+      description: '',
+      levels: [{ id: 'senior', name: 'Senior', expects: { 'code-craft': 4, testing: 3 } }],
+      facets: [],
+    },
   ],
 };
 
@@ -59,7 +73,8 @@ describeEachDialect('period reflections', (db) => {
     await addHabit(first, { name: 'Old habit' });
     await archiveHabit(ctx, 'old-habit');
     await addHabit(await db.ctx('2026-11-20'), { name: 'Started later' });
-    for (const day of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '13', '15']) await checkIn(ctx, 'read-20-pages', 'done', { date: `2026-11-${day}` });
+    for (const day of ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '13', '15'])
+      await checkIn(ctx, 'read-20-pages', 'done', { date: `2026-11-${day}` });
     await checkIn(ctx, 'read-20-pages', 'skip', { date: '2026-11-14' });
     await checkIn(ctx, 'read-20-pages', 'done', { date: '2026-11-20' });
     await checkIn(ctx, 'no-phone-in-bed', 'slip', { date: '2026-11-10' });
@@ -111,9 +126,15 @@ describeEachDialect('period reflections', (db) => {
       created_at: '2026-10-01T00:00:00.000Z',
       ...fields,
     });
-    await insertExperiment(db.store.db, experiment('Run planning', { started_on: '2026-11-02', until: '2026-11-12', closed_on: '2026-11-13', outcome: 'positive', note: 'Liked it' }) as never);
+    await insertExperiment(
+      db.store.db,
+      experiment('Run planning', { started_on: '2026-11-02', until: '2026-11-12', closed_on: '2026-11-13', outcome: 'positive', note: 'Liked it' }) as never,
+    );
     await insertExperiment(db.store.db, experiment('Threat model', { track: 'ic', started_on: '2026-11-10', until: '2026-11-30' }) as never);
-    await insertExperiment(db.store.db, experiment('Long ago', { started_on: '2026-10-01', until: '2026-10-15', closed_on: '2026-10-20', outcome: 'negative' }) as never);
+    await insertExperiment(
+      db.store.db,
+      experiment('Long ago', { started_on: '2026-10-01', until: '2026-10-15', closed_on: '2026-10-20', outcome: 'negative' }) as never,
+    );
     await insertExperiment(db.store.db, experiment('Later', { started_on: '2026-11-20', until: '2026-12-20' }) as never);
     return ctx;
   }
@@ -183,7 +204,10 @@ describeEachDialect('period reflections', (db) => {
     expect(sectionOf('Path fit now')).toEqual([
       'As of 2026-11-23, best fit first (score 0.5 is neutral; confidence 0..1 is how much evidence stands behind it):',
       '',
-      ...fits.flatMap((f, i) => [`${i + 1}. **${names[f.track]}**: score ${f.score.toFixed(2)}, confidence ${f.confidence.toFixed(2)}`, ...f.reasons.map((r) => `   - ${r}`)]),
+      ...fits.flatMap((f, i) => [
+        `${i + 1}. **${names[f.track]}**: score ${f.score.toFixed(2)}, confidence ${f.confidence.toFixed(2)}`,
+        ...f.reasons.map((r) => `   - ${r}`),
+      ]),
     ]);
     expect(fits.map((f) => f.track).sort()).toEqual(['ic', 'manager']);
 

@@ -2,16 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachDialect, type TestDb } from '../support/stores.js';
 import type { Context } from '../../src/services/context.js';
 import { createContext } from '../../src/services/context.js';
-import {
-  addHighlightCard,
-  addTakeaway,
-  getCard,
-  gradeCard,
-  listItemCards,
-  listReview,
-  removeCard,
-  reviewsDue,
-} from '../../src/services/review.service.js';
+import { addHighlightCard, addTakeaway, getCard, gradeCard, listItemCards, listReview, removeCard, reviewsDue } from '../../src/services/review.service.js';
 import { today } from '../../src/services/today.service.js';
 import { newId } from '../../src/store/ids.js';
 import { insertLearningItem } from '../../src/store/learning.repository.js';
@@ -47,7 +38,18 @@ async function addHighlight(db: TestDb, itemId: string, text: string, extra: { n
   const id = newId();
   await db.store.db
     .insertInto('highlight')
-    .values({ id, item_id: itemId, text, note: extra.note ?? null, page: extra.page ?? null, location: extra.location ?? null, tags: '[]', source: 'kindle', source_key: id, created_at: '2026-11-02T00:00:00.000Z' })
+    .values({
+      id,
+      item_id: itemId,
+      text,
+      note: extra.note ?? null,
+      page: extra.page ?? null,
+      location: extra.location ?? null,
+      tags: '[]',
+      source: 'kindle',
+      source_key: id,
+      created_at: '2026-11-02T00:00:00.000Z',
+    })
     .execute();
   return id;
 }
@@ -132,7 +134,9 @@ describeEachDialect('review service', (db) => {
     const results = await Promise.allSettled([addHighlightCard(ctx, raced), addHighlightCard(ctx, raced)]);
     const made = results.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof addHighlightCard>>> => r.status === 'fulfilled');
     expect(made).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'conflict', message: `highlight: ${raced} is already card ${made[0]!.value.id}` } });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { code: 'conflict', message: `highlight: ${raced} is already card ${made[0]!.value.id}` },
+    });
   });
 
   it('lists the cards due now, oldest due first; all lists every card; limit keeps the first ones', async () => {
@@ -192,7 +196,14 @@ describeEachDialect('review service', (db) => {
     const due = at(ctx, '2026-12-01T12:00:00.000Z');
     // Forgotten when due: a lapse; the card relearns, back in 10 minutes (the relearning step).
     const forgotten = await gradeCard(due, card.id, { rating: 'again' });
-    expect(forgotten).toMatchObject({ state: 'relearning', reps: 2, lapses: 1, due: '2026-12-01T12:10:00.000Z', scheduledDays: 0, lastReview: '2026-12-01T12:00:00.000Z' });
+    expect(forgotten).toMatchObject({
+      state: 'relearning',
+      reps: 2,
+      lapses: 1,
+      due: '2026-12-01T12:10:00.000Z',
+      scheduledDays: 0,
+      lastReview: '2026-12-01T12:00:00.000Z',
+    });
     expect(forgotten.stability).toBeLessThan(8.2956);
     expect(forgotten.difficulty).toBeGreaterThan(1);
     const relearned = await gradeCard(at(ctx, '2026-12-01T12:10:00.000Z'), card.id, { rating: 'good' });

@@ -29,7 +29,7 @@ describeEachDialect('settings service', (db) => {
     expect(await getSettings(await db.ctx())).toMatchObject({ name: 'Ada', timeZone: 'Europe/Berlin' });
   });
 
-  it('an empty change changes nothing; a null time zone goes back to the system\'s', async () => {
+  it("an empty change changes nothing; a null time zone goes back to the system's", async () => {
     const ctx = await db.ctx();
     expect(await updateSettings(ctx, {})).toEqual({ name: 'me', timeZone: 'UTC', timeZoneIsSystem: false, today: '2026-11-23', technicalRatio: 0.5 });
     expect(await updateSettings(ctx, { timeZone: null })).toEqual({
@@ -44,7 +44,12 @@ describeEachDialect('settings service', (db) => {
 
   it('refuses a bad time zone or name, writing nothing', async () => {
     const ctx = await db.ctx();
-    await expectRefusedAndUnchanged(ctx, () => updateSettings(ctx, { timeZone: 'Mars/Olympus' }), 'validation_failed', 'timeZone: expected an IANA time zone such as Europe/Berlin');
+    await expectRefusedAndUnchanged(
+      ctx,
+      () => updateSettings(ctx, { timeZone: 'Mars/Olympus' }),
+      'validation_failed',
+      'timeZone: expected an IANA time zone such as Europe/Berlin',
+    );
     await expectRefusedAndUnchanged(ctx, () => updateSettings(ctx, { name: '  ', timeZone: 'Europe/Berlin' }), 'validation_failed', 'name: must not be empty');
     await expectRefusedAndUnchanged(ctx, () => updateSettings(ctx, { theme: 'dark' }), 'validation_failed', 'theme: unknown field');
     expect(await getSettings(await db.ctx())).toMatchObject({ name: 'me', timeZone: 'UTC' });

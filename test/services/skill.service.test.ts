@@ -34,7 +34,9 @@ async function expectRefused(db: TestDb, call: () => Promise<unknown>, code: str
 }
 
 const expectsOf = (track: string, level: string): Record<string, number> =>
-  builtinFramework().tracks.find((t) => t.id === track)!.levels.find((l) => l.id === level)!.expects;
+  builtinFramework()
+    .tracks.find((t) => t.id === track)!
+    .levels.find((l) => l.id === level)!.expects;
 
 describe('the built-in framework has the ids this slice codes against', () => {
   it('skills, tracks, levels, facets', () => {
@@ -43,8 +45,15 @@ describe('the built-in framework has the ids this slice codes against', () => {
     expect(f.tracks.find((t) => t.id === 'ic')!.levels.map((l) => l.id)).toEqual(['junior', 'mid', 'senior', 'staff', 'principal']);
     expect(f.tracks.find((t) => t.id === 'manager')!.levels.map((l) => l.id)).toEqual(['team-lead', 'engineering-manager', 'senior-manager', 'director']);
     expect(f.tracks.find((t) => t.id === 'security')!.facets.map((x) => x.id)).toEqual([
-      'application-security', 'cloud-and-infrastructure', 'identity-and-access', 'cryptography', 'detection-and-response',
-      'offensive-security', 'governance-risk-compliance', 'privacy', 'data-and-database-security',
+      'application-security',
+      'cloud-and-infrastructure',
+      'identity-and-access',
+      'cryptography',
+      'detection-and-response',
+      'offensive-security',
+      'governance-risk-compliance',
+      'privacy',
+      'data-and-database-security',
     ]);
   });
 });
@@ -114,7 +123,12 @@ describeEachDialect('skill service', (db) => {
         await expectRefused(db, () => assessSkill(ctx, 'testing', { level }), 'validation_failed', 'level: expected an integer from 0 to 5');
       }
       await expectRefused(db, () => assessSkill(ctx, 'testing', {}), 'validation_failed', 'level: expected an integer from 0 to 5');
-      await expectRefused(db, () => assessSkill(ctx, 'testing', { level: 2, date: '2026-11-24' }), 'validation_failed', 'date: 2026-11-24 is after today (2026-11-23)');
+      await expectRefused(
+        db,
+        () => assessSkill(ctx, 'testing', { level: 2, date: '2026-11-24' }),
+        'validation_failed',
+        'date: 2026-11-24 is after today (2026-11-23)',
+      );
       await expectRefused(db, () => assessSkill(ctx, 'testing', { level: 2, date: '23/11/2026' }), 'validation_failed', 'date: expected a date YYYY-MM-DD');
       await expectRefused(db, () => assessSkill(ctx, 'testing', { level: 2, date: '2026-02-30' }), 'validation_failed', 'date: expected a date YYYY-MM-DD');
       await expectRefused(db, () => assessSkill(ctx, 'testing', { level: 2, mood: 'good' }), 'validation_failed', 'mood: unknown field');
@@ -144,7 +158,12 @@ describeEachDialect('skill service', (db) => {
         'level: unknown level "team-lead" of track "ic" (levels: junior, mid, senior, staff, principal)',
       );
       await expectRefused(db, () => setTarget(ctx, { track: 'ic', level: 'senior', by: 'soon' }), 'validation_failed', 'by: expected a date YYYY-MM-DD');
-      await expectRefused(db, () => setTarget(ctx, { track: 'ic', level: 'senior', by: '2026-11-22' }), 'validation_failed', 'by: 2026-11-22 is before today (2026-11-23)');
+      await expectRefused(
+        db,
+        () => setTarget(ctx, { track: 'ic', level: 'senior', by: '2026-11-22' }),
+        'validation_failed',
+        'by: 2026-11-22 is before today (2026-11-23)',
+      );
       await expectRefused(db, () => setTarget(ctx, { level: 'senior' }), 'validation_failed', 'track: required');
       expect(await getTarget(ctx)).toMatchObject({ track: 'ic', level: 'mid' });
     });
@@ -198,13 +217,26 @@ describeEachDialect('skill service', (db) => {
   describe('evidence', () => {
     it('records evidence and lists it oldest first, by skill on demand', async () => {
       await fresh('2026-11-23');
-      const a = await addEvidence(ctx, { text: 'Led the incident review', skills: 'communication, operations-and-reliability', date: '2026-11-20', link: 'https://example.com/review' });
-      expect(a).toMatchObject({ text: 'Led the incident review', skills: ['communication', 'operations-and-reliability'], date: '2026-11-20', link: 'https://example.com/review' });
+      const a = await addEvidence(ctx, {
+        text: 'Led the incident review',
+        skills: 'communication, operations-and-reliability',
+        date: '2026-11-20',
+        link: 'https://example.com/review',
+      });
+      expect(a).toMatchObject({
+        text: 'Led the incident review',
+        skills: ['communication', 'operations-and-reliability'],
+        date: '2026-11-20',
+        link: 'https://example.com/review',
+      });
       const b = await addEvidence(ctx, { text: 'Paired on flaky tests', skills: ['testing', 'coaching-and-teaching', 'testing'] });
       expect(b).toMatchObject({ skills: ['testing', 'coaching-and-teaching'], date: '2026-11-23', link: null });
       await addEvidence(ctx, { text: 'Wrote the on-call guide', skills: ['operations-and-reliability'], date: '2026-11-01' });
       expect((await listEvidence(ctx)).map((e) => e.text)).toEqual(['Wrote the on-call guide', 'Led the incident review', 'Paired on flaky tests']);
-      expect((await listEvidence(ctx, { skill: 'operations-and-reliability' })).map((e) => e.text)).toEqual(['Wrote the on-call guide', 'Led the incident review']);
+      expect((await listEvidence(ctx, { skill: 'operations-and-reliability' })).map((e) => e.text)).toEqual([
+        'Wrote the on-call guide',
+        'Led the incident review',
+      ]);
       expect(await listEvidence(ctx, { skill: 'hiring' })).toEqual([]);
     });
 
@@ -214,7 +246,12 @@ describeEachDialect('skill service', (db) => {
       await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: ' , ' }), 'validation_failed', 'skills: name at least one skill');
       await expectRefused(db, () => addEvidence(ctx, { text: 'x' }), 'validation_failed', 'skills: expected skill ids, e.g. testing,communication');
       await expectRefused(db, () => addEvidence(ctx, { text: ' ', skills: 'testing' }), 'validation_failed', 'text: must not be empty');
-      await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: 'testing', date: '2026-11-24' }), 'validation_failed', 'date: 2026-11-24 is after today (2026-11-23)');
+      await expectRefused(
+        db,
+        () => addEvidence(ctx, { text: 'x', skills: 'testing', date: '2026-11-24' }),
+        'validation_failed',
+        'date: 2026-11-24 is after today (2026-11-23)',
+      );
       await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: 'testing', date: 'today' }), 'validation_failed', 'date: expected a date YYYY-MM-DD');
       for (const link of ['ftp://example.com/x', 'javascript:alert(1)', 'example.com', 'http://']) {
         await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: 'testing', link }), 'validation_failed', 'link: expected an http(s) URL');
@@ -242,7 +279,12 @@ describeEachDialect('skill service', (db) => {
         'validation_failed',
         'status: explore at least 3 facets before specializing (breadth first); explored so far: cryptography, privacy',
       );
-      await expectRefused(db, () => setFacet(ctx, 'offensive-security', { status: 'specializing' }), 'validation_failed', 'status: explore "offensive-security" before specializing in it (breadth first)');
+      await expectRefused(
+        db,
+        () => setFacet(ctx, 'offensive-security', { status: 'specializing' }),
+        'validation_failed',
+        'status: explore "offensive-security" before specializing in it (breadth first)',
+      );
       for (const id of ['identity-and-access', 'application-security']) await setFacet(ctx, id, { status: 'exploring' });
       await setFacet(ctx, 'privacy', { status: 'specializing' });
       await setFacet(ctx, 'cryptography', { status: 'specializing' });
@@ -260,7 +302,12 @@ describeEachDialect('skill service', (db) => {
     it('refuses an unknown facet or status, and writes nothing', async () => {
       await fresh();
       await expectRefused(db, () => setFacet(ctx, 'astrology', { status: 'exploring' }), 'not_found', 'facet: unknown facet "astrology"');
-      await expectRefused(db, () => setFacet(ctx, 'privacy', { status: 'obsessed' }), 'validation_failed', 'status: expected unexplored, exploring or specializing');
+      await expectRefused(
+        db,
+        () => setFacet(ctx, 'privacy', { status: 'obsessed' }),
+        'validation_failed',
+        'status: expected unexplored, exploring or specializing',
+      );
     });
   });
 

@@ -140,7 +140,11 @@ export function loopDb(habits: FixtureHabit[], options: LoopDbOptions = {}): Buf
   }
 }
 
-function insertRepetition(db: Database.Database, version: number, r: { habit: number | null; timestamp: number | null; value: number; notes: string | null }): void {
+function insertRepetition(
+  db: Database.Database,
+  version: number,
+  r: { habit: number | null; timestamp: number | null; value: number; notes: string | null },
+): void {
   if (version >= 25) db.prepare('insert into Repetitions (habit, timestamp, value, notes) values (?, ?, ?, ?)').run(r.habit, r.timestamp, r.value, r.notes);
   else if (version >= 16) db.prepare('insert into Repetitions (habit, timestamp, value) values (?, ?, ?)').run(r.habit, r.timestamp, r.value);
   else db.prepare('insert into Repetitions (habit, timestamp) values (?, ?)').run(r.habit, r.timestamp);
@@ -175,7 +179,20 @@ export function loopCsvFiles(habits: FixtureHabit[], options: LoopCsvOptions = {
   const files: Record<string, string> = {};
   let habitsCsv = options.oldHabitsHeader
     ? csvLine(['Position', 'Name', 'Question', 'Description', 'NumRepetitions', 'Interval', 'Color'])
-    : csvLine(['Position', 'Name', 'Type', 'Question', 'Description', 'FrequencyNumerator', 'FrequencyDenominator', 'Color', 'Unit', 'Target Type', 'Target Value', 'Archived?']);
+    : csvLine([
+        'Position',
+        'Name',
+        'Type',
+        'Question',
+        'Description',
+        'FrequencyNumerator',
+        'FrequencyDenominator',
+        'Color',
+        'Unit',
+        'Target Type',
+        'Target Value',
+        'Archived?',
+      ]);
   for (const [index, h] of habits.entries()) {
     const position = String(index + 1).padStart(3, '0');
     const measurable = h.type === 'measurable';
@@ -201,8 +218,7 @@ export function loopCsvFiles(habits: FixtureHabit[], options: LoopCsvOptions = {
     const newestFirst = [...(h.entries ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1));
     let checkmarks = format === 'new' ? csvLine(['Date', 'Value', 'Notes']) : '';
     for (const e of newestFirst) {
-      checkmarks +=
-        format === 'new' ? csvLine([e.date, VALUE_NAMES[e.value] ?? String(e.value), e.notes ?? '']) : csvLine([e.date, String(e.value)]);
+      checkmarks += format === 'new' ? csvLine([e.date, VALUE_NAMES[e.value] ?? String(e.value), e.notes ?? '']) : csvLine([e.date, String(e.value)]);
     }
     files[`${folder}/Checkmarks.csv`] = checkmarks;
     files[`${folder}/Scores.csv`] = (format === 'new' ? 'Date,Score\n' : '') + newestFirst.map((e) => `${e.date},0.0000\n`).join('');
@@ -212,11 +228,7 @@ export function loopCsvFiles(habits: FixtureHabit[], options: LoopCsvOptions = {
   // The root files: one column per habit and a trailing comma on every line.
   const dates = [...new Set(habits.flatMap((h) => (h.entries ?? []).map((e) => e.date)))].sort().reverse();
   const header = `Date,${habits.map((h) => `${h.name},`).join('')}\n`;
-  files['Checkmarks.csv'] =
-    header +
-    dates
-      .map((d) => `${d},${habits.map((h) => `${h.entries?.find((e) => e.date === d)?.value ?? -1},`).join('')}\n`)
-      .join('');
+  files['Checkmarks.csv'] = header + dates.map((d) => `${d},${habits.map((h) => `${h.entries?.find((e) => e.date === d)?.value ?? -1},`).join('')}\n`).join('');
   files['Scores.csv'] = header + dates.map((d) => `${d},${habits.map(() => '0.0000,').join('')}\n`).join('');
   return files;
 }

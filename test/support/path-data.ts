@@ -29,7 +29,11 @@ export async function insertAssessmentRows(db: Db, personId: string, facts: Asse
     note: null,
     created_at: a.createdAt,
   }));
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('skill_assessment').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('skill_assessment')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function insertActivityRows(db: Db, personId: string, facts: ActivityFact[]): Promise<void> {
@@ -45,7 +49,11 @@ export async function insertActivityRows(db: Db, personId: string, facts: Activi
     created_at: `${a.date}T18:00:00.000Z`,
   }));
   // 9 columns a row: 500 rows stay under SQLite's and PostgreSQL's limits on bound parameters.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('activity').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('activity')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function insertPersona(db: Db, personId: string, data: PersonaData): Promise<void> {
@@ -144,10 +152,7 @@ export function builder(): PersonaData {
 export function generalist(): PersonaData {
   return {
     assessments: ratings(MID),
-    activities: [
-      ...routine(84, 2, ['code-craft', 'testing'], 0, 3, 90),
-      ...routine(84, 7, ['feedback', 'planning-and-delivery'], 0, 3, 45),
-    ],
+    activities: [...routine(84, 2, ['code-craft', 'testing'], 0, 3, 90), ...routine(84, 7, ['feedback', 'planning-and-delivery'], 0, 3, 45)],
   };
 }
 

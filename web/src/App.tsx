@@ -61,7 +61,16 @@ export function App() {
   }, []);
 
   if (signedOut) return <SignedOutPage reason={signedOut} />;
-  const lazyRoute = (path: string, Page: ComponentType) => <Route path={path} element={<Lazy><Page /></Lazy>} />;
+  const lazyRoute = (path: string, Page: ComponentType) => (
+    <Route
+      path={path}
+      element={
+        <Lazy>
+          <Page />
+        </Lazy>
+      }
+    />
+  );
   return (
     <Routes>
       <Route element={<Layout onSignedOut={() => setSignedOut('signed-out')} />}>

@@ -120,8 +120,7 @@ export const api = {
   scorecard: () => send<ScorecardItem[]>('GET', '/scorecard'),
   addScorecardItem: (input: Record<string, unknown>) => send<ScorecardItem>('POST', '/scorecard', { json: input }),
   removeScorecardItem: (id: string) => send<{ id: string; removed: true }>('DELETE', `/scorecard/${encodeURIComponent(id)}`),
-  scorecardToHabit: (id: string, kind?: HabitKind) =>
-    send<HabitDetail>('POST', `/scorecard/${encodeURIComponent(id)}/habit`, { json: kind ? { kind } : {} }),
+  scorecardToHabit: (id: string, kind?: HabitKind) => send<HabitDetail>('POST', `/scorecard/${encodeURIComponent(id)}/habit`, { json: kind ? { kind } : {} }),
   settings: () => send<Settings>('GET', '/settings'),
   saveSettings: (input: Record<string, unknown>) => send<Settings>('PATCH', '/settings', { json: input }),
   importJson: (file: Blob) => send<ImportSummary>('POST', '/import/json', { bytes: file }),

@@ -16,7 +16,13 @@ export const LIBRARY_SOURCES: { source: LibrarySource; name: string; hint: strin
     unit: 'row',
   },
   { source: 'storygraph', name: 'StoryGraph', hint: 'The CSV from Manage account → Export StoryGraph library.', accept: '.csv,text/csv', unit: 'row' },
-  { source: 'kindle', name: 'Kindle highlights', hint: "My Clippings.txt, in the Kindle's documents folder when it is plugged in.", accept: '.txt,text/plain', unit: 'entry' },
+  {
+    source: 'kindle',
+    name: 'Kindle highlights',
+    hint: "My Clippings.txt, in the Kindle's documents folder when it is plugged in.",
+    accept: '.txt,text/plain',
+    unit: 'entry',
+  },
   { source: 'readwise', name: 'Readwise', hint: 'The CSV from Readwise’s Export → CSV.', accept: '.csv,text/csv', unit: 'row' },
 ];
 

@@ -19,7 +19,29 @@ markdown.core.ruler.push('journal_heading_levels', (state) => {
 });
 
 /** Elements an entry may not bring in: script, frames, forms, styles, plugins, document-level tags. */
-const FORBID_TAGS = ['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'textarea', 'option', 'style', 'link', 'meta', 'base', 'template', 'noscript', 'svg', 'math'];
+const FORBID_TAGS = [
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'option',
+  'style',
+  'link',
+  'meta',
+  'base',
+  'template',
+  'noscript',
+  'svg',
+  'math',
+];
 const FORBID_ATTR = ['style', 'srcset', 'action', 'formaction', 'target'];
 
 const purifier = DOMPurify(window);

@@ -18,7 +18,13 @@ async function sendFiles<T>(path: string, files: readonly File[]): Promise<T> {
   }
   if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
   const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: ApiErrorDetail[] } }) | null;
-  if (!response.ok) throw new ApiError(response.status, json?.error?.code ?? 'internal', json?.error?.message ?? `request: the server answered ${response.status}`, json?.error?.details ?? []);
+  if (!response.ok)
+    throw new ApiError(
+      response.status,
+      json?.error?.code ?? 'internal',
+      json?.error?.message ?? `request: the server answered ${response.status}`,
+      json?.error?.details ?? [],
+    );
   return json as T;
 }
 

@@ -22,7 +22,8 @@ export interface HighlightCardBody {
 
 export const reviewApi = {
   /** Cards due now, oldest due first (all: every card). */
-  due: (params: { all?: boolean; limit?: number } = {}) => send<ReviewItem[]>('GET', `/review${query({ all: params.all ? 'true' : undefined, limit: params.limit })}`),
+  due: (params: { all?: boolean; limit?: number } = {}) =>
+    send<ReviewItem[]>('GET', `/review${query({ all: params.all ? 'true' : undefined, limit: params.limit })}`),
   grade: (id: string, rating: Rating) => send<Card>('POST', `/review/${ref(id)}/grade`, { json: { rating } }),
   addTakeaway: (itemId: string, body: TakeawayBody) => send<Card>('POST', `/learning/${ref(itemId)}/takeaways`, { json: body }),
   cardFromHighlight: (highlightId: string, body: HighlightCardBody = {}) => send<Card>('POST', `/highlights/${ref(highlightId)}/card`, { json: body }),

@@ -31,4 +31,3 @@ export function saveTheme(choice: ThemeChoice): void {
 export function systemPrefersDark(): boolean {
   return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
-

@@ -16,8 +16,14 @@ const nameKey = (name: string) => name.normalize('NFC').toLowerCase();
  * … Slugs do not change, so every reference by slug still finds the same habit.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('habit').addColumn('anchor_date', 'text', (c) => c.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('habit').addColumn('name_key', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('habit')
+    .addColumn('anchor_date', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('habit')
+    .addColumn('name_key', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db
     .updateTable('habit')
     .set((eb: any) => ({ anchor_date: eb.ref('start_date') }))
@@ -39,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     let name = row.name;
     for (let n = 2; assigned.has(keyOf(name)) || (name !== row.name && inUse.has(keyOf(name))); n++) name = `${row.name} (${n})`;
     assigned.add(keyOf(name));
-    await db.updateTable('habit').set({ name, name_key: nameKey(name) }).where('id', '=', row.id).execute();
+    await db
+      .updateTable('habit')
+      .set({ name, name_key: nameKey(name) })
+      .where('id', '=', row.id)
+      .execute();
   }
   await db.schema.createIndex('habit_person_name_key_unique').unique().on('habit').columns(['person_id', 'name_key']).execute();
 }

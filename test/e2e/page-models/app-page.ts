@@ -23,7 +23,10 @@ export class AppPage {
 
   async navigate(link: 'Today' | 'Habits' | 'Scorecard' | 'Settings'): Promise<void> {
     await this.nav.getByRole('link', { name: link, exact: true }).click();
-    await this.page.getByRole('heading', { level: 1 }).filter({ hasText: link === 'Scorecard' ? 'scorecard' : link }).waitFor();
+    await this.page
+      .getByRole('heading', { level: 1 })
+      .filter({ hasText: link === 'Scorecard' ? 'scorecard' : link })
+      .waitFor();
   }
 
   themeToggle(): Locator {

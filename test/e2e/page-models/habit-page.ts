@@ -55,12 +55,16 @@ export class HabitPage extends AppPage {
 
   async undoDay(date: string): Promise<void> {
     await this.historyRow(date).getByRole('button', { name: /^Undo/ }).click();
-    await this.status().filter({ hasText: `${date}: check-in removed` }).waitFor();
+    await this.status()
+      .filter({ hasText: `${date}: check-in removed` })
+      .waitFor();
   }
 
   async edit(): Promise<void> {
     await this.page.getByRole('link', { name: 'Edit', exact: true }).click();
-    await this.heading().filter({ hasText: /^Edit / }).waitFor();
+    await this.heading()
+      .filter({ hasText: /^Edit / })
+      .waitFor();
   }
 
   async archive(): Promise<void> {

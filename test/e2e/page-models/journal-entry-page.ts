@@ -32,7 +32,9 @@ export class JournalEntryPage extends AppPage {
 
   async edit(): Promise<void> {
     await this.page.getByRole('link', { name: 'Edit', exact: true }).click();
-    await this.heading().filter({ hasText: /^Edit / }).waitFor();
+    await this.heading()
+      .filter({ hasText: /^Edit / })
+      .waitFor();
   }
 
   async delete(): Promise<void> {

@@ -11,7 +11,11 @@ export class LibraryImportPage extends LibraryPage {
     return this.page.getByRole('form', { name: 'Import a library' });
   }
 
-  async importFile(source: 'Goodreads' | 'StoryGraph' | 'Kindle highlights' | 'Readwise', file: { name: string; mimeType: string; buffer: Buffer }, options: { skipBad?: boolean } = {}): Promise<void> {
+  async importFile(
+    source: 'Goodreads' | 'StoryGraph' | 'Kindle highlights' | 'Readwise',
+    file: { name: string; mimeType: string; buffer: Buffer },
+    options: { skipBad?: boolean } = {},
+  ): Promise<void> {
     const form = this.form();
     await form.getByLabel('From', { exact: true }).selectOption({ label: source });
     await form.getByLabel('File', { exact: true }).setInputFiles(file);

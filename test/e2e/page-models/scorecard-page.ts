@@ -40,12 +40,18 @@ export class ScorecardPage extends AppPage {
   }
 
   async turnIntoHabit(text: string): Promise<void> {
-    await this.line(text).getByRole('button', { name: /^Turn into a habit/ }).click();
-    await this.line(text).getByRole('link', { name: /^Habit/ }).waitFor();
+    await this.line(text)
+      .getByRole('button', { name: /^Turn into a habit/ })
+      .click();
+    await this.line(text)
+      .getByRole('link', { name: /^Habit/ })
+      .waitFor();
   }
 
   async remove(text: string): Promise<void> {
-    await this.line(text).getByRole('button', { name: /^Remove/ }).click();
+    await this.line(text)
+      .getByRole('button', { name: /^Remove/ })
+      .click();
     await this.line(text).waitFor({ state: 'detached' });
   }
 }

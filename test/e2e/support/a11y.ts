@@ -27,8 +27,29 @@ export const seeded = { bookId: '', entryId: '' };
 
 /** Data that fills every page: measurable and yes/no habits, one to break, an archived one, a scorecard. */
 export async function seedEverything(home: GrowHome): Promise<void> {
-  await home.cli('habit', 'add', 'Read', '--target', '20', '--unit', 'pages', '--identity', 'I am someone who reads', '--when', '21:00', '--where', 'in bed', '--group', 'evening');
-  for (const [date, amount] of [['2026-10-01', '25'], ['2026-10-02', '12'], ['2026-11-20', '30'], ['2026-11-21', '20']] as const) {
+  await home.cli(
+    'habit',
+    'add',
+    'Read',
+    '--target',
+    '20',
+    '--unit',
+    'pages',
+    '--identity',
+    'I am someone who reads',
+    '--when',
+    '21:00',
+    '--where',
+    'in bed',
+    '--group',
+    'evening',
+  );
+  for (const [date, amount] of [
+    ['2026-10-01', '25'],
+    ['2026-10-02', '12'],
+    ['2026-11-20', '30'],
+    ['2026-11-21', '20'],
+  ] as const) {
     await home.cli('habit', 'done', 'read', '--date', date, '--amount', amount, '--note', 'a chapter');
   }
   await home.cli('habit', 'skip', 'read', '--date', '2026-11-22', '--note', 'travel');
@@ -49,10 +70,32 @@ export async function seedEverything(home: GrowHome): Promise<void> {
   await home.cli('target', 'set', 'ic', 'senior', '--by', '2027-06-30');
   await home.cli('log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', '2026-11-16');
   await home.cli('log', 'Mentored a new hire', '--minutes', '30', '--skills', 'coaching-and-teaching', '--energy=2', '--ease', '5', '--date', '2026-11-20');
-  await home.cli('evidence', 'add', 'Led the incident review', '--skills', 'communication,testing', '--date', '2026-11-12', '--link', 'https://example.com/review');
+  await home.cli(
+    'evidence',
+    'add',
+    'Led the incident review',
+    '--skills',
+    'communication,testing',
+    '--date',
+    '2026-11-12',
+    '--link',
+    'https://example.com/review',
+  );
   await home.cli('facet', 'set', 'application-security', 'exploring');
   await home.cli('experiment', 'add', 'Run sprint planning', '--track', 'manager', '--until', '2026-12-20', '--hypothesis', 'I enjoy facilitating');
-  const book = await home.cli<{ id: string }>('learn', 'add', 'Thinking in Systems', '--author', 'Donella H. Meadows', '--pages', '240', '--skills', 'system-design', '--recommended-by', 'Grace');
+  const book = await home.cli<{ id: string }>(
+    'learn',
+    'add',
+    'Thinking in Systems',
+    '--author',
+    'Donella H. Meadows',
+    '--pages',
+    '240',
+    '--skills',
+    'system-design',
+    '--recommended-by',
+    'Grace',
+  );
   seeded.bookId = book.id;
   await home.cli('learn', 'progress', book.id, '120');
   await home.cli('learn', 'note', book.id, 'Stocks and flows, chapter 1');
@@ -74,138 +117,222 @@ export async function seedEverything(home: GrowHome): Promise<void> {
 /** Every page and state a person sees, each ready to be scanned. */
 export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
   ['Today', async (page, base) => void (await new TodayPage(page).open(base))],
-  ['Today, a habit selected', async (page, base) => {
-    const today = await new TodayPage(page).open(base);
-    await today.select('due', 'read');
-  }],
+  [
+    'Today, a habit selected',
+    async (page, base) => {
+      const today = await new TodayPage(page).open(base);
+      await today.select('due', 'read');
+    },
+  ],
   ['Habits', async (page, base) => void (await new HabitsPage(page).open(base))],
-  ['Habits with archived', async (page, base) => {
-    const habits = await new HabitsPage(page).open(base);
-    await habits.showArchived(true);
-    await habits.row('old').waitFor();
-  }],
-  ['a measurable habit', async (page, base) => {
-    const habit = await new HabitPage(page).open(base, 'read', 'Read');
-    await habit.chart().locator('svg.recharts-surface').waitFor();
-  }],
-  ['a habit to break', async (page, base) => {
-    const habit = await new HabitPage(page).open(base, 'doomscroll', 'Doomscroll');
-    await habit.chart().locator('svg.recharts-surface').waitFor();
-  }],
-  ['the delete dialog', async (page, base) => {
-    const habit = await new HabitPage(page).open(base, 'meditate', 'Meditate');
-    await habit.askToDelete();
-  }],
+  [
+    'Habits with archived',
+    async (page, base) => {
+      const habits = await new HabitsPage(page).open(base);
+      await habits.showArchived(true);
+      await habits.row('old').waitFor();
+    },
+  ],
+  [
+    'a measurable habit',
+    async (page, base) => {
+      const habit = await new HabitPage(page).open(base, 'read', 'Read');
+      await habit.chart().locator('svg.recharts-surface').waitFor();
+    },
+  ],
+  [
+    'a habit to break',
+    async (page, base) => {
+      const habit = await new HabitPage(page).open(base, 'doomscroll', 'Doomscroll');
+      await habit.chart().locator('svg.recharts-surface').waitFor();
+    },
+  ],
+  [
+    'the delete dialog',
+    async (page, base) => {
+      const habit = await new HabitPage(page).open(base, 'meditate', 'Meditate');
+      await habit.askToDelete();
+    },
+  ],
   ['New habit', async (page, base) => void (await new HabitFormPage(page).openNew(base))],
-  ['New habit with errors', async (page, base) => {
-    const form = await new HabitFormPage(page).openNew(base);
-    await form.fill({ schedule: 'sometimes', unit: 'pages' });
-    await form.submit();
-    await page.locator('#habit-name-error').waitFor();
-  }],
-  ['Edit habit', async (page, base) => {
-    await page.goto(`${base}/habits/read/edit`);
-    await page.getByRole('heading', { level: 1, name: 'Edit Read' }).waitFor();
-  }],
-  ['Scorecard', async (page, base) => {
-    const scorecard = await new ScorecardPage(page).open(base);
-    await scorecard.line('Check phone').waitFor();
-  }],
-  ['Scorecard with an error', async (page, base) => {
-    const scorecard = await new ScorecardPage(page).open(base);
-    await scorecard.add('', null);
-    await page.locator('#rating-error').waitFor();
-  }],
+  [
+    'New habit with errors',
+    async (page, base) => {
+      const form = await new HabitFormPage(page).openNew(base);
+      await form.fill({ schedule: 'sometimes', unit: 'pages' });
+      await form.submit();
+      await page.locator('#habit-name-error').waitFor();
+    },
+  ],
+  [
+    'Edit habit',
+    async (page, base) => {
+      await page.goto(`${base}/habits/read/edit`);
+      await page.getByRole('heading', { level: 1, name: 'Edit Read' }).waitFor();
+    },
+  ],
+  [
+    'Scorecard',
+    async (page, base) => {
+      const scorecard = await new ScorecardPage(page).open(base);
+      await scorecard.line('Check phone').waitFor();
+    },
+  ],
+  [
+    'Scorecard with an error',
+    async (page, base) => {
+      const scorecard = await new ScorecardPage(page).open(base);
+      await scorecard.add('', null);
+      await page.locator('#rating-error').waitFor();
+    },
+  ],
   ['Settings', async (page, base) => void (await new SettingsPage(page).open(base))],
-  ['Skills', async (page, base) => {
-    const skills = await new SkillsPage(page).open(base);
-    await skills.radars().nth(1).waitFor();
-    await skills.evidenceRows().first().waitFor();
-  }],
-  ['Skills, evidence with errors', async (page, base) => {
-    const skills = await new SkillsPage(page).open(base);
-    await skills.addEvidence({ text: '', skills: [], link: 'not a link' });
-    await page.locator('#evidence-skills-error').waitFor();
-  }],
-  ['Skills, trying on a role', async (page, base) => {
-    const skills = await new SkillsPage(page).open(base);
-    await skills.tryOn('Engineering manager', 'Team lead');
-    await page.getByTestId('tryon-summary').waitFor();
-    await skills.radars().nth(1).waitFor();
-  }],
-  ['a skill', async (page, base) => {
-    const skill = await new SkillPage(page).open(base, 'testing', 'Testing');
-    await skill.chart().waitFor();
-  }],
-  ['Practice log', async (page, base) => {
-    const log = await new LogPage(page).open(base);
-    await log.rows().first().waitFor();
-    await page.locator('.balance-weeks li').first().waitFor();
-  }],
-  ['Practice log with errors', async (page, base) => {
-    const log = await new LogPage(page).open(base);
-    await log.log({ text: '', minutes: '0' });
-    await page.locator('#log-skills-error').waitFor();
-  }],
-  ['Paths', async (page, base) => {
-    const paths = await new PathsPage(page).open(base);
-    await paths.experiment('Run sprint planning').waitFor();
-    await paths.radars().nth(1).waitFor();
-    await paths.facet('application-security').waitFor();
-  }],
-  ['Paths, a facet refused', async (page, base) => {
-    const paths = await new PathsPage(page).open(base);
-    await paths.setFacet('Application security', 'Specializing');
-    await paths.facet('application-security').locator('.field-error').waitFor();
-  }],
-  ['Plan', async (page, base) => {
-    const plan = await new PlanPage(page).open(base);
-    await plan.sessions().first().waitFor();
-  }],
-  ['Plan with a feed address', async (page, base) => {
-    const plan = await new PlanPage(page).open(base);
-    await page.getByRole('button', { name: 'Create a feed address' }).click();
-    await plan.feedUrl().waitFor();
-  }],
-  ['Library', async (page, base) => {
-    const library = await new LibraryPage(page).open(base);
-    await library.row('Thinking in Systems').waitFor();
-  }],
-  ['a book', async (page, base) => {
-    const item = await new LearningItemPage(page).open(base, seeded.bookId);
-    await item.notes().first().waitFor();
-  }],
-  ['Review, the answer shown', async (page, base) => {
-    const review = await new ReviewPage(page).open(base);
-    await review.showAnswer().click();
-    await review.answer().waitFor();
-  }],
-  ['Journal', async (page, base) => {
-    const journal = await new JournalPage(page).open(base);
-    await journal.entry('On feedback').waitFor();
-  }],
-  ['Journal search', async (page, base) => {
-    const journal = await new JournalPage(page).open(base);
-    await journal.search('feedback');
-    await journal.hits().first().waitFor();
-  }],
-  ['a journal entry', async (page, base) => {
-    const entry = await new JournalEntryPage(page).open(base, seeded.entryId);
-    await entry.body().locator('li').first().waitFor();
-  }],
-  ['New journal entry with its preview', async (page, base) => {
-    const editor = await new JournalEditorPage(page).openNew(base);
-    await editor.fill({ title: 'Draft', body: '## Heading\n\nSome *text* and a [link](https://example.com).' });
-    await editor.preview().waitFor();
-  }],
-  ['Reflections', async (page, base) => {
-    const reflections = await new ReflectionsPage(page).open(base);
-    await reflections.past().first().waitFor();
-  }],
-  ['Not found', async (page, base) => {
-    await page.goto(`${base}/nowhere`);
-    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
-  }],
+  [
+    'Skills',
+    async (page, base) => {
+      const skills = await new SkillsPage(page).open(base);
+      await skills.radars().nth(1).waitFor();
+      await skills.evidenceRows().first().waitFor();
+    },
+  ],
+  [
+    'Skills, evidence with errors',
+    async (page, base) => {
+      const skills = await new SkillsPage(page).open(base);
+      await skills.addEvidence({ text: '', skills: [], link: 'not a link' });
+      await page.locator('#evidence-skills-error').waitFor();
+    },
+  ],
+  [
+    'Skills, trying on a role',
+    async (page, base) => {
+      const skills = await new SkillsPage(page).open(base);
+      await skills.tryOn('Engineering manager', 'Team lead');
+      await page.getByTestId('tryon-summary').waitFor();
+      await skills.radars().nth(1).waitFor();
+    },
+  ],
+  [
+    'a skill',
+    async (page, base) => {
+      const skill = await new SkillPage(page).open(base, 'testing', 'Testing');
+      await skill.chart().waitFor();
+    },
+  ],
+  [
+    'Practice log',
+    async (page, base) => {
+      const log = await new LogPage(page).open(base);
+      await log.rows().first().waitFor();
+      await page.locator('.balance-weeks li').first().waitFor();
+    },
+  ],
+  [
+    'Practice log with errors',
+    async (page, base) => {
+      const log = await new LogPage(page).open(base);
+      await log.log({ text: '', minutes: '0' });
+      await page.locator('#log-skills-error').waitFor();
+    },
+  ],
+  [
+    'Paths',
+    async (page, base) => {
+      const paths = await new PathsPage(page).open(base);
+      await paths.experiment('Run sprint planning').waitFor();
+      await paths.radars().nth(1).waitFor();
+      await paths.facet('application-security').waitFor();
+    },
+  ],
+  [
+    'Paths, a facet refused',
+    async (page, base) => {
+      const paths = await new PathsPage(page).open(base);
+      await paths.setFacet('Application security', 'Specializing');
+      await paths.facet('application-security').locator('.field-error').waitFor();
+    },
+  ],
+  [
+    'Plan',
+    async (page, base) => {
+      const plan = await new PlanPage(page).open(base);
+      await plan.sessions().first().waitFor();
+    },
+  ],
+  [
+    'Plan with a feed address',
+    async (page, base) => {
+      const plan = await new PlanPage(page).open(base);
+      await page.getByRole('button', { name: 'Create a feed address' }).click();
+      await plan.feedUrl().waitFor();
+    },
+  ],
+  [
+    'Library',
+    async (page, base) => {
+      const library = await new LibraryPage(page).open(base);
+      await library.row('Thinking in Systems').waitFor();
+    },
+  ],
+  [
+    'a book',
+    async (page, base) => {
+      const item = await new LearningItemPage(page).open(base, seeded.bookId);
+      await item.notes().first().waitFor();
+    },
+  ],
+  [
+    'Review, the answer shown',
+    async (page, base) => {
+      const review = await new ReviewPage(page).open(base);
+      await review.showAnswer().click();
+      await review.answer().waitFor();
+    },
+  ],
+  [
+    'Journal',
+    async (page, base) => {
+      const journal = await new JournalPage(page).open(base);
+      await journal.entry('On feedback').waitFor();
+    },
+  ],
+  [
+    'Journal search',
+    async (page, base) => {
+      const journal = await new JournalPage(page).open(base);
+      await journal.search('feedback');
+      await journal.hits().first().waitFor();
+    },
+  ],
+  [
+    'a journal entry',
+    async (page, base) => {
+      const entry = await new JournalEntryPage(page).open(base, seeded.entryId);
+      await entry.body().locator('li').first().waitFor();
+    },
+  ],
+  [
+    'New journal entry with its preview',
+    async (page, base) => {
+      const editor = await new JournalEditorPage(page).openNew(base);
+      await editor.fill({ title: 'Draft', body: '## Heading\n\nSome *text* and a [link](https://example.com).' });
+      await editor.preview().waitFor();
+    },
+  ],
+  [
+    'Reflections',
+    async (page, base) => {
+      const reflections = await new ReflectionsPage(page).open(base);
+      await reflections.past().first().waitFor();
+    },
+  ],
+  [
+    'Not found',
+    async (page, base) => {
+      await page.goto(`${base}/nowhere`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    },
+  ],
 ];
 
 /** An axe-core scan of every page in one color scheme (the system's preference), asserting no violations. */

@@ -8,7 +8,16 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   });
 }
 
@@ -20,7 +29,11 @@ export interface SignedIn {
 }
 
 /** A fresh browser context signed in through the one-time link `grow serve` printed. */
-export async function signIn(browser: Browser, loginUrl: string, options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {}): Promise<SignedIn> {
+export async function signIn(
+  browser: Browser,
+  loginUrl: string,
+  options: { colorScheme?: 'light' | 'dark'; acceptDownloads?: boolean } = {},
+): Promise<SignedIn> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',

@@ -66,7 +66,11 @@ export interface RunningServer {
 
 /** Starts `grow serve --port 0 --json` on a home and waits for the line that names its URLs. */
 export async function startServer(home: GrowHome): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [GROW, 'serve', '--port', '0', '--json'], { env: home.env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [GROW, 'serve', '--port', '0', '--json'], {
+    env: home.env,
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const started = await new Promise<{ url: string; loginUrl: string; database: string }>((resolvePromise, reject) => {

@@ -32,22 +32,39 @@ describe.each(DIALECTS)('migration 0007_library_slug [%s]', (dialect) => {
     store = await databaseBeforeSlugs(dialect);
     const db = store.db as unknown as import('kysely').Kysely<any>;
     const at = '2026-01-01T00:00:00.000Z';
-    await db.insertInto('person').values([
-      { id: 'p1', name: 'Ada', time_zone: 'UTC', created_at: at },
-      { id: 'p2', name: 'Grace', time_zone: 'UTC', created_at: at },
-    ]).execute();
+    await db
+      .insertInto('person')
+      .values([
+        { id: 'p1', name: 'Ada', time_zone: 'UTC', created_at: at },
+        { id: 'p2', name: 'Grace', time_zone: 'UTC', created_at: at },
+      ])
+      .execute();
     const item = (id: string, person_id: string, title: string, added_at: string) => ({
-      id, person_id, kind: 'book', title, authors: '[]', skills: '[]', status: 'want', shelves: '[]', added_at, match_key: `${id}|`, created_at: at, updated_at: at,
+      id,
+      person_id,
+      kind: 'book',
+      title,
+      authors: '[]',
+      skills: '[]',
+      status: 'want',
+      shelves: '[]',
+      added_at,
+      match_key: `${id}|`,
+      created_at: at,
+      updated_at: at,
     });
-    await db.insertInto('learning_item').values([
-      // Inserted out of order: the oldest added keeps the plain slug.
-      item('i3', 'p1', 'Refactoring (2nd edition)', '2024-03-01'),
-      item('i1', 'p1', 'Refactoring', '2023-01-01'),
-      item('i2', 'p1', 'refactoring!', '2023-06-01'),
-      item('i4', 'p1', "The Manager's Path: A Guide", '2023-02-01'),
-      item('i5', 'p1', '“…”', '2023-02-01'),
-      item('i6', 'p2', 'Refactoring', '2025-01-01'),
-    ]).execute();
+    await db
+      .insertInto('learning_item')
+      .values([
+        // Inserted out of order: the oldest added keeps the plain slug.
+        item('i3', 'p1', 'Refactoring (2nd edition)', '2024-03-01'),
+        item('i1', 'p1', 'Refactoring', '2023-01-01'),
+        item('i2', 'p1', 'refactoring!', '2023-06-01'),
+        item('i4', 'p1', "The Manager's Path: A Guide", '2023-02-01'),
+        item('i5', 'p1', '“…”', '2023-02-01'),
+        item('i6', 'p2', 'Refactoring', '2025-01-01'),
+      ])
+      .execute();
 
     expect(await migrate(store.db)).toContain('0007_library_slug');
 
@@ -68,10 +85,16 @@ describe.each(DIALECTS)('migration 0007_library_slug [%s]', (dialect) => {
     expect((await showLearningItem(ctx, 'refactoring-2')).id).toBe('i2');
 
     // A second item with a slug the person already has is refused by the database itself.
-    const clash = db.insertInto('learning_item').values({ ...item('i7', 'p1', 'Other', '2026-01-01'), slug: 'refactoring' }).execute();
+    const clash = db
+      .insertInto('learning_item')
+      .values({ ...item('i7', 'p1', 'Other', '2026-01-01'), slug: 'refactoring' })
+      .execute();
     await expect(clash).rejects.toSatisfy(isUniqueViolation);
     // Another person may hold the same slug (i6 above); a free one is taken.
-    await db.insertInto('learning_item').values({ ...item('i8', 'p2', 'Refactoring', '2026-01-01'), slug: 'refactoring-2' }).execute();
+    await db
+      .insertInto('learning_item')
+      .values({ ...item('i8', 'p2', 'Refactoring', '2026-01-01'), slug: 'refactoring-2' })
+      .execute();
   });
 
   it('applies to an empty library too', async () => {

@@ -7,7 +7,17 @@ import { Alert } from './Field.js';
  * "Delete…", then a modal that says what goes with it and asks once more; Cancel has the focus, so
  * Enter never deletes by accident. `remove` runs the deletion; `onDeleted` follows it.
  */
-export function ConfirmDelete({ title, children, remove, onDeleted }: { title: ReactNode; children: ReactNode; remove: () => Promise<unknown>; onDeleted: () => void | Promise<void> }) {
+export function ConfirmDelete({
+  title,
+  children,
+  remove,
+  onDeleted,
+}: {
+  title: ReactNode;
+  children: ReactNode;
+  remove: () => Promise<unknown>;
+  onDeleted: () => void | Promise<void>;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const cancel = useRef<HTMLButtonElement>(null);
   const [error, setError] = useState<string | null>(null);

@@ -74,7 +74,17 @@ export function FormAlert({ errors, id }: { errors: Record<string, string>; id?:
 }
 
 /** What an import left out and why: one line per skipped row, entry or file. */
-export function SkippedList({ label, intro, items, className }: { label: string; intro: string; items: { key: string | number; message: string }[]; className?: string }) {
+export function SkippedList({
+  label,
+  intro,
+  items,
+  className,
+}: {
+  label: string;
+  intro: string;
+  items: { key: string | number; message: string }[];
+  className?: string;
+}) {
   if (items.length === 0) return null;
   return (
     <div className={className} role="region" aria-label={label}>

@@ -132,24 +132,10 @@ export function HabitForm({ mode, initial, slug, submitLabel, onSaved, onCancel 
   };
 
   const text = (name: TextFieldName, label: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      id={`habit-${name}`}
-      label={label}
-      value={values[name]}
-      error={errors[name]}
-      onChange={(e) => set(name, e.target.value)}
-      {...extra}
-    />
+    <TextField id={`habit-${name}`} label={label} value={values[name]} error={errors[name]} onChange={(e) => set(name, e.target.value)} {...extra} />
   );
   const area = (name: TextFieldName, label: string, hint?: string) => (
-    <TextAreaField
-      id={`habit-${name}`}
-      label={label}
-      hint={hint}
-      value={values[name]}
-      error={errors[name]}
-      onChange={(e) => set(name, e.target.value)}
-    />
+    <TextAreaField id={`habit-${name}`} label={label} hint={hint} value={values[name]} error={errors[name]} onChange={(e) => set(name, e.target.value)} />
   );
   const laws = LAWS[values.kind];
 
@@ -169,7 +155,11 @@ export function HabitForm({ mode, initial, slug, submitLabel, onSaved, onCancel 
           </label>
           {errors.kind ? <p className="field-error">{errors.kind}</p> : null}
         </fieldset>
-        {text('schedule', 'Schedule', { list: 'schedule-examples', hint: 'daily, weekdays, mon,wed,fri, 3/week, 2/3days or every 3 days', autoComplete: 'off' })}
+        {text('schedule', 'Schedule', {
+          list: 'schedule-examples',
+          hint: 'daily, weekdays, mon,wed,fri, 3/week, 2/3days or every 3 days',
+          autoComplete: 'off',
+        })}
         <datalist id="schedule-examples">
           {SCHEDULE_EXAMPLES.map((s) => (
             <option key={s} value={s} />
@@ -203,7 +193,11 @@ export function HabitForm({ mode, initial, slug, submitLabel, onSaved, onCancel 
           {text('when', 'When (time)', { hint: 'Implementation intention: e.g. 7:00 or after lunch', autoComplete: 'off' })}
           {text('where', 'Where (place)', { hint: 'e.g. in the armchair', autoComplete: 'off' })}
         </div>
-        {text('after', 'Stack after', { list: 'habit-slugs', hint: 'Another of your habits, or something you already do: "I pour my coffee"', autoComplete: 'off' })}
+        {text('after', 'Stack after', {
+          list: 'habit-slugs',
+          hint: 'Another of your habits, or something you already do: "I pour my coffee"',
+          autoComplete: 'off',
+        })}
         <datalist id="habit-slugs">
           {others.map((h) => (
             <option key={h.slug} value={h.slug}>

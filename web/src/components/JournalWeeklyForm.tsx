@@ -52,7 +52,15 @@ export function JournalWeeklyForm({ week, onSaved }: { week: string; onSaved: (e
         <Alert message={errors.form} />
         <TextField id="weekly-week" label="Week" type="week" value={values.week} max={week} error={errors.week} onChange={set('week')} className="narrow" />
         {WEEKLY_PROMPTS.map((p) => (
-          <TextAreaField key={p.field} id={`weekly-${p.field}`} label={p.question} rows={3} value={values[p.field]} error={errors[p.field]} onChange={set(p.field)} />
+          <TextAreaField
+            key={p.field}
+            id={`weekly-${p.field}`}
+            label={p.question}
+            rows={3}
+            value={values[p.field]}
+            error={errors[p.field]}
+            onChange={set(p.field)}
+          />
         ))}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={save.isPending}>

@@ -22,7 +22,17 @@ export interface LearningItemValues {
   skills: string[];
 }
 
-export const EMPTY_ITEM: LearningItemValues = { title: '', kind: 'book', status: 'want', authors: '', pages: '', isbn: '', url: '', recommendedBy: '', skills: [] };
+export const EMPTY_ITEM: LearningItemValues = {
+  title: '',
+  kind: 'book',
+  status: 'want',
+  authors: '',
+  pages: '',
+  isbn: '',
+  url: '',
+  recommendedBy: '',
+  skills: [],
+};
 
 /** The form's values for an item that exists, to edit it. */
 export function itemValues(item: LearningItemDetail): LearningItemValues {
@@ -44,7 +54,13 @@ const authorList = (text: string) => text.split('\n');
 
 /** What adding sends: the fields filled in; the ones left empty take the server's defaults. */
 export function addedInput(values: LearningItemValues): Record<string, unknown> {
-  const input: Record<string, unknown> = { title: values.title, kind: values.kind, status: values.status, authors: authorList(values.authors), skills: values.skills };
+  const input: Record<string, unknown> = {
+    title: values.title,
+    kind: values.kind,
+    status: values.status,
+    authors: authorList(values.authors),
+    skills: values.skills,
+  };
   if (values.pages.trim() !== '') input.pages = values.pages.trim();
   if (values.isbn.trim() !== '') input.isbn = values.isbn;
   if (values.url.trim() !== '') input.url = values.url;
@@ -166,11 +182,30 @@ export function LearningItemForm(props: {
             </option>
           ))}
         </SelectField>
-        <TextField id={id('pages')} label="Pages" type="number" inputMode="numeric" min={1} step={1} value={values.pages} error={errors.pages} onChange={set('pages')} className="narrow" />
+        <TextField
+          id={id('pages')}
+          label="Pages"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          value={values.pages}
+          error={errors.pages}
+          onChange={set('pages')}
+          className="narrow"
+        />
       </div>
       <TextAreaField id={id('authors')} label="Authors" hint="One name a line." value={values.authors} error={errors.authors} onChange={set('authors')} />
       <div className="field-row">
-        <TextField id={id('isbn')} label="ISBN" hint="ISBN-10 or ISBN-13; hyphens are fine." value={values.isbn} error={errors.isbn} autoComplete="off" onChange={set('isbn')} />
+        <TextField
+          id={id('isbn')}
+          label="ISBN"
+          hint="ISBN-10 or ISBN-13; hyphens are fine."
+          value={values.isbn}
+          error={errors.isbn}
+          autoComplete="off"
+          onChange={set('isbn')}
+        />
         <TextField id={id('recommendedBy')} label="Recommended by" value={values.recommendedBy} error={errors.recommendedBy} onChange={set('recommendedBy')} />
       </div>
       <TextField id={id('url')} label="Web address" type="url" value={values.url} error={errors.url} onChange={set('url')} />

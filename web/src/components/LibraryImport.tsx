@@ -10,7 +10,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 export function describeLibraryImport(name: string, result: LibraryImportResult): string {
   let text = `Imported from ${name}: ${plural(result.itemsCreated, 'new item')}, ${result.itemsUpdated} updated, ${result.itemsUnchanged} unchanged`;
   const highlights = result.highlightsAdded + result.highlightsUpdated + result.highlightsUnchanged;
-  if (highlights > 0) text += `; ${plural(result.highlightsAdded, 'highlight')} added, ${result.highlightsUpdated} updated, ${result.highlightsUnchanged} unchanged`;
+  if (highlights > 0)
+    text += `; ${plural(result.highlightsAdded, 'highlight')} added, ${result.highlightsUpdated} updated, ${result.highlightsUnchanged} unchanged`;
   if (result.notesAdded > 0) text += `; ${plural(result.notesAdded, 'note')} added`;
   return `${text}.`;
 }

@@ -26,7 +26,17 @@ export interface RadarPoint {
  * The shape of a person's ratings: one radar for a kind of skill, with the target's expectations
  * and a tried-on role drawn over it. The table beside it says the same in words.
  */
-export function SkillRadar({ title, points, targetLabel, tryOnLabel }: { title: string; points: RadarPoint[]; targetLabel: string | null; tryOnLabel: string | null }) {
+export function SkillRadar({
+  title,
+  points,
+  targetLabel,
+  tryOnLabel,
+}: {
+  title: string;
+  points: RadarPoint[];
+  targetLabel: string | null;
+  tryOnLabel: string | null;
+}) {
   if (points.length < 3) return <p className="muted">Too few skills for a radar.</p>;
   const data = points.map((p) => ({ skill: p.skill, current: p.current, target: p.target ?? 0, tryOn: p.tryOn ?? 0 }));
   return (

@@ -56,7 +56,14 @@ export function TrackLevelSelect({ idPrefix, framework, track, level, onChange, 
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${idPrefix}-level`} label="Level" value={level} error={errors.level} disabled={!track} onChange={(e) => onChange(track, e.target.value)}>
+      <SelectField
+        id={`${idPrefix}-level`}
+        label="Level"
+        value={level}
+        error={errors.level}
+        disabled={!track}
+        onChange={(e) => onChange(track, e.target.value)}
+      >
         {levels.map((l) => (
           <option key={l.id} value={l.id}>
             {l.name}

@@ -24,9 +24,7 @@ export function NewHabitPage() {
         <Link to="/habits">Habits</Link> / new
       </p>
       <h1>New habit</h1>
-      <p className="lede">
-        Habits shape who you become. Name it, say who it makes you, and make it obvious, attractive, easy and satisfying.
-      </p>
+      <p className="lede">Habits shape who you become. Name it, say who it makes you, and make it obvious, attractive, easy and satisfying.</p>
       <HabitForm mode="create" initial={emptyValues()} submitLabel="Add habit" onSaved={saved} onCancel={() => navigate(-1)} />
     </>
   );

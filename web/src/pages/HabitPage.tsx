@@ -16,7 +16,8 @@ import { apiFieldErrors, checkField, errorText, type FieldErrors } from '../form
 const StrengthChart = lazy(() => import('../components/StrengthChart.js').then((m) => ({ default: m.StrengthChart })));
 
 /** A day in the history that has a check-in of its own, which can be undone. */
-const hasEntry = (day: HistoryDay, kind: HabitDetail['kind']) => day.status === 'skipped' || day.status === 'slip' || (day.status === 'done' && kind === 'build');
+const hasEntry = (day: HistoryDay, kind: HabitDetail['kind']) =>
+  day.status === 'skipped' || day.status === 'slip' || (day.status === 'done' && kind === 'build');
 
 const withPreposition = (text: string, fallback: string, known: RegExp) => (known.test(text) ? text : `${fallback} ${text}`);
 const WHEN_WORDS = /^(at|after|before|when|while|in|on|every|each|during|once|as soon as|first thing)\b/i;
@@ -155,7 +156,16 @@ function CheckInForm({ habit, today, onDone }: { habit: HabitDetail; today: stri
       <form className="checkin-form" onSubmit={submit(primary)} noValidate>
         <Alert message={errors.form} />
         <div className="field-row">
-          <TextField id="checkin-date" label="Date" type="date" max={today} value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} required />
+          <TextField
+            id="checkin-date"
+            label="Date"
+            type="date"
+            max={today}
+            value={date}
+            error={errors.date}
+            onChange={(e) => setDate(e.target.value)}
+            required
+          />
           {measurable ? (
             <TextField
               id="checkin-amount"

@@ -25,12 +25,8 @@ export function HabitsPage() {
       <Status message={message} />
       <div className="toolbar">
         <label className="checkbox">
-          <input
-            type="checkbox"
-            checked={archived}
-            onChange={(e) => setParams(e.target.checked ? { archived: 'true' } : {}, { replace: true })}
-          />{' '}
-          Show archived habits
+          <input type="checkbox" checked={archived} onChange={(e) => setParams(e.target.checked ? { archived: 'true' } : {}, { replace: true })} /> Show
+          archived habits
         </label>
       </div>
       {habits.isPending ? (

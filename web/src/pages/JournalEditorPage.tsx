@@ -76,7 +76,15 @@ function EntryForm({ entry }: { entry: JournalEntry | null }) {
           onChange={set('date')}
           className="narrow"
         />
-        <TextField id="entry-tags" label="Tags" hint="Comma separated, e.g. feedback, career" value={values.tags} error={errors.tags} autoComplete="off" onChange={set('tags')} />
+        <TextField
+          id="entry-tags"
+          label="Tags"
+          hint="Comma separated, e.g. feedback, career"
+          value={values.tags}
+          error={errors.tags}
+          autoComplete="off"
+          onChange={set('tags')}
+        />
       </div>
       <div className="form-actions">
         <button type="button" aria-pressed={preview} aria-controls="entry-preview-pane" onClick={() => setPreview((p) => !p)}>

@@ -86,11 +86,15 @@ function JournalSearch() {
       {searched === null ? null : hits.isPending ? (
         <Loading what="the results" />
       ) : hits.isError ? (
-        fieldError ? null : <LoadError error={hits.error} />
+        fieldError ? null : (
+          <LoadError error={hits.error} />
+        )
       ) : (
         <div role="region" aria-label="Search results" aria-live="polite">
           <p className="muted">
-            {hits.data.length === 0 ? `No entries match “${searched}”.` : `${hits.data.length} ${hits.data.length === 1 ? 'entry matches' : 'entries match'} “${searched}”.`}
+            {hits.data.length === 0
+              ? `No entries match “${searched}”.`
+              : `${hits.data.length} ${hits.data.length === 1 ? 'entry matches' : 'entries match'} “${searched}”.`}
           </p>
           <ol className="journal-hits">
             {hits.data.map((hit) => (

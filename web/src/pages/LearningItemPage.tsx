@@ -1,7 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { learningFinishSchema, learningNoteSchema, learningProgressSchema, learningUpdateSchema, readProgressArgument } from '../../../src/schemas/learning.schema.js';
+import {
+  learningFinishSchema,
+  learningNoteSchema,
+  learningProgressSchema,
+  learningUpdateSchema,
+  readProgressArgument,
+} from '../../../src/schemas/learning.schema.js';
 import { api, skillsApi } from '../api.js';
 import { Alert, Status, TextAreaField, TextField } from '../components/Field.js';
 import { LearningItemForm, changedInput, itemValues } from '../components/LearningItemForm.js';
@@ -137,7 +143,16 @@ function FinishForm({ item, today, onDone }: { item: LearningItemDetail; today: 
             onChange={(e) => setRating(e.target.value)}
             className="narrow"
           />
-          <TextField id="finish-date" label="Finished on" type="date" max={today} value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} className="narrow" />
+          <TextField
+            id="finish-date"
+            label="Finished on"
+            type="date"
+            max={today}
+            value={date}
+            error={errors.date}
+            onChange={(e) => setDate(e.target.value)}
+            className="narrow"
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={finish.isPending}>
@@ -395,7 +410,14 @@ export function LearningItemPage() {
             ))}
           </ul>
         )}
-        <AddTextForm id="note-text" label="New note" button="Add note" send={(text) => learningApi.addNote(it.id, text)} done="Note added." onDone={setMessage} />
+        <AddTextForm
+          id="note-text"
+          label="New note"
+          button="Add note"
+          send={(text) => learningApi.addNote(it.id, text)}
+          done="Note added."
+          onDone={setMessage}
+        />
       </section>
       <section className="card" aria-labelledby="takeaways-title">
         <h2 id="takeaways-title">
@@ -415,7 +437,14 @@ export function LearningItemPage() {
             ))}
           </ul>
         )}
-        <AddTextForm id="takeaway-text" label="New takeaway" button="Add takeaway" send={(text) => learningApi.addTakeaway(it.id, text)} done="Takeaway added." onDone={setMessage} />
+        <AddTextForm
+          id="takeaway-text"
+          label="New takeaway"
+          button="Add takeaway"
+          send={(text) => learningApi.addTakeaway(it.id, text)}
+          done="Takeaway added."
+          onDone={setMessage}
+        />
       </section>
       <Highlights item={it} onDone={setMessage} />
     </div>

@@ -65,7 +65,11 @@ export function LibraryPage() {
         ) : items.isError ? (
           <LoadError error={items.error} />
         ) : list.length === 0 ? (
-          <p className="muted">{shown === '' ? 'Nothing here yet. Add a book below, or import your Goodreads, StoryGraph, Kindle or Readwise export.' : `Nothing marked "${STATUS_TEXT[shown]}".`}</p>
+          <p className="muted">
+            {shown === ''
+              ? 'Nothing here yet. Add a book below, or import your Goodreads, StoryGraph, Kindle or Readwise export.'
+              : `Nothing marked "${STATUS_TEXT[shown]}".`}
+          </p>
         ) : (
           <div className="table-scroll" tabIndex={0} role="region" aria-label="Library table">
             <table className="library-list">
@@ -96,7 +100,13 @@ export function LibraryPage() {
           </div>
         )}
       </section>
-      {skills.isPending ? <Loading what="the skills" /> : skills.isError ? <LoadError error={skills.error} /> : <AddItemForm skills={skills.data} onAdded={setMessage} />}
+      {skills.isPending ? (
+        <Loading what="the skills" />
+      ) : skills.isError ? (
+        <LoadError error={skills.error} />
+      ) : (
+        <AddItemForm skills={skills.data} onAdded={setMessage} />
+      )}
       <section className="card" aria-labelledby="library-import-title">
         <h2 id="library-import-title">Import</h2>
         <LibraryImport />

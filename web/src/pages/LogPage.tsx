@@ -11,7 +11,14 @@ import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 
 const FIELDS = ['text', 'minutes', 'skills', 'energy', 'ease', 'date'];
-const FIELD_IDS: Record<string, string> = { text: 'log-text', minutes: 'log-minutes', skills: 'log-skill-0', energy: 'log-energy', ease: 'log-ease', date: 'log-date' };
+const FIELD_IDS: Record<string, string> = {
+  text: 'log-text',
+  minutes: 'log-minutes',
+  skills: 'log-skill-0',
+  energy: 'log-energy',
+  ease: 'log-ease',
+  date: 'log-date',
+};
 const ENERGY: [string, string][] = [
   ['-2', '−2 drained'],
   ['-1', '−1 a little drained'],
@@ -86,11 +93,48 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
       <h2 id="log-title">Log practice</h2>
       <form onSubmit={submit} noValidate>
         <FormAlert errors={errors} />
-        <TextField id="log-text" label="What you practised" value={text} error={errors.text} autoComplete="off" onChange={(e) => setText(e.target.value)} required />
+        <TextField
+          id="log-text"
+          label="What you practised"
+          value={text}
+          error={errors.text}
+          autoComplete="off"
+          onChange={(e) => setText(e.target.value)}
+          required
+        />
         <div className="field-row">
-          <TextField id="log-minutes" label="Minutes" type="number" inputMode="numeric" min={1} max={1440} step={1} value={minutes} error={errors.minutes} onChange={(e) => setMinutes(e.target.value)} className="narrow" required />
-          <TextField id="log-date" label="Date" type="date" max={today} value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} className="narrow" />
-          <SelectField id="log-energy" label="Energy (optional)" hint="Did it drain or energize you?" value={energy} error={errors.energy} onChange={(e) => setEnergy(e.target.value)}>
+          <TextField
+            id="log-minutes"
+            label="Minutes"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1440}
+            step={1}
+            value={minutes}
+            error={errors.minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+            className="narrow"
+            required
+          />
+          <TextField
+            id="log-date"
+            label="Date"
+            type="date"
+            max={today}
+            value={date}
+            error={errors.date}
+            onChange={(e) => setDate(e.target.value)}
+            className="narrow"
+          />
+          <SelectField
+            id="log-energy"
+            label="Energy (optional)"
+            hint="Did it drain or energize you?"
+            value={energy}
+            error={errors.energy}
+            onChange={(e) => setEnergy(e.target.value)}
+          >
             <option value="">not said</option>
             {ENERGY.map(([v, l]) => (
               <option key={v} value={v}>
@@ -98,7 +142,14 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
               </option>
             ))}
           </SelectField>
-          <SelectField id="log-ease" label="Ease (optional)" hint="How naturally did it come?" value={ease} error={errors.ease} onChange={(e) => setEase(e.target.value)}>
+          <SelectField
+            id="log-ease"
+            label="Ease (optional)"
+            hint="How naturally did it come?"
+            value={ease}
+            error={errors.ease}
+            onChange={(e) => setEase(e.target.value)}
+          >
             <option value="">not said</option>
             {EASE.map(([v, l]) => (
               <option key={v} value={v}>

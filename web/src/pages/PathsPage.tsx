@@ -153,10 +153,20 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
   return (
     <section className="card" aria-labelledby="add-experiment-title">
       <h2 id="add-experiment-title">Start an experiment</h2>
-      <p className="muted">A time-boxed try of a path, such as "run sprint planning for 4 weeks". One you already ran counts too: give its own start and end.</p>
+      <p className="muted">
+        A time-boxed try of a path, such as "run sprint planning for 4 weeks". One you already ran counts too: give its own start and end.
+      </p>
       <form onSubmit={submit} noValidate>
         <Alert message={errors.form} />
-        <TextField id="experiment-title" label="Title" value={title} error={errors.title} autoComplete="off" onChange={(e) => setTitle(e.target.value)} required />
+        <TextField
+          id="experiment-title"
+          label="Title"
+          value={title}
+          error={errors.title}
+          autoComplete="off"
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
         <div className="field-row">
           <SelectField id="experiment-track" label="Track" value={track} error={errors.track} onChange={(e) => setTrack(e.target.value)}>
             {(framework?.tracks ?? []).map((t) => (
@@ -166,9 +176,26 @@ function AddExperiment({ framework, today, onAdded }: { framework: Framework | n
             ))}
           </SelectField>
           <TextField id="experiment-start" label="Start" type="date" value={start} error={errors.start} onChange={(e) => setStart(e.target.value)} />
-          <TextField id="experiment-until" label="Until" type="date" min={start || undefined} value={until} error={errors.until} onChange={(e) => setUntil(e.target.value)} required />
+          <TextField
+            id="experiment-until"
+            label="Until"
+            type="date"
+            min={start || undefined}
+            value={until}
+            error={errors.until}
+            onChange={(e) => setUntil(e.target.value)}
+            required
+          />
         </div>
-        <TextAreaField id="experiment-hypothesis" label="Hypothesis" hint="What you expect to learn about yourself." value={hypothesis} error={errors.hypothesis} onChange={(e) => setHypothesis(e.target.value)} required />
+        <TextAreaField
+          id="experiment-hypothesis"
+          label="Hypothesis"
+          hint="What you expect to learn about yourself."
+          value={hypothesis}
+          error={errors.hypothesis}
+          onChange={(e) => setHypothesis(e.target.value)}
+          required
+        />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={add.isPending}>
             Start experiment
@@ -209,7 +236,18 @@ function CloseForm({ experiment, today, onClosed }: { experiment: Experiment; to
     <form className="close-form" onSubmit={submit} noValidate>
       <Alert message={errors.form} />
       <div className="field-row">
-        <SelectField id={`${id}-outcome`} label={<>Outcome<span className="sr-only"> of {experiment.title}</span></>} value={outcome} error={errors.outcome} onChange={(e) => setOutcome(e.target.value)} className="narrow">
+        <SelectField
+          id={`${id}-outcome`}
+          label={
+            <>
+              Outcome<span className="sr-only"> of {experiment.title}</span>
+            </>
+          }
+          value={outcome}
+          error={errors.outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          className="narrow"
+        >
           <option value="">choose…</option>
           {OUTCOMES.map((o) => (
             <option key={o} value={o}>
@@ -217,8 +255,32 @@ function CloseForm({ experiment, today, onClosed }: { experiment: Experiment; to
             </option>
           ))}
         </SelectField>
-        <TextField id={`${id}-note`} label={<>Note (optional)<span className="sr-only"> on {experiment.title}</span></>} value={note} error={errors.note} autoComplete="off" onChange={(e) => setNote(e.target.value)} />
-        <TextField id={`${id}-on`} label={<>Closed on<span className="sr-only"> {experiment.title}</span></>} type="date" min={experiment.startedOn} value={on} error={errors.on} onChange={(e) => setOn(e.target.value)} className="narrow" />
+        <TextField
+          id={`${id}-note`}
+          label={
+            <>
+              Note (optional)<span className="sr-only"> on {experiment.title}</span>
+            </>
+          }
+          value={note}
+          error={errors.note}
+          autoComplete="off"
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <TextField
+          id={`${id}-on`}
+          label={
+            <>
+              Closed on<span className="sr-only"> {experiment.title}</span>
+            </>
+          }
+          type="date"
+          min={experiment.startedOn}
+          value={on}
+          error={errors.on}
+          onChange={(e) => setOn(e.target.value)}
+          className="narrow"
+        />
       </div>
       <div className="form-actions">
         <button type="submit" disabled={close.isPending}>
@@ -229,7 +291,17 @@ function CloseForm({ experiment, today, onClosed }: { experiment: Experiment; to
   );
 }
 
-function Experiments({ experiments, framework, today, onMessage }: { experiments: Experiment[]; framework: Framework | null | undefined; today: string; onMessage: (m: string) => void }) {
+function Experiments({
+  experiments,
+  framework,
+  today,
+  onMessage,
+}: {
+  experiments: Experiment[];
+  framework: Framework | null | undefined;
+  today: string;
+  onMessage: (m: string) => void;
+}) {
   if (experiments.length === 0) return <p className="muted">No experiments yet. With little evidence, an experiment is the best next step.</p>;
   return (
     <ul className="experiment-list">
@@ -265,7 +337,8 @@ export function PathsPage() {
   const framework = useActiveFramework();
   const [message, setMessage] = useState<string | null>(null);
 
-  if (fit.isPending || experiments.isPending || framework.isPending || today.isPending || skills.isPending || facets.isPending) return <Loading what="your paths" />;
+  if (fit.isPending || experiments.isPending || framework.isPending || today.isPending || skills.isPending || facets.isPending)
+    return <Loading what="your paths" />;
   if (fit.isError) return <LoadError error={fit.error} />;
   if (experiments.isError) return <LoadError error={experiments.error} />;
   if (framework.isError) return <LoadError error={framework.error} />;
@@ -292,9 +365,7 @@ export function PathsPage() {
       </div>
       <section className="card" aria-labelledby="facets-title">
         <h2 id="facets-title">Security facets</h2>
-        <p className="muted">
-          Breadth first, then a T shape: explore at least 3 facets before specializing in one, and specialize in at most 2 at once.
-        </p>
+        <p className="muted">Breadth first, then a T shape: explore at least 3 facets before specializing in one, and specialize in at most 2 at once.</p>
         <Facets facets={facets.data} onMessage={setMessage} />
       </section>
       <section className="card" aria-labelledby="experiments-title">

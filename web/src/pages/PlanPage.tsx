@@ -79,7 +79,9 @@ function CalendarFeed() {
     onSuccess: (result) => {
       setError(null);
       setToken(null);
-      setMessage(`Revoked ${result.revoked} feed${result.revoked === 1 ? '' : 's'}. Calendars subscribed to ${result.revoked === 1 ? 'it' : 'them'} stop updating.`);
+      setMessage(
+        `Revoked ${result.revoked} feed${result.revoked === 1 ? '' : 's'}. Calendars subscribed to ${result.revoked === 1 ? 'it' : 'them'} stop updating.`,
+      );
     },
     onError: (e) => setError(errorText(e)),
   });
@@ -97,9 +99,7 @@ function CalendarFeed() {
       <p className="muted">A read-only feed address your calendar app can subscribe to. Anyone with the address can read it: revoke it if it leaks.</p>
       <Status message={message} />
       <Alert message={error} />
-      {feedUrl ? (
-        <TextField id="feed-url" label="Feed address" value={feedUrl} readOnly onFocus={(e) => e.target.select()} />
-      ) : null}
+      {feedUrl ? <TextField id="feed-url" label="Feed address" value={feedUrl} readOnly onFocus={(e) => e.target.select()} /> : null}
       <div className="form-actions">
         <button type="button" className="primary" onClick={() => create.mutate()} disabled={create.isPending}>
           Create a feed address
@@ -139,9 +139,37 @@ export function PlanPage() {
         <form onSubmit={submit} noValidate>
           <Alert message={errors.form} />
           <div className="field-row">
-            <TextField id="plan-hours" label="Hours" type="number" inputMode="decimal" min={0.25} max={40} step="any" value={hours} error={errors.hours} onChange={(e) => setHours(e.target.value)} className="narrow" />
-            <TextField id="plan-days" label="Days" hint="e.g. mon,wed,fri" value={days} error={errors.days} autoComplete="off" onChange={(e) => setDays(e.target.value)} />
-            <TextField id="plan-start" label="Start (optional)" hint="Default: the next Monday" type="date" value={start} error={errors.start} onChange={(e) => setStart(e.target.value)} />
+            <TextField
+              id="plan-hours"
+              label="Hours"
+              type="number"
+              inputMode="decimal"
+              min={0.25}
+              max={40}
+              step="any"
+              value={hours}
+              error={errors.hours}
+              onChange={(e) => setHours(e.target.value)}
+              className="narrow"
+            />
+            <TextField
+              id="plan-days"
+              label="Days"
+              hint="e.g. mon,wed,fri"
+              value={days}
+              error={errors.days}
+              autoComplete="off"
+              onChange={(e) => setDays(e.target.value)}
+            />
+            <TextField
+              id="plan-start"
+              label="Start (optional)"
+              hint="Default: the next Monday"
+              type="date"
+              value={start}
+              error={errors.start}
+              onChange={(e) => setStart(e.target.value)}
+            />
           </div>
           <div className="form-actions">
             <button type="submit" className="primary">

@@ -69,9 +69,36 @@ function ReflectionForm({ today, onCreated }: { today: string; onCreated: (entry
           </button>
         </div>
         <div className="field-row">
-          <TextField id="reflection-from" label="From" type="date" max={today} value={period.from} error={errors.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} className="narrow" required />
-          <TextField id="reflection-to" label="To" type="date" value={period.to} error={errors.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} className="narrow" required />
-          <TextField id="reflection-title" label="Title (optional)" value={title} error={errors.title} placeholder={`Reflection ${period.from} – ${period.to}`} onChange={(e) => setTitle(e.target.value)} autoComplete="off" />
+          <TextField
+            id="reflection-from"
+            label="From"
+            type="date"
+            max={today}
+            value={period.from}
+            error={errors.from}
+            onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))}
+            className="narrow"
+            required
+          />
+          <TextField
+            id="reflection-to"
+            label="To"
+            type="date"
+            value={period.to}
+            error={errors.to}
+            onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))}
+            className="narrow"
+            required
+          />
+          <TextField
+            id="reflection-title"
+            label="Title (optional)"
+            value={title}
+            error={errors.title}
+            placeholder={`Reflection ${period.from} – ${period.to}`}
+            onChange={(e) => setTitle(e.target.value)}
+            autoComplete="off"
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={create.isPending}>
@@ -88,8 +115,8 @@ function CreatedReflection({ entry }: { entry: Reflection }) {
     <section className="card reflection-created" aria-labelledby="created-title">
       <h2 id="created-title">{entry.title}</h2>
       <p role="status">
-        Draft saved for {entry.periodFrom} – {entry.periodTo}.{' '}
-        <Link to={`/journal/${entry.id}/edit`}>Add your words</Link> · <Link to={`/journal/${entry.id}`}>Open in the journal</Link> ·{' '}
+        Draft saved for {entry.periodFrom} – {entry.periodTo}. <Link to={`/journal/${entry.id}/edit`}>Add your words</Link> ·{' '}
+        <Link to={`/journal/${entry.id}`}>Open in the journal</Link> ·{' '}
         <a href={reflectionApi.jekyllUrl(entry.id)} download>
           Download as a Jekyll post
         </a>
@@ -103,9 +130,7 @@ function PastReflections() {
   const list = useQuery({ queryKey: ['reflections'], queryFn: reflectionApi.list });
   return (
     <section className="card" aria-labelledby="past-title">
-      <h2 id="past-title">
-        Past reflections {list.data ? <span className="count">{list.data.length}</span> : null}
-      </h2>
+      <h2 id="past-title">Past reflections {list.data ? <span className="count">{list.data.length}</span> : null}</h2>
       {list.isPending ? (
         <Loading what="reflections" />
       ) : list.isError ? (

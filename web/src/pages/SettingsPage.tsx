@@ -131,7 +131,19 @@ const describe = (summary: ImportSummary) =>
     .map(([k, v]) => `${v} ${k.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`)
     .join(', ');
 
-function ImportForm({ id, title, accept, hint, run }: { id: string; title: string; accept: string; hint: string; run: (file: File) => Promise<ImportSummary> }) {
+function ImportForm({
+  id,
+  title,
+  accept,
+  hint,
+  run,
+}: {
+  id: string;
+  title: string;
+  accept: string;
+  hint: string;
+  run: (file: File) => Promise<ImportSummary>;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -186,13 +198,7 @@ export function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
-      {settings.isPending ? (
-        <Loading what="settings" />
-      ) : settings.isError ? (
-        <LoadError error={settings.error} />
-      ) : (
-        <ProfileForm settings={settings.data} />
-      )}
+      {settings.isPending ? <Loading what="settings" /> : settings.isError ? <LoadError error={settings.error} /> : <ProfileForm settings={settings.data} />}
       <Appearance />
       <section className="card" aria-labelledby="backup-title">
         <h2 id="backup-title">Backup and import</h2>

@@ -8,11 +8,7 @@ export function SignedOutPage({ reason }: { reason: 'expired' | 'signed-out' }) 
   return (
     <main id="main" className="signed-out">
       <h1>{reason === 'signed-out' ? 'You signed out' : 'Sign in to grow'}</h1>
-      <p>
-        {reason === 'signed-out'
-          ? 'Your session has ended on this browser.'
-          : 'This browser is not signed in, or its session has ended.'}
-      </p>
+      <p>{reason === 'signed-out' ? 'Your session has ended on this browser.' : 'This browser is not signed in, or its session has ended.'}</p>
       <p>
         To sign in, open the link that <code>grow serve</code> printed in your terminal when it started. It looks like{' '}
         <code>http://127.0.0.1:4870/login?token=…</code> and works once.

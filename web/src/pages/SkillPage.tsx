@@ -54,9 +54,25 @@ function AssessForm({ skill, today, onDone }: { skill: SkillDetail; today: strin
               </option>
             ))}
           </SelectField>
-          <TextField id="assess-date" label="Date" type="date" max={today} value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} required />
+          <TextField
+            id="assess-date"
+            label="Date"
+            type="date"
+            max={today}
+            value={date}
+            error={errors.date}
+            onChange={(e) => setDate(e.target.value)}
+            required
+          />
         </div>
-        <TextAreaField id="assess-evidence" label="Evidence (optional)" hint="What shows this level: a review, a design, a talk." value={evidence} error={errors.evidence} onChange={(e) => setEvidence(e.target.value)} />
+        <TextAreaField
+          id="assess-evidence"
+          label="Evidence (optional)"
+          hint="What shows this level: a review, a design, a talk."
+          value={evidence}
+          error={errors.evidence}
+          onChange={(e) => setEvidence(e.target.value)}
+        />
         <TextField id="assess-note" label="Note (optional)" value={note} error={errors.note} autoComplete="off" onChange={(e) => setNote(e.target.value)} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={assess.isPending}>

@@ -21,7 +21,15 @@ function describeTarget(target: CareerTarget, framework: Framework | null | unde
   return `${level} (${track})${target.by ? ` by ${target.by}` : ''}`;
 }
 
-function TargetCard({ target, framework, onSaved }: { target: CareerTarget | null; framework: Framework | null | undefined; onSaved: (message: string) => void }) {
+function TargetCard({
+  target,
+  framework,
+  onSaved,
+}: {
+  target: CareerTarget | null;
+  framework: Framework | null | undefined;
+  onSaved: (message: string) => void;
+}) {
   const firstTrack = framework?.tracks[0];
   const [track, setTrack] = useState(target?.track ?? firstTrack?.id ?? '');
   const [level, setLevel] = useState(target?.level ?? firstTrack?.levels[0]?.id ?? '');
@@ -184,10 +192,36 @@ function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
     <form onSubmit={submit} noValidate aria-labelledby="evidence-add-title">
       <h3 id="evidence-add-title">Record evidence</h3>
       <FormAlert errors={errors} />
-      <TextAreaField id="evidence-text" label="What you did" hint="The work and its impact, e.g. led the incident review." value={text} error={errors.text} onChange={(e) => setText(e.target.value)} required />
+      <TextAreaField
+        id="evidence-text"
+        label="What you did"
+        hint="The work and its impact, e.g. led the incident review."
+        value={text}
+        error={errors.text}
+        onChange={(e) => setText(e.target.value)}
+        required
+      />
       <div className="field-row">
-        <TextField id="evidence-date" label="Date (optional)" hint="Today when left empty." type="date" value={date} error={errors.date} onChange={(e) => setDate(e.target.value)} className="narrow" />
-        <TextField id="evidence-link" label="Link (optional)" hint="An http(s) link to the work." type="url" value={link} error={errors.link} autoComplete="off" onChange={(e) => setLink(e.target.value)} />
+        <TextField
+          id="evidence-date"
+          label="Date (optional)"
+          hint="Today when left empty."
+          type="date"
+          value={date}
+          error={errors.date}
+          onChange={(e) => setDate(e.target.value)}
+          className="narrow"
+        />
+        <TextField
+          id="evidence-link"
+          label="Link (optional)"
+          hint="An http(s) link to the work."
+          type="url"
+          value={link}
+          error={errors.link}
+          autoComplete="off"
+          onChange={(e) => setLink(e.target.value)}
+        />
       </div>
       <fieldset className={errors.skills ? 'field-invalid' : undefined}>
         <legend>Skills it shows</legend>
@@ -253,9 +287,7 @@ function EvidenceCard({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
   const names = new Map(skills.map((s) => [s.id, s.name]));
   return (
     <section className="card" aria-labelledby="evidence-title">
-      <h2 id="evidence-title">
-        Evidence of impact {evidence.data ? <span className="count">{evidence.data.length}</span> : null}
-      </h2>
+      <h2 id="evidence-title">Evidence of impact {evidence.data ? <span className="count">{evidence.data.length}</span> : null}</h2>
       <p className="muted">Proof of what your skills did, for reviews and a brag document.</p>
       <SelectField id="evidence-filter" label="Show evidence for" value={skill} onChange={(e) => setSkill(e.target.value)} className="narrow">
         <option value="">All skills</option>
@@ -288,7 +320,11 @@ export function SkillsPage() {
   const framework = useActiveFramework();
   const [tryTrack, setTryTrack] = useState('');
   const [tryLevel, setTryLevel] = useState('');
-  const tryOn = useQuery({ queryKey: ['track', tryTrack, tryLevel], queryFn: () => skillsApi.track(tryTrack, tryLevel || undefined), enabled: tryTrack !== '' });
+  const tryOn = useQuery({
+    queryKey: ['track', tryTrack, tryLevel],
+    queryFn: () => skillsApi.track(tryTrack, tryLevel || undefined),
+    enabled: tryTrack !== '',
+  });
   const [message, setMessage] = useState<string | null>(null);
 
   if (skills.isPending || target.isPending || framework.isPending) return <Loading what="your skills" />;
@@ -301,9 +337,7 @@ export function SkillsPage() {
   const tryOnLabel = view ? `Try on: ${view.levelName}` : null;
   const expected = new Map(view?.skills.map((s) => [s.id, s.expected]) ?? []);
   const radar = (kind: SkillKind) =>
-    skills.data
-      .filter((s) => s.kind === kind)
-      .map((s) => ({ skill: s.name, current: s.level, target: s.target, tryOn: expected.get(s.id) ?? null }));
+    skills.data.filter((s) => s.kind === kind).map((s) => ({ skill: s.name, current: s.level, target: s.target, tryOn: expected.get(s.id) ?? null }));
 
   return (
     <div className="skills-page">

@@ -73,7 +73,19 @@ function parseAmount(text: string): { amount?: number; error: string | null } {
   return error ? { error } : { amount, error: null };
 }
 
-function AmountInput({ habit, value, onChange, error, required }: { habit: HabitSummary; value: string; onChange: (v: string) => void; error: string | null; required?: boolean }) {
+function AmountInput({
+  habit,
+  value,
+  onChange,
+  error,
+  required,
+}: {
+  habit: HabitSummary;
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+  required?: boolean;
+}) {
   const id = `amount-${habit.slug}`;
   return (
     <span className="amount-field">
@@ -237,9 +249,7 @@ function Shortcuts() {
       <dl>
         {keys.map(([k, what]) => (
           <div key={what}>
-            <dt>
-              {k.map((key, i) => (key === '…' ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>))}
-            </dt>
+            <dt>{k.map((key, i) => (key === '…' ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>))}</dt>
             <dd>{what}</dd>
           </div>
         ))}
@@ -372,8 +382,8 @@ export function TodayPage() {
         <section className="card empty">
           <h2>No habits yet</h2>
           <p>
-            Start with one small habit, tied to who you want to become. <Link to="/habits/new">Add your first habit</Link>, or
-            list what you already do in a day on the <Link to="/scorecard">scorecard</Link>.
+            Start with one small habit, tied to who you want to become. <Link to="/habits/new">Add your first habit</Link>, or list what you already do in a day
+            on the <Link to="/scorecard">scorecard</Link>.
           </p>
         </section>
       ) : (
