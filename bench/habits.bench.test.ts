@@ -10,7 +10,7 @@ import { createContext } from '../src/services/context.js';
 import { addHabit, listHabits } from '../src/services/habit.service.js';
 import { today } from '../src/services/today.service.js';
 import type { CheckInRow } from '../src/store/schema.js';
-import { compare, median, report, round } from './support.js';
+import { compare, median, report, round, seededRandom } from './support.js';
 
 const TODAY = '2026-11-23';
 const home = mkdtempSync(join(tmpdir(), 'grow-bench-'));
@@ -20,8 +20,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 async function seed(store: Store, days: number): Promise<void> {
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   const start = addDays(TODAY, -days);
-  let seedValue = 42;
-  const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = seededRandom(42);
   for (let h = 0; h < 100; h++) {
     const habit = await addHabit(ctx, { name: `Habit ${h}`, schedule: ['daily', '3/week', 'weekdays', '2/3days'][h % 4] });
     const rows: CheckInRow[] = [];

@@ -11,7 +11,7 @@ import { newId } from '../src/store/ids.js';
 import type { JournalEntryRow } from '../src/store/schema.js';
 import { createContext } from '../src/services/context.js';
 import { searchJournal } from '../src/services/journal.service.js';
-import { compare, report } from './support.js';
+import { compare, report, seededRandom } from './support.js';
 import { startPostgresServer } from '../test/support/postgres-server.js';
 
 const TODAY = '2026-11-23';
@@ -57,10 +57,7 @@ const TOPICS = [
 ];
 
 function corpus(count: number, personId: string): JournalEntryRow[] {
-  // A 32-bit LCG in integer arithmetic. (In doubles, seed * 1103515245 lost its low bits and the
-  // sequence fell into a short cycle: 100,000 entries were ~1,600 texts, each repeated ~60 times.)
-  let seed = 11;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = seededRandom(11);
   const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'pe', 'da', 'go', 'hu', 'ji', 'be', 'xo', 'ze'];
   // 4,000 filler words, used with a Zipf-like skew as in real text.
   const filler = Array.from({ length: 4000 }, (_, i) => syllables[i % 16]! + syllables[Math.floor(i / 16) % 16]! + syllables[Math.floor(i / 256) % 16]!);

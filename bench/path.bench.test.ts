@@ -10,7 +10,7 @@ import { builtinFramework } from '../src/services/framework.service.js';
 import { addExperiment, closeExperiment, pathFit } from '../src/services/path.service.js';
 import { newId } from '../src/store/ids.js';
 import { insertPersona } from '../test/support/path-data.js';
-import { compare, report } from './support.js';
+import { compare, report, seededRandom } from './support.js';
 
 const TODAY = '2026-11-23';
 const home = mkdtempSync(join(tmpdir(), 'grow-bench-'));
@@ -20,8 +20,7 @@ it('grow path fit over 5,000 activities (5 years) and 500 assessments: at most 2
   const store = await openStore(join(home, 'path.db'));
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   const skills = builtinFramework().skills.map((s) => s.id);
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = seededRandom(7);
   const pick = () => skills[Math.floor(random() * skills.length)]!;
   const start = addDays(TODAY, -5 * 365);
 

@@ -10,7 +10,7 @@ import { builtinFramework } from '../src/services/framework.service.js';
 import { setTarget } from '../src/services/skill.service.js';
 import { planWeekFor } from '../src/services/plan.service.js';
 import type { ActivityRow, SkillAssessmentRow } from '../src/store/schema.js';
-import { compare, report } from './support.js';
+import { compare, report, seededRandom } from './support.js';
 
 const TODAY = '2026-11-23';
 const home = mkdtempSync(join(tmpdir(), 'grow-bench-plan-'));
@@ -21,8 +21,7 @@ async function seed(store: Store): Promise<string> {
   const ctx = await createContext(store, { env: { GROW_TODAY: TODAY } });
   await setTarget(ctx, { track: 'ic', level: 'senior' });
   const skills = builtinFramework().skills.map((s) => s.id);
-  let seedValue = 7;
-  const random = () => (seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const random = seededRandom(7);
   const activities: ActivityRow[] = [];
   const start = addDays(TODAY, -5 * 365);
   for (let d = 0; d < 5 * 365; d++) {

@@ -25,6 +25,18 @@ export async function compare(runs: number, baseline: () => unknown, subject: ()
   return { baselineMs: round(baselineMs), subjectMs: round(subjectMs), ratio: round(subjectMs / baselineMs) };
 }
 
+/**
+ * A seeded 32-bit LCG, so every run builds the same history. Integer arithmetic on purpose: in doubles,
+ * seed * 1103515245 loses its low bits and the sequence falls into a short cycle.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
 export const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export interface BenchResult {

@@ -61,7 +61,10 @@ const weekday = (date) => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7; /
 
 // A small deterministic generator, so the screenshot is the same on every run.
 let seed = 20261123;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const random = () => {
+  seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
 
 const DAYS = 60;
 const habits = [

@@ -31,8 +31,12 @@ if (!existsSync(CHROMIUM)) {
   }
 }
 
-// Types first: a few seconds, and a type error fails the run before the slow tests start.
+// Types, format and lint first: a few seconds, and they fail the run before the slow tests start.
 if (run('npm', ['run', '--silent', 'typecheck']) !== 0) process.exit(1);
+if (run('npm', ['run', '--silent', 'lint']) !== 0) {
+  console.error('Biome found problems (above). `npm run format` fixes the layout and the safe lint fixes.');
+  process.exit(1);
+}
 
 // The CLI and browser tests run the built package, so build what the sources say now.
 if (run('npm', ['run', '--silent', 'build']) !== 0) process.exit(1);

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
 import { AppError, type ErrorCode, detailText, moreProblems } from '../core/errors.js';
 
@@ -31,7 +32,7 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
-const visibleLength = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '').length;
+const visibleLength = (s: string) => stripVTControlCharacters(s).length;
 
 /** An aligned table without borders, as `ls -l` or `git branch -v` print. */
 export function printTable(headers: string[], rows: string[][]): void {

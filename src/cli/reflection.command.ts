@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { type Stats, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
@@ -19,7 +19,7 @@ function postsUnder(dir: string, isPost: IsPost): string[] {
 
 /** The posts PATH names: one post file, a `_posts` folder, or a site whose `_posts` folder holds them. */
 function readPosts(path: string, isPost: IsPost): PostFile[] {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(path);
   } catch {

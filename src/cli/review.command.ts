@@ -121,6 +121,7 @@ function terminalKeys(input: NodeJS.ReadStream): SessionIo & { close(): void } {
     } else queue.push(key);
   };
   const onData = (chunk: string) => {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: key presses such as arrows arrive as ESC sequences, so splitting them needs ESC
     for (const key of chunk.match(/\x1b\[[0-9;]*[A-Za-z~]|\x1b.?|[\s\S]/gu) ?? []) push(key);
   };
   const onEnd = () => push(null);

@@ -6,6 +6,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { type IsoDate, isIsoDate } from '../core/calendar.js';
 import { AppError, invalid } from '../core/errors.js';
+import { getOrInsert } from '../core/collections.js';
 
 /**
  * Loop Habit Tracker's two export formats read into plain data: the SQLite backup (`.db`) and
@@ -281,8 +282,7 @@ function readDbTables(db: Database.Database): LoopHabit[] {
       if (repairs && rep.timestamp === null) continue;
       throw invalid(where, `timestamp ${String(rep.timestamp)} is not a day`);
     }
-    let days = seen.get(rep.habit);
-    if (!days) seen.set(rep.habit, (days = new Map()));
+    const days = getOrInsert(seen, rep.habit, () => new Map());
     const earlier = days.get(date);
     if (earlier !== undefined) {
       if (repairs) continue;

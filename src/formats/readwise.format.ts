@@ -14,6 +14,7 @@ import {
   shelfList,
   sortBad,
 } from './library-csv.js';
+import { getOrInsert } from '../core/collections.js';
 
 /**
  * Readwise's CSV export: `Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,
@@ -110,8 +111,7 @@ export function readReadwiseCsv(text: string): LibraryFile {
   // One item per book: rows name it by its Amazon id, else by title and author.
   const items = new Map<string, ImportedItem>();
   for (const record of records) {
-    let item = items.get(record.key);
-    if (!item) items.set(record.key, (item = record.item));
+    const item = getOrInsert(items, record.key, () => record.item);
     for (const shelf of record.item.shelves) if (!item.shelves.includes(shelf)) item.shelves.push(shelf);
     if (record.highlight) {
       // The same passage at the same place twice (an export of two libraries) is one highlight.

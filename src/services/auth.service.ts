@@ -91,7 +91,7 @@ export async function authenticateCalendarToken(store: Store, secret: string, no
 export async function revokeCalendarToken(store: Store, personId: string, secret?: string): Promise<number> {
   if (secret === undefined) return deleteCalendarTokens(store.db, personId);
   const row = await findAuthToken(store.db, hashToken(secret));
-  if (!row || row.kind !== 'calendar' || row.person_id !== personId) {
+  if (row?.kind !== 'calendar' || row.person_id !== personId) {
     throw new AppError('not_found', 'token: no calendar token of yours matches; revoke all your calendar tokens instead');
   }
   await deleteAuthToken(store.db, row.id);

@@ -266,10 +266,10 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
   checkLearningReferences(backup, once);
   for (const section of ['frameworks', 'assessments', 'evidence', 'activities', 'experiments', 'library', 'cards', 'journal'] as const) {
     const sectionIds = new Set<string>();
-    backup[section].forEach((row, i) => once(sectionIds, row.id, `${section}[${i}].id`, `a second entry with id ${row.id}`));
+    for (const [i, row] of backup[section].entries()) once(sectionIds, row.id, `${section}[${i}].id`, `a second entry with id ${row.id}`);
   }
   const facetIds = new Set<string>();
-  backup.facets.forEach((f, i) => once(facetIds, f.facetId, `facets[${i}].facetId`, `a second status for facet ${f.facetId}`));
+  for (const [i, f] of backup.facets.entries()) once(facetIds, f.facetId, `facets[${i}].facetId`, `a second status for facet ${f.facetId}`);
 
   return inTransaction(ctx.store, async (trx) => {
     if (await hasPersonData(trx, ctx.personId)) {
@@ -405,7 +405,7 @@ function checkLearningReferences(backup: Backup, once: (set: Set<string>, value:
   const slugs = new Set<string>();
   backup.library.forEach((item, i) => {
     if (item.slug !== undefined) once(slugs, item.slug, `library[${i}].slug`, `a second library item with slug ${JSON.stringify(item.slug)}`);
-    item.notes.forEach((n, j) => once(noteIds, n.id, `library[${i}].notes[${j}].id`, `a second note with id ${n.id}`));
+    for (const [j, n] of item.notes.entries()) once(noteIds, n.id, `library[${i}].notes[${j}].id`, `a second note with id ${n.id}`);
     const keys = new Set<string>();
     item.highlights.forEach((h, j) => {
       once(highlightIds, h.id, `library[${i}].highlights[${j}].id`, `a second highlight with id ${h.id}`);
@@ -419,7 +419,7 @@ function checkLearningReferences(backup: Backup, once: (set: Set<string>, value:
     if (card.highlightId !== null && !highlightIds.has(card.highlightId)) {
       throw new AppError('validation_failed', `cards[${i}].highlightId: no highlight with id ${card.highlightId} in the backup`);
     }
-    card.reviews.forEach((r, j) => once(reviewIds, r.id, `cards[${i}].reviews[${j}].id`, `a second review with id ${r.id}`));
+    for (const [j, r] of card.reviews.entries()) once(reviewIds, r.id, `cards[${i}].reviews[${j}].id`, `a second review with id ${r.id}`);
   });
 }
 

@@ -82,7 +82,9 @@ export async function createContext(store: Store, options: { personId?: string; 
     store,
     personId,
     get timeZone() {
-      return ownZone ?? (systemZone ??= systemTimeZone());
+      if (ownZone) return ownZone;
+      systemZone ??= systemTimeZone();
+      return systemZone;
     },
     today: resolveToday(ownZone, options.env, now()),
     now,

@@ -408,6 +408,16 @@ export async function listHabits(ctx: Context, options: { includeArchived?: bool
   });
 }
 
+/**
+ * What each habit's schedule counts from on a day (null for schedules with fixed days). Only every-N-days
+ * habits read their check-ins (their next day follows the last done); one query for all of them.
+ */
+export async function scheduleAnchors(ctx: Context, rows: readonly HabitRow[], asOf: IsoDate): Promise<Map<string, ScheduleAnchor | null>> {
+  const every = rows.filter((row) => parseSchedule(row.schedule).type === 'every').map((row) => row.id);
+  const byHabit = groupBy(await listCheckIns(ctx.store.db, every, { to: asOf }), (c) => c.habit_id);
+  return new Map(rows.map((row) => [row.id, scheduleAnchor(rulesOf(row), (byHabit.get(row.id) ?? []).map(toCheckIn), asOf)]));
+}
+
 async function detailOf(ctx: Context, row: HabitRow, asOf: IsoDate): Promise<HabitDetail> {
   const db = ctx.store.db;
   const entries = (await listCheckIns(db, [row.id], { to: asOf })).map(toCheckIn);

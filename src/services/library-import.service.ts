@@ -325,7 +325,10 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
     }
     // Progress follows the items written; the unchanged ones are done already.
     let done = total - writes.items.length - writes.itemUpdates.length;
-    const progress = (n: number) => options.onProgress?.((done += n), total);
+    const progress = (n: number) => {
+      done += n;
+      options.onProgress?.(done, total);
+    };
     await insertLearningItems(trx, writes.items, progress);
     await rewriteLearningItems(trx, writes.itemUpdates, progress);
     await insertHighlights(trx, writes.highlights);

@@ -10,6 +10,7 @@ import { insertJournalEntry, listJournalRows } from '../store/journal.repository
 import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
 import { refreshSnapshots } from './habit.service.js';
+import { getOrInsert } from '../core/collections.js';
 
 /**
  * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
@@ -193,9 +194,7 @@ export async function importLoop(ctx: Context, source: LoopImportSource, options
     const matchedIds = data.habits.map((h) => findMatch(known, h)?.id).filter((id): id is string => id !== undefined);
     const takenDays = new Map<string, Set<IsoDate>>();
     for (const c of await listCheckIns(trx, matchedIds)) {
-      let days = takenDays.get(c.habit_id);
-      if (!days) takenDays.set(c.habit_id, (days = new Set()));
-      days.add(c.date);
+      getOrInsert(takenDays, c.habit_id, () => new Set()).add(c.date);
     }
     // The Loop notes already in the journal, read only when the file has any.
     const noteKeys = data.habits.some((h) => h.notes.length > 0) ? await importedNoteKeys(trx, ctx.personId) : new Set<string>();

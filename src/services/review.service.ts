@@ -200,7 +200,7 @@ async function makeHighlightCard(ctx: Context, highlightId: string, input: Highl
     if (existing) throw conflict('highlight', `${highlight.id} is already card ${existing.id}`);
     const item = named ?? (await findLearningItemById(trx, ctx.personId, highlight.item_id));
     if (!item) throw notFound('item', highlight.item_id);
-    const back = [highlight.text, highlight.note, input.text].filter((part): part is string => Boolean(part && part.trim())).join('\n\n');
+    const back = [highlight.text, highlight.note, input.text].filter((part): part is string => Boolean(part?.trim())).join('\n\n');
     const row = newCardRow(ctx, { item, highlightId: highlight.id, kind: 'highlight', front: input.front ?? highlightPrompt(item, highlight), back });
     return saveNewCard(trx, row);
   });

@@ -166,7 +166,11 @@ export async function listHighlightRows(db: Db, itemId: string): Promise<Highlig
     .orderBy('card.id')
     .execute();
   const seen = new Set<string>();
-  return rows.filter((row) => (seen.has(row.id) ? false : (seen.add(row.id), true)));
+  return rows.filter((row) => {
+    if (seen.has(row.id)) return false;
+    seen.add(row.id);
+    return true;
+  });
 }
 
 /**

@@ -99,8 +99,9 @@ function resolve(doc: Json, ref: string): Json {
 }
 
 function collectRefs(node: Json, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => collectRefs(n, out));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const n of node) collectRefs(n, out);
+  } else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
       if (key === '$ref' && typeof value === 'string') out.push(value);
       else collectRefs(value, out);

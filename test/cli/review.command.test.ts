@@ -181,7 +181,9 @@ describe('the interactive review: what each key does', () => {
     const io = {
       out: '',
       readKey: async () => keys.shift() ?? null,
-      write: (text: string) => void (io.out += text),
+      write: (text: string) => {
+        io.out += text;
+      },
     };
     return io;
   };

@@ -65,7 +65,7 @@ describe('strength (Loop Habit Tracker score)', () => {
       const { startDay, scores } = strengthSeries(rules('daily'), doneDays(0, 4), day(4));
       expect(startDay).toBe(toDayNumber(MON));
       expect(scores).toHaveLength(5);
-      scores.forEach((score, i) => expect(score).toBeCloseTo(1 - m ** (i + 1), DIGITS));
+      for (const [i, score] of scores.entries()) expect(score).toBeCloseTo(1 - m ** (i + 1), DIGITS);
     });
 
     it('is 0 before the first entry, even when the habit is older', () => {

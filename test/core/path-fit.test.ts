@@ -5,8 +5,8 @@ import { builtinFramework } from '../../src/services/framework.service.js';
 import { TODAY, activity, assessment, builder, generalist, ratings, routine, securityCurious, teacher } from '../support/path-data.js';
 
 const framework = builtinFramework();
-const fit = (input: Partial<PathFitInput>) => computePathFit({ framework, today: TODAY, assessments: [], activities: [], experiments: [], ...input });
-const byTrack = (fits: ReturnType<typeof fit>) => Object.fromEntries(fits.map((f) => [f.track, f]));
+const fitFor = (input: Partial<PathFitInput>) => computePathFit({ framework, today: TODAY, assessments: [], activities: [], experiments: [], ...input });
+const byTrack = (fits: ReturnType<typeof fitFor>) => Object.fromEntries(fits.map((f) => [f.track, f]));
 
 const experiment = (track: string, outcome: ExperimentFact['outcome'], title = `Try ${track}`, until = '2026-12-01'): ExperimentFact => ({
   id: `ex-${track}-${title}`,
@@ -60,7 +60,7 @@ describe("a track's own skills", () => {
 
 describe('path fit', () => {
   it('with no evidence: every track neutral, confidence 0, and an experiment to try', () => {
-    const fits = fit({});
+    const fits = fitFor({});
     expect(fits.map((f) => [f.track, f.score, f.confidence])).toEqual([
       ['ic', 0.5, 0],
       ['manager', 0.5, 0],
@@ -75,7 +75,7 @@ describe('path fit', () => {
   });
 
   it('persona: energized by teaching and mentoring, drained by deep solo work: manager first, ic last', () => {
-    const fits = fit(teacher());
+    const fits = fitFor(teacher());
     expect(fits.map((f) => f.track)).toEqual(['manager', 'security', 'ic']);
     const { manager, ic } = byTrack(fits);
     expect(manager!.score).toBeGreaterThan(0.65);
@@ -88,7 +88,7 @@ describe('path fit', () => {
   });
 
   it('persona: the opposite: ic first, manager last', () => {
-    const fits = fit(builder());
+    const fits = fitFor(builder());
     expect(fits.map((f) => f.track)).toEqual(['ic', 'security', 'manager']);
     const { ic, manager } = byTrack(fits);
     expect(ic!.score).toBeGreaterThan(0.7);
@@ -101,8 +101,8 @@ describe('path fit', () => {
   });
 
   it('persona: curious about security: security rises to first, with more confidence', () => {
-    const before = byTrack(fit(generalist()));
-    const after = fit({ ...securityCurious(), experiments: [experiment('security', 'positive', 'Shadow the security team')] });
+    const before = byTrack(fitFor(generalist()));
+    const after = fitFor({ ...securityCurious(), experiments: [experiment('security', 'positive', 'Shadow the security team')] });
     expect(after[0]!.track).toBe('security');
     const security = after[0]!;
     expect(security.score - before.security!.score).toBeGreaterThan(0.15);
@@ -125,7 +125,7 @@ describe('path fit', () => {
     const old = assessment('security-fundamentals', 5, '2026-01-01');
     const latest = assessment('security-fundamentals', 1, '2026-11-01');
     const sameDayEarlier = { ...assessment('security-fundamentals', 4, '2026-11-01'), createdAt: '2026-11-01T08:00:00.000Z' };
-    const security = byTrack(fit({ assessments: [latest, old, sameDayEarlier] })).security!;
+    const security = byTrack(fitFor({ assessments: [latest, old, sameDayEarlier] })).security!;
     expect(security.reasons[0]).toBe('Ratings: only security fundamentals is rated, so there is nothing to compare it with.');
     expect(security.reasons[1]).toBe(
       'Next level: you reach 25% of what Security explorer (explorer) expects of debugging, operations and reliability and security fundamentals; to try on: debugging 0/1, operations and reliability 0/1, ' +
@@ -139,13 +139,13 @@ describe('path fit', () => {
   it('weights energy and ease by minutes, and cites the most recent activities', () => {
     const long = activity('2026-11-01', ['security-fundamentals'], 2, 5, 180);
     const short = activity('2026-11-02', ['security-fundamentals'], -2, 1, 60);
-    const security = byTrack(fit({ activities: [long, short] })).security!;
+    const security = byTrack(fitFor({ activities: [long, short] })).security!;
     expect(security.reasons).toContain('Energy: work on security fundamentals energized you: +1.0 on −2..+2 over 2 activities (4 h).');
     expect(security.reasons).toContain('Ease: it came easily: 4.0 of 5 over 2 activities.');
     expect(security.evidence).toEqual([short.id, long.id]);
 
     const many = routine(40, 1, ['security-fundamentals'], 1, 3);
-    const cited = byTrack(fit({ activities: many })).security!.evidence;
+    const cited = byTrack(fitFor({ activities: many })).security!.evidence;
     expect(cited).toEqual(
       many
         .slice(-CITED_ACTIVITIES)
@@ -156,31 +156,31 @@ describe('path fit', () => {
 
   it('activities on skills two tracks rely on alike count for both; without energy and ease they move nothing', () => {
     const shared = routine(30, 1, ['communication', 'influence'], 2, 5);
-    const fits = byTrack(fit({ activities: shared }));
+    const fits = byTrack(fitFor({ activities: shared }));
     expect(fits.ic!.score).toBeGreaterThan(0.5);
     expect(fits.ic!.score).toBe(fits.manager!.score);
     expect(fits.security!.score).toBe(0.5);
     const unfelt = routine(10, 1, ['coaching-and-teaching'], null, null);
-    const manager = byTrack(fit({ activities: unfelt })).manager!;
+    const manager = byTrack(fitFor({ activities: unfelt })).manager!;
     expect(manager.score).toBe(0.5);
     expect(manager.reasons).toContain('Activities: 10 activities on coaching and teaching, but none records energy or ease.');
   });
 
   it('a 2 in a skill beside 4s elsewhere is a relative weakness, even though it meets the entry level', () => {
     const data = ratings({ 'security-fundamentals': 2, 'code-craft': 4, testing: 4, 'system-design': 4, 'data-and-databases': 4, communication: 4 });
-    const { security, ic } = byTrack(fit({ assessments: data }));
+    const { security, ic } = byTrack(fitFor({ assessments: data }));
     expect(security!.score).toBeLessThan(0.5);
     expect(ic!.score).toBeGreaterThan(0.5);
     expect(security!.reasons[0]).toMatch(/a relative weakness .*below it: security fundamentals 2/);
     // Readiness: security's entry level is met on its skills that are rated, but that puts nothing first.
-    expect(fit({ assessments: data })[0]!.track).toBe('ic');
+    expect(fitFor({ assessments: data })[0]!.track).toBe('ic');
   });
 
   it('a narrow track does not win on ratings alone: its few skills count for less', () => {
     // Equally far above the person's average on every track's own skills rated: security has 3, ic 9.
     const high = new Set([...trackSkills(framework).get('ic')!, ...trackSkills(framework).get('security')!]);
     const data = ratings(Object.fromEntries(framework.skills.map((s) => [s.id, high.has(s.id) ? 4 : 1])));
-    const fits = fit({ assessments: data });
+    const fits = fitFor({ assessments: data });
     const { security, ic } = byTrack(fits);
     expect(ic!.score).toBeGreaterThan(security!.score);
     expect(security!.confidence).toBeLessThan(ic!.confidence);
@@ -189,27 +189,27 @@ describe('path fit', () => {
 
   it('readiness only breaks ties: a flat profile orders tracks by how much of the next level is met', () => {
     const flat = ratings(Object.fromEntries(framework.skills.map((s) => [s.id, 2])));
-    const fits = fit({ assessments: flat });
+    const fits = fitFor({ assessments: flat });
     expect(fits.every((f) => f.score === 0.5)).toBe(true);
     // ic's next level (senior) asks 3s; security's next (practitioner) asks mostly 2s: security is closer.
     expect(fits[0]!.track).toBe('security');
     // The smallest real evidence outweighs it.
-    const withOne = fit({ assessments: flat, activities: [activity('2026-11-20', ['system-design'], 1, 4)] });
+    const withOne = fitFor({ assessments: flat, activities: [activity('2026-11-20', ['system-design'], 1, 4)] });
     expect(withOne[0]!.track).toBe('ic');
   });
 
   it('older activities and experiments count less: the half-life is a year', () => {
-    const now = byTrack(fit({ experiments: [experiment('ic', 'positive')] })).ic!;
-    const old = byTrack(fit({ experiments: [{ ...experiment('ic', 'positive'), closedOn: '2024-11-23', until: '2024-11-23' }] })).ic!;
+    const now = byTrack(fitFor({ experiments: [experiment('ic', 'positive')] })).ic!;
+    const old = byTrack(fitFor({ experiments: [{ ...experiment('ic', 'positive'), closedOn: '2024-11-23', until: '2024-11-23' }] })).ic!;
     expect(old.score).toBeGreaterThan(0.5);
     expect(old.score).toBeLessThan(now.score);
     expect(old.reasons).toContain('Their effect: "Try ic" went well, which raises this track (closed 2024-11-23, so it counts less now).');
   });
 
   it('closed experiments count by outcome; open ones are reported but do not count', () => {
-    const positive = byTrack(fit({ experiments: [experiment('manager', 'positive')] })).manager!;
-    const neutral = byTrack(fit({ experiments: [experiment('manager', 'neutral')] })).manager!;
-    const negative = byTrack(fit({ experiments: [experiment('manager', 'negative')] })).manager!;
+    const positive = byTrack(fitFor({ experiments: [experiment('manager', 'positive')] })).manager!;
+    const neutral = byTrack(fitFor({ experiments: [experiment('manager', 'neutral')] })).manager!;
+    const negative = byTrack(fitFor({ experiments: [experiment('manager', 'negative')] })).manager!;
     expect(positive.score).toBeGreaterThan(0.5);
     expect(neutral.score).toBe(0.5);
     expect(negative.score).toBeLessThan(0.5);
@@ -219,7 +219,7 @@ describe('path fit', () => {
     expect(neutral.reasons).toContain('Their effect: "Try manager" was neutral, which leaves it where it is.');
 
     const open = byTrack(
-      fit({ experiments: [experiment('manager', null, 'Run planning', '2026-12-01'), experiment('manager', null, 'Lead retro', '2026-11-01')] }),
+      fitFor({ experiments: [experiment('manager', null, 'Run planning', '2026-12-01'), experiment('manager', null, 'Lead retro', '2026-11-01')] }),
     ).manager!;
     expect(open.score).toBe(0.5);
     expect(open.confidence).toBe(0);
@@ -231,8 +231,8 @@ describe('path fit', () => {
   });
 
   it('more evidence, more confidence; the suggestion goes once confidence is no longer low', () => {
-    const few = byTrack(fit({ activities: routine(3, 1, ['hiring'], 2, 4) })).manager!;
-    const lots = byTrack(fit({ ...teacher(), experiments: [experiment('manager', 'positive')] })).manager!;
+    const few = byTrack(fitFor({ activities: routine(3, 1, ['hiring'], 2, 4) })).manager!;
+    const lots = byTrack(fitFor({ ...teacher(), experiments: [experiment('manager', 'positive')] })).manager!;
     expect(few.confidence).toBeLessThan(lots.confidence);
     expect(few.reasons.at(-1)).toMatch(/^Little evidence yet/);
     expect(lots.reasons.some((r) => r.startsWith('Little evidence yet'))).toBe(false);
@@ -242,8 +242,8 @@ describe('path fit', () => {
   it('is deterministic: the order of the history does not matter, and every number stays in 0..1', () => {
     const data = teacher();
     const experiments = [experiment('manager', 'positive'), experiment('ic', 'negative'), experiment('security', null)];
-    const forward = fit({ ...data, experiments });
-    const backward = fit({ assessments: [...data.assessments].reverse(), activities: [...data.activities].reverse(), experiments });
+    const forward = fitFor({ ...data, experiments });
+    const backward = fitFor({ assessments: [...data.assessments].reverse(), activities: [...data.activities].reverse(), experiments });
     expect(backward).toEqual(forward);
     for (const f of forward) {
       expect(f.score).toBeGreaterThanOrEqual(0);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from './support/app.js';
+import { startAppForFile } from './support/app.js';
 import { axeViolations } from './support/browser.js';
 import { describeAxeScans, seedEverything } from './support/a11y.js';
 import { TodayPage } from './page-models/today-page.js';
 import { HabitPage } from './page-models/habit-page.js';
 
-const app = useApp(seedEverything, { colorScheme: 'dark' });
+const app = startAppForFile(seedEverything, { colorScheme: 'dark' });
 
 describeAxeScans(app, 'dark');
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from './support/app.js';
+import { startAppForFile } from './support/app.js';
 import { describeAxeScans, seedEverything } from './support/a11y.js';
 import { TodayPage } from './page-models/today-page.js';
 
 // Light and dark run as two files, so that Vitest scans them side by side.
-const app = useApp(seedEverything);
+const app = startAppForFile(seedEverything);
 
 describeAxeScans(app, 'light');
 

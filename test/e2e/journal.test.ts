@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { axeViolations } from './support/browser.js';
 import { GROW, ROOT, type GrowHome } from './support/grow.js';
 import { JournalPage } from './page-models/journal-page.js';
@@ -22,7 +22,7 @@ function addEntry(home: GrowHome, body: string, ...flags: string[]): CliEntry {
 }
 
 let older: CliEntry;
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   older = addEntry(home, 'A quiet week of **refactoring**.\n', '--title', 'Older entry', '--date', '2026-11-02', '--tags', 'code');
 });
 

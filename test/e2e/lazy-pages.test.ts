@@ -1,9 +1,9 @@
 import type { Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useApp } from './support/app.js';
+import { startAppForFile } from './support/app.js';
 import { TodayPage } from './page-models/today-page.js';
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('habit', 'add', 'Read');
 });
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cspOrScriptErrors, useApp } from './support/app.js';
+import { cspOrScriptErrors, startAppForFile } from './support/app.js';
 import { LibraryImportPage } from './page-models/library-import-page.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/library');
 const goodreads = (text: string) => ({ name: 'goodreads_library_export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 const GOODREADS = readFileSync(join(FIXTURES, 'goodreads_library_export-2021.csv'), 'utf8');
 
-const app = useApp();
+const app = startAppForFile();
 
 describe('importing into the library from the browser', () => {
   it('imports a Goodreads export and the list shows the books at once', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cspOrScriptErrors, useApp } from './support/app.js';
+import { cspOrScriptErrors, startAppForFile } from './support/app.js';
 import { axeViolations } from './support/browser.js';
 import { LibraryPage } from './page-models/library-page.js';
 import { LearningItemPage } from './page-models/learning-item-page.js';
@@ -24,7 +24,7 @@ interface CliItem {
 
 let seeded: CliItem;
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   seeded = await home.cli<CliItem>('learn', 'add', 'Thinking in Systems', '--author', 'Donella Meadows', '--pages', '240');
   // A highlight as the Kindle import writes it; imports are another area, so the row goes in directly.
   const db = new Database(join(home.home, 'grow.db'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { LogPage } from './page-models/log-page.js';
 import { TodayPage } from './page-models/today-page.js';
 
@@ -12,7 +12,7 @@ interface CliActivity {
   date: string;
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('target', 'set', 'ic', 'senior');
   await home.cli('log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', '2026-11-16');
   await home.cli('plan', 'week', '--start', '2026-11-23');

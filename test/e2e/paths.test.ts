@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { PathsPage } from './page-models/paths-page.js';
 
 interface CliFit {
@@ -18,7 +18,7 @@ interface CliExperiment {
   note: string | null;
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('skill', 'assess', 'coaching-and-teaching', '3', '--date', '2026-11-01');
   await home.cli('skill', 'assess', 'empathy', '3', '--date', '2026-11-01');
   await home.cli(

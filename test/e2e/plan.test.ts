@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { PlanPage } from './page-models/plan-page.js';
 
 interface CliPlan {
@@ -7,7 +7,7 @@ interface CliPlan {
   sessions: { date: string; skill: string; kind: string; minutes: number }[];
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('skill', 'assess', 'testing', '2', '--date', '2026-11-01');
   await home.cli('target', 'set', 'ic', 'senior');
 });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BAD_DIR, POSTS_DIR } from '../fixtures/jekyll/posts.js';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { ReflectionsPage } from './page-models/reflections-page.js';
 
 // Today is Monday 2026-11-23: "last week" is 2026-11-16 … 2026-11-22.
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('habit', 'add', 'Read 20 pages');
   for (const day of ['16', '17', '18', '19', '20', '21', '22']) await home.cli('habit', 'done', 'read-20-pages', '--date', `2026-11-${day}`);
   await home.cli('skill', 'assess', 'testing', '3', '--date', '2026-11-18');

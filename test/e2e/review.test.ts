@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { TODAY } from './support/grow.js';
 import { axeViolations } from './support/browser.js';
 import { ReviewPage } from './page-models/review-page.js';
@@ -16,7 +16,7 @@ interface CliCard {
 
 let systems: { id: string };
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   systems = await home.cli<{ id: string }>('learn', 'add', 'Thinking in Systems', '--author', 'Donella Meadows');
   // A highlight as an import writes it; imports are another area, so the row goes in directly.
   const db = new Database(join(home.home, 'grow.db'));

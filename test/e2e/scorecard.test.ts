@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { ScorecardPage } from './page-models/scorecard-page.js';
 import { HabitPage } from './page-models/habit-page.js';
 import { TodayPage } from './page-models/today-page.js';
@@ -12,7 +12,7 @@ interface CliLine {
   habit: string | null;
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('scorecard', 'add', 'Wake up', '--rating', '=', '--time', '06:45');
 });
 

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loopDb } from '../support/loop-fixtures.js';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { signIn } from './support/browser.js';
 import { createHome, startServer, type GrowHome, type RunningServer } from './support/grow.js';
 import { SettingsPage } from './page-models/settings-page.js';
 import { HabitsPage } from './page-models/habits-page.js';
 import { TodayPage } from './page-models/today-page.js';
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('habit', 'add', 'Read', '--target', '20', '--unit', 'pages', '--identity', 'I am someone who reads');
   await home.cli('habit', 'done', 'read', '--date', '2026-11-21', '--amount', '30', '--note', 'a good chapter');
   await home.cli('habit', 'add', 'Doomscroll', '--kind', 'break');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { SkillPage, SkillsPage } from './page-models/skills-page.js';
 
 interface CliSkill {
@@ -9,7 +9,7 @@ interface CliSkill {
   gap: number | null;
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('skill', 'assess', 'testing', '2', '--date', '2026-09-01');
   await home.cli('skill', 'assess', 'testing', '3', '--date', '2026-11-01', '--evidence', 'wrote the contract tests');
   await home.cli('skill', 'assess', 'communication', '2', '--date', '2026-11-10');

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { TodayPage } from './page-models/today-page.js';
 import { HabitsPage } from './page-models/habits-page.js';
 
 const percentOf = (text: string) => Number(/(\d+)%/.exec(text)?.[1] ?? NaN);
 
 // Today is 2026-11-23, a Monday (GROW_TODAY).
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli('habit', 'add', 'Meditate', '--identity', 'I am someone who starts the day calm');
   for (const date of ['2026-11-20', '2026-11-21', '2026-11-22']) await home.cli('habit', 'done', 'meditate', '--date', date);
   await home.cli('habit', 'add', 'Stretch');

@@ -46,10 +46,10 @@ function smallFramework(): any {
 }
 
 const yaml = (data: unknown) => stringify(data);
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The first problem is the message; a change may cause others (a renamed skill leaves references behind). */
 const fails = (content: string, message: string | RegExp) => {
-  const first = typeof message === 'string' ? new RegExp(`^${escape(message)}( \\(and \\d+ more problems?\\))?$`) : message;
+  const first = typeof message === 'string' ? new RegExp(`^${escapeRegExp(message)}( \\(and \\d+ more problems?\\))?$`) : message;
   expect(() => parseFramework(content)).toThrow(
     expect.objectContaining({ name: 'AppError', code: 'validation_failed', message: expect.stringMatching(first) }),
   );

@@ -15,7 +15,7 @@ function csv(rows: Record<string, string>[], header = HEADER_24): string {
   const columns = header.split(',');
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const base = { 'Book Id': '1', Title: 'A Book', Author: 'An Author', 'Exclusive Shelf': 'read' };
-  return [header, ...rows.map((r, i) => columns.map((c) => cell({ ...base, 'Book Id': String(i + 1), ...r }[c] ?? '')).join(','))].join('\n') + '\n';
+  return `${[header, ...rows.map((r, i) => columns.map((c) => cell({ ...base, 'Book Id': String(i + 1), ...r }[c] ?? '')).join(','))].join('\n')}\n`;
 }
 
 describe('Goodreads library export', () => {

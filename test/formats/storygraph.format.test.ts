@@ -13,7 +13,7 @@ function csv(rows: Record<string, string>[]): string {
   const columns = HEADER.split(',');
   const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   const base = { Title: 'A Book', Authors: 'An Author', 'Read Status': 'read' };
-  return [HEADER, ...rows.map((r) => columns.map((c) => cell({ ...base, ...r }[c] ?? '')).join(','))].join('\n') + '\n';
+  return `${[HEADER, ...rows.map((r) => columns.map((c) => cell({ ...base, ...r }[c] ?? '')).join(','))].join('\n')}\n`;
 }
 
 describe('StoryGraph export', () => {

@@ -47,7 +47,7 @@ describeEachDialect('activity service', (db) => {
     expect(await snapshot(ctx)).toEqual(before);
   };
 
-  const useSmallFramework = async (ctx: Context) => {
+  const activateSmallFramework = async (ctx: Context) => {
     await db.store.db
       .insertInto('framework')
       .values({ id: 'small', person_id: ctx.personId, name: 'Small', version: '1', content: JSON.stringify(SMALL), created_at: '2026-11-01T00:00:00.000Z' })
@@ -180,7 +180,7 @@ describeEachDialect('activity service', (db) => {
 
   it('warns about a kind, or a skill the target needs, not practised for 14 days or more', async () => {
     const ctx = await db.ctx();
-    await useSmallFramework(ctx);
+    await activateSmallFramework(ctx);
     // Without practice or a target: both kinds, never.
     expect((await balance(ctx)).neglected).toEqual([
       { kind: 'technical', daysSince: null },

@@ -509,8 +509,10 @@ describeEachDialect('the habit snapshot', (db) => {
           const habit = await addHabit(ctx, { name, kind, schedule });
           for (const op of ops) {
             try {
-              if (op.kind === 'wait') ctx = await db.ctx((today = addDays(today, op.days)));
-              else if (op.kind === 'check') {
+              if (op.kind === 'wait') {
+                today = addDays(today, op.days);
+                ctx = await db.ctx(today);
+              } else if (op.kind === 'check') {
                 const action = kind === 'build' ? (op.action === 'slip' ? 'done' : op.action) : op.action === 'done' ? 'slip' : op.action;
                 const measurable = (await showHabit(ctx, habit.slug)).target !== null;
                 await checkIn(ctx, habit.slug, action, { date: addDays(today, -op.back), ...(measurable && action !== 'skip' ? { amount: op.amount } : {}) });

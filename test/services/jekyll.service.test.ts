@@ -46,7 +46,7 @@ describeEachDialect('Jekyll import and export', (db) => {
       kind: 'entry',
       visibility: 'private',
       period_from: null,
-      front_matter: fixturePost('2020-08-21-what-i-learned-pairing.md').text.split('---\n').slice(0, 2).join('---\n') + '---\n',
+      front_matter: `${fixturePost('2020-08-21-what-i-learned-pairing.md').text.split('---\n').slice(0, 2).join('---\n')}---\n`,
       body: 'We paired on the flaky payment test for two hours.\n\nThe trick was to **slow down** and read the log together.\n',
       created_at: '2026-11-23T12:00:00.000Z',
     });

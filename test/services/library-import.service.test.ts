@@ -367,7 +367,7 @@ describeEachDialect('library imports', (db) => {
 
   it('refuses clippings with a garbage entry, naming the entry and its line; skipBad imports the rest', async () => {
     const ctx = await db.ctx();
-    const garbage = CLIPPINGS + 'Lorem ipsum dolor sit amet\r\nconsectetur adipiscing elit\r\n==========\r\n';
+    const garbage = `${CLIPPINGS}Lorem ipsum dolor sit amet\r\nconsectetur adipiscing elit\r\n==========\r\n`;
     await expectAppError(
       importLibrary(ctx, { source: 'kindle' }, garbage),
       'validation_failed',

@@ -44,7 +44,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const taken = new Map<string, Set<string>>();
   for (const row of rows) {
     let slugs = taken.get(row.person_id);
-    if (!slugs) taken.set(row.person_id, (slugs = new Set()));
+    if (!slugs) {
+      slugs = new Set();
+      taken.set(row.person_id, slugs);
+    }
     const base = slugify(row.title);
     let slug = base;
     for (let n = 2; slugs.has(slug); n++) slug = `${base}-${n}`;

@@ -17,7 +17,7 @@ export interface E2eApp {
  * One test file's world: a fresh GROW_HOME seeded through the CLI, a real `grow serve` on it, and
  * Chromium signed in through the printed link. Everything is torn down after the file.
  */
-export function useApp(seed: (home: GrowHome) => Promise<void> = async () => {}, options: { colorScheme?: 'light' | 'dark' } = {}): E2eApp {
+export function startAppForFile(seed: (home: GrowHome) => Promise<void> = async () => {}, options: { colorScheme?: 'light' | 'dark' } = {}): E2eApp {
   const state: { -readonly [K in keyof E2eApp]?: E2eApp[K] } = {};
   beforeAll(async () => {
     assertBuilt();

@@ -87,14 +87,14 @@ export function SkippedList({
 }) {
   if (items.length === 0) return null;
   return (
-    <div className={className} role="region" aria-label={label}>
+    <section className={className} aria-label={label}>
       <p>{intro}</p>
       <ul>
         {items.map((item) => (
           <li key={item.key}>{item.message}</li>
         ))}
       </ul>
-    </div>
+    </section>
   );
 }
 

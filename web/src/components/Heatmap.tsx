@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { HabitKind } from '../../../src/core/vocabulary.js';
 import { addDays, toDayNumber, weekdayOfDay } from '../../../src/core/calendar.js';
 import type { HistoryDay } from '../api.js';
+import { ScrollRegion } from './ScrollRegion.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -43,7 +44,7 @@ interface Props {
  * calendars. Every cell names its date and status for screen readers and on hover.
  */
 export function Heatmap({ history, today, kind, target, unit, days = 365 }: Props) {
-  const scroller = useRef<HTMLDivElement>(null);
+  const scroller = useRef<HTMLElement>(null);
   // On a narrow screen the year scrolls; start at its end, the days that matter most.
   useEffect(() => {
     const el = scroller.current;
@@ -72,7 +73,8 @@ export function Heatmap({ history, today, kind, target, unit, days = 365 }: Prop
       } else months.push({ label, column: cell.column });
     }
   }
-  const counts = cells.reduce<Record<string, number>>((acc, c) => ((acc[c.status] = (acc[c.status] ?? 0) + 1), acc), {});
+  const counts: Record<string, number> = {};
+  for (const c of cells) counts[c.status] = (counts[c.status] ?? 0) + 1;
   const legend: DayStatus[] = kind === 'break' ? ['kept', 'slip', 'skipped', 'none'] : ['done', 'partial', 'skipped', 'missed', 'auto', 'none'];
   const shownLegend = legend.filter((s) => s !== 'partial' || target !== null);
 
@@ -86,7 +88,7 @@ export function Heatmap({ history, today, kind, target, unit, days = 365 }: Prop
           .join(', ')}
         .
       </figcaption>
-      <div className="heatmap-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Heatmap of the last year">
+      <ScrollRegion className="heatmap-scroll" scrollRef={scroller} label="Heatmap of the last year">
         <div className="heatmap">
           <ol className="heatmap-months" aria-hidden="true">
             {months.map((m) => (
@@ -115,7 +117,7 @@ export function Heatmap({ history, today, kind, target, unit, days = 365 }: Prop
             ))}
           </ol>
         </div>
-      </div>
+      </ScrollRegion>
       <ul className="legend" aria-label="Legend">
         {shownLegend.map((s) => (
           <li key={s}>

@@ -34,6 +34,7 @@ export function Layout({ onSignedOut }: { onSignedOut: () => void }) {
   }, []);
 
   // After navigating, move focus to the new page so keyboard and screen reader users start there.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: this runs once per navigation
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -9,7 +9,7 @@ const loadRenderer = () => (renderer ??= import('../markdown.js'));
  * Markdown rendered to sanitized HTML (web/src/markdown.ts). Until the renderer has loaded, the
  * text is shown as it is, never as HTML.
  */
-export function MarkdownView({ source, id, label }: { source: string; id?: string; label?: string }) {
+export function MarkdownView({ source, id }: { source: string; id?: string }) {
   const [html, setHtml] = useState<{ source: string; html: string } | null>(null);
   useEffect(() => {
     let current = true;
@@ -22,11 +22,11 @@ export function MarkdownView({ source, id, label }: { source: string; id?: strin
   }, [source]);
   if (html === null) {
     return (
-      <div className="markdown markdown-pending" id={id} aria-label={label} aria-busy="true">
+      <div className="markdown markdown-pending" id={id} aria-busy="true">
         <pre>{source}</pre>
       </div>
     );
   }
-  // Safe: renderMarkdown's output has been through DOMPurify (no script, handlers or javascript: URLs).
-  return <div className="markdown" id={id} aria-label={label} data-rendered="true" dangerouslySetInnerHTML={{ __html: html.html }} />;
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output has been through DOMPurify (no script, handlers or javascript: URLs)
+  return <div className="markdown" id={id} data-rendered="true" dangerouslySetInnerHTML={{ __html: html.html }} />;
 }

@@ -30,7 +30,7 @@ export function ReviewCardView({
   onGrade: (rating: RatingName) => void;
 }) {
   const showButton = useRef<HTMLButtonElement>(null);
-  const answer = useRef<HTMLDivElement>(null);
+  const answer = useRef<HTMLElement>(null);
 
   // Each card is a new element (keyed by id). After a grade the button that had the focus is
   // gone: the focus goes to "Show answer". Coming from another page the focus is on the page's
@@ -51,10 +51,10 @@ export function ReviewCardView({
       </h2>
       {revealed ? (
         <>
-          <div className="review-back" ref={answer} tabIndex={-1} aria-label="Answer">
+          <section className="review-back" ref={answer} tabIndex={-1} aria-label="Answer">
             {card.back}
-          </div>
-          <div className="review-grades" role="group" aria-label="How well did you recall it?">
+          </section>
+          <fieldset className="review-grades button-group" aria-label="How well did you recall it?">
             {RATINGS.map((rating) => (
               <button
                 key={rating}
@@ -66,10 +66,11 @@ export function ReviewCardView({
                 onClick={() => onGrade(rating)}
               >
                 {RATING_LABEL[rating]}
+                {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a kbd takes no focus; the key is announced through aria-keyshortcuts, not the name */}
                 <kbd aria-hidden="true">{RATING_KEYS[rating][0]}</kbd>
               </button>
             ))}
-          </div>
+          </fieldset>
         </>
       ) : (
         <p>

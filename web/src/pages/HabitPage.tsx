@@ -11,6 +11,8 @@ import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh
 import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkField, errorText, type FieldErrors } from '../forms.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
+import { anchorText } from '../../../src/core/schedule.js';
 
 // The chart library is most of the bundle: load it with the first habit page, not with Today.
 const StrengthChart = lazy(() => import('../components/StrengthChart.js').then((m) => ({ default: m.StrengthChart })));
@@ -212,7 +214,7 @@ function History({ habit, onUndo, busy }: { habit: HabitDetail; onUndo: (date: s
         <p className="muted">No days yet.</p>
       ) : (
         <>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="History table">
+          <ScrollRegion label="History table">
             <table className="history">
               <thead>
                 <tr>
@@ -245,7 +247,7 @@ function History({ habit, onUndo, busy }: { habit: HabitDetail; onUndo: (date: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {daysShown.length > 30 ? (
             <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
               {all ? 'Show the last 30 days' : `Show all ${daysShown.length} days`}
@@ -335,6 +337,11 @@ export function HabitPage() {
         {h.target !== null ? `, ${h.kind === 'build' ? 'at least' : 'at most'} ${formatAmount(h.target, h.unit)}` : ''}. Since {h.startDate}.{' '}
         <NeverMissTwiceBadge value={h.neverMissTwice} kind={h.kind} />
       </p>
+      {h.anchor ? (
+        <p className="muted" data-anchor>
+          Counts from: {anchorText(h.anchor)}.
+        </p>
+      ) : null}
       <Status message={message} />
       <Alert message={error} />
       <Stats habit={h} />

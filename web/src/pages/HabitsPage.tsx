@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { StrengthBar } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 export function HabitsPage() {
   usePageTitle('Habits');
@@ -38,7 +39,7 @@ export function HabitsPage() {
           No habits yet. <Link to="/habits/new">Add your first habit</Link>.
         </p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Habits table">
+        <ScrollRegion label="Habits table">
           <table className="habits-table">
             <thead>
               <tr>
@@ -99,7 +100,7 @@ export function HabitsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -56,33 +56,35 @@ function JournalSearch() {
   return (
     <section className="card" aria-labelledby="journal-search-title">
       <h2 id="journal-search-title">Search</h2>
-      <form role="search" aria-label="Journal" onSubmit={submit} noValidate className="journal-search-form">
-        <TextField
-          id="journal-search"
-          label="Words to look for"
-          hint="Every word must match; the last one may be the start of a word."
-          type="search"
-          value={text}
-          error={fieldError}
-          onChange={(e) => setText(e.target.value)}
-        />
-        <div className="form-actions">
-          <button type="submit" className="primary">
-            Search
-          </button>
-          {searched !== null ? (
-            <button
-              type="button"
-              onClick={() => {
-                setText('');
-                setSearched(null);
-              }}
-            >
-              Clear
+      <search aria-label="Journal">
+        <form onSubmit={submit} noValidate className="journal-search-form">
+          <TextField
+            id="journal-search"
+            label="Words to look for"
+            hint="Every word must match; the last one may be the start of a word."
+            type="search"
+            value={text}
+            error={fieldError}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <div className="form-actions">
+            <button type="submit" className="primary">
+              Search
             </button>
-          ) : null}
-        </div>
-      </form>
+            {searched !== null ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setText('');
+                  setSearched(null);
+                }}
+              >
+                Clear
+              </button>
+            ) : null}
+          </div>
+        </form>
+      </search>
       {searched === null ? null : hits.isPending ? (
         <Loading what="the results" />
       ) : hits.isError ? (
@@ -90,7 +92,7 @@ function JournalSearch() {
           <LoadError error={hits.error} />
         )
       ) : (
-        <div role="region" aria-label="Search results" aria-live="polite">
+        <section aria-label="Search results" aria-live="polite">
           <p className="muted">
             {hits.data.length === 0
               ? `No entries match “${searched}”.`
@@ -104,7 +106,7 @@ function JournalSearch() {
               </li>
             ))}
           </ol>
-        </div>
+        </section>
       )}
     </section>
   );

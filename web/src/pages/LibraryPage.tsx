@@ -9,6 +9,7 @@ import { LibraryImport } from '../components/LibraryImport.js';
 import { LoadError, Loading } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { KIND_TEXT, STATUS_TEXT, learningApi, progressText, ratingText, type LearningStatus } from '../learning.api.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 function AddItemForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (message: string) => void }) {
   return (
@@ -71,7 +72,7 @@ export function LibraryPage() {
               : `Nothing marked "${STATUS_TEXT[shown]}".`}
           </p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Library table">
+          <ScrollRegion label="Library table">
             <table className="library-list">
               <thead>
                 <tr>
@@ -97,7 +98,7 @@ export function LibraryPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
       {skills.isPending ? (

@@ -9,6 +9,7 @@ import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 const FIELDS = ['text', 'minutes', 'skills', 'energy', 'ease', 'date'];
 const FIELD_IDS: Record<string, string> = {
@@ -220,7 +221,7 @@ export function LogPage() {
         ) : list.length === 0 ? (
           <p className="muted">Nothing logged yet. Log what you practised above.</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Practice log table">
+          <ScrollRegion label="Practice log table">
             <table className="activity-list">
               <thead>
                 <tr>
@@ -251,7 +252,7 @@ export function LogPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </div>

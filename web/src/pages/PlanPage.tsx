@@ -7,6 +7,7 @@ import { Alert, Status, TextField } from '../components/Field.js';
 import { LoadError, Loading } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { checkForm, errorText, type FieldErrors } from '../forms.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const weekdayOf = (date: string) => WEEKDAY[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
@@ -24,7 +25,7 @@ function PlanTable({ params }: { params: { hours: string; days: string; start: s
         The week from {plan.data.start}: {plan.data.sessions.length} sessions, {total} minutes.
       </p>
       {plan.data.sessions.length ? (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Week plan">
+        <ScrollRegion label="Week plan">
           <table className="plan-table">
             <thead>
               <tr>
@@ -39,6 +40,7 @@ function PlanTable({ params }: { params: { hours: string; days: string; start: s
             </thead>
             <tbody>
               {plan.data.sessions.map((s, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
                 <tr key={`${s.date}-${s.skill}-${i}`} data-kind={s.kind}>
                   <th scope="row">
                     {weekdayOf(s.date)} {s.date}
@@ -53,7 +55,7 @@ function PlanTable({ params }: { params: { hours: string; days: string; start: s
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : (
         <p className="muted">Nothing to plan: set a target on the Skills page to aim the plan at your gaps.</p>
       )}

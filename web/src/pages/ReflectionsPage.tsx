@@ -60,14 +60,14 @@ function ReflectionForm({ today, onCreated }: { today: string; onCreated: (entry
       <p className="muted">grow gathers the facts of the period, with numbers; the words are yours to add.</p>
       <form onSubmit={submit} noValidate>
         <Alert message={errors.form ?? null} />
-        <div className="reflection-quick" role="group" aria-label="Quick periods">
+        <fieldset className="reflection-quick button-group" aria-label="Quick periods">
           <button type="button" onClick={() => setPeriod(lastWeek(today))}>
             Last week
           </button>
           <button type="button" onClick={() => setPeriod(lastMonth(today))}>
             Last month
           </button>
-        </div>
+        </fieldset>
         <div className="field-row">
           <TextField
             id="reflection-from"

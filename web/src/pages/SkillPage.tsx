@@ -7,6 +7,7 @@ import { Alert, SelectField, Status, TextAreaField, TextField } from '../compone
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 const AssessmentChart = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.AssessmentChart })));
 
@@ -129,7 +130,7 @@ export function SkillPage() {
             <AssessmentChart history={s.history} />
           </Suspense>
           {history.length ? (
-            <div className="table-scroll" tabIndex={0} role="region" aria-label="Assessment history">
+            <ScrollRegion label="Assessment history">
               <table className="compact history">
                 <thead>
                   <tr>
@@ -143,6 +144,7 @@ export function SkillPage() {
                 </thead>
                 <tbody>
                   {history.map((h, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
                     <tr key={`${h.date}-${i}`}>
                       <th scope="row">{h.date}</th>
                       <td className="num">{h.level}</td>
@@ -152,7 +154,7 @@ export function SkillPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : null}
         </section>
         <AssessForm key={s.history.length} skill={s} today={today} onDone={setMessage} />

@@ -9,6 +9,7 @@ import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
+import { ScrollRegion } from '../components/ScrollRegion.js';
 
 // The chart library is most of the bundle: load it with the page that draws a chart.
 const SkillRadar = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.SkillRadar })));
@@ -84,7 +85,7 @@ function TargetCard({
 function SkillTable({ skills, tryOn }: { skills: SkillSummary[]; tryOn: TrackView | null }) {
   const expected = new Map(tryOn?.skills.map((s) => [s.id, s.expected]) ?? []);
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Skills table">
+    <ScrollRegion label="Skills table">
       <table className="skills-table">
         <thead>
           <tr>
@@ -131,7 +132,7 @@ function SkillTable({ skills, tryOn }: { skills: SkillSummary[]; tryOn: TrackVie
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -246,7 +247,7 @@ function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
 
 function EvidenceTable({ items, names }: { items: Evidence[]; names: Map<string, string> }) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Evidence table">
+    <ScrollRegion label="Evidence table">
       <table className="evidence-list">
         <thead>
           <tr>
@@ -277,7 +278,7 @@ function EvidenceTable({ items, names }: { items: Evidence[]; names: Map<string,
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -249,7 +249,12 @@ function Shortcuts() {
       <dl>
         {keys.map(([k, what]) => (
           <div key={what}>
-            <dt>{k.map((key, i) => (key === '…' ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>))}</dt>
+            <dt>
+              {k.map((key, i) =>
+                // biome-ignore lint/suspicious/noArrayIndexKey: a key sequence such as "g h" may repeat a key; its place is its identity
+                key === '…' ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>,
+              )}
+            </dt>
             <dd>{what}</dd>
           </div>
         ))}
@@ -295,6 +300,7 @@ export function TodayPage() {
   };
 
   // Keep the focus where the acted-on row was, so one key after another works down the list.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new data (the list after the check-in) is the trigger
   useEffect(() => {
     if (refocus.current === null || mutation.isPending) return;
     const all = rows();
@@ -358,6 +364,7 @@ export function TodayPage() {
           {planned.length ? (
             <ul className="planned-list">
               {planned.map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
                 <li key={`${p.skill}-${i}`} data-planned={p.skill}>
                   <Link to={`/skills/${p.skill}`}>{skills.data?.find((s) => s.id === p.skill)?.name ?? p.skill}</Link> ({p.kind}), {p.minutes} min: {p.why}
                 </li>
