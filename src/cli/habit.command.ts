@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { HABIT_KINDS, wordsOf } from '../core/vocabulary.js';
+import { anchorText } from '../core/schedule.js';
 import type { HabitDetail, HabitSummary } from '../services/habit.service.js';
 import { paint, percent, printJson, printLine, printTable, strengthBar } from './output.js';
 import { globals, numberFlag, withContext } from './session.js';
@@ -88,20 +89,12 @@ export function printHabitList(habits: HabitSummary[]): void {
   );
 }
 
-/** What the schedule counts from: `every N days` from the last day done, N/Mdays from a fixed day. */
-export function anchorText(h: Pick<HabitDetail, 'anchor'>): string | null {
-  const a = h.anchor;
-  if (!a) return null;
-  if (a.rule === 'fixed') return `blocks counted from ${a.date}; this block ${a.periodStart} to ${a.periodEnd}`;
-  return a.date === null ? `nothing done yet; due since ${a.nextDue}` : `last done ${a.date}; next due ${a.nextDue}`;
-}
-
 export function printHabitDetail(h: HabitDetail): void {
   const field = (label: string, value: string | null) => (value ? printLine(`  ${paint.dim(label.padEnd(12))} ${value}`) : undefined);
   printLine(`${paint.bold(h.name)} ${paint.dim(`(${h.slug})`)}${h.archived ? paint.dim(' archived') : ''}`);
   field('kind', h.kind === 'build' ? 'habit to build' : 'habit to break');
   field('schedule', h.schedule);
-  field('anchor', anchorText(h));
+  field('anchor', h.anchor && anchorText(h.anchor));
   field('target', h.target !== null ? `${h.kind === 'build' ? 'at least' : 'at most'} ${h.target}${h.unit ? ` ${h.unit}` : ''}` : null);
   field('identity', h.identity);
   field('when', h.when);

@@ -1,5 +1,6 @@
 import { invalid } from './errors.js';
 import { WEEKDAYS, weekdayOfDay } from './calendar.js';
+import type { ScheduleAnchor } from './habit-stats.js';
 
 /**
  * When a habit is meant to happen. Fixed schedules name the days; per-period schedules ask for
@@ -136,4 +137,10 @@ export function isScheduledDay(schedule: Schedule, day: number): boolean {
     case 'per-days':
       return false;
   }
+}
+
+/** The anchor in words, for `grow habit show` and the habit's page. */
+export function anchorText(a: ScheduleAnchor): string {
+  if (a.rule === 'fixed') return `blocks counted from ${a.date}; this block ${a.periodStart} to ${a.periodEnd}`;
+  return a.date === null ? `nothing done yet; due since ${a.nextDue}` : `last done ${a.date}; next due ${a.nextDue}`;
 }

@@ -33,6 +33,11 @@ export interface CalendarHabit {
   /** The schedule as the person wrote it (normalized), for the description. */
   scheduleText: string;
   startDate: IsoDate;
+  /**
+   * The first day of an every-N-days or N/M-days recurrence: the next day due (every N days follows the
+   * last day done; today when it is overdue) or the anchor day of the N/M blocks. The start date otherwise.
+   */
+  countsFrom: IsoDate;
   when: string | null;
   where: string | null;
   identity: string | null;
@@ -94,12 +99,13 @@ export interface HabitRecurrence {
 /**
  * The recurrence of a schedule from the habit's start date:
  *   daily → FREQ=DAILY; weekdays → FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR; mon,wed → FREQ=WEEKLY;BYDAY=MO,WE;
- *   every N days → FREQ=DAILY;INTERVAL=N (counted from the start date, as grow counts them);
+ *   every N days → FREQ=DAILY;INTERVAL=N from the next day due (`countsFrom`): grow counts N days from
+ *   the last day done, so the feed, fetched again by the calendar, moves when the habit is done;
  *   N/week → a weekly reminder on Mondays (FREQ=WEEKLY;BYDAY=MO);
- *   N/M days → a reminder every M days from the start date (FREQ=DAILY;INTERVAL=M): the days of
- *   the repetitions are the person's to choose, so the calendar marks the start of each period.
+ *   N/M days → a reminder every M days from the blocks' anchor day (`countsFrom`, FREQ=DAILY;INTERVAL=M):
+ *   the days of the repetitions are the person's to choose, so the calendar marks the start of each block.
  */
-export function habitRecurrence(schedule: Schedule, startDate: IsoDate): HabitRecurrence {
+export function habitRecurrence(schedule: Schedule, startDate: IsoDate, countsFrom: IsoDate = startDate): HabitRecurrence {
   switch (schedule.type) {
     case 'daily':
       return { first: startDate, rule: { freq: ICalEventRepeatingFreq.DAILY }, allDayOnly: false, note: null };
@@ -120,7 +126,7 @@ export function habitRecurrence(schedule: Schedule, startDate: IsoDate): HabitRe
         note: null,
       };
     case 'every':
-      return { first: startDate, rule: { freq: ICalEventRepeatingFreq.DAILY, interval: schedule.days }, allDayOnly: false, note: null };
+      return { first: countsFrom, rule: { freq: ICalEventRepeatingFreq.DAILY, interval: schedule.days }, allDayOnly: false, note: null };
     case 'per-week':
       return {
         first: firstOf(startDate, [0]),
@@ -130,7 +136,7 @@ export function habitRecurrence(schedule: Schedule, startDate: IsoDate): HabitRe
       };
     case 'per-days':
       return {
-        first: startDate,
+        first: countsFrom,
         rule: { freq: ICalEventRepeatingFreq.DAILY, interval: schedule.days },
         allDayOnly: true,
         note: `${schedule.times} times in the ${schedule.days} days from today, on days you choose.`,
@@ -175,7 +181,7 @@ export function renderCalendar(input: CalendarInput): string {
     });
   }
   for (const h of input.habits) {
-    const recurrence = habitRecurrence(h.schedule, h.startDate);
+    const recurrence = habitRecurrence(h.schedule, h.startDate, h.countsFrom);
     const time = recurrence.allDayOnly ? null : parseTimeOfDay(h.when);
     const summary = h.kind === 'break' ? `Break: ${h.name}` : h.name;
     const description = lines(

@@ -2,7 +2,9 @@
  * The calendar (RFC 5545): the planned sessions of the coming weeks and the habits, for
  * `grow export ics` and the subscribable feed GET /api/v1/calendar.ics?token=…
  */
+import type { IsoDate } from '../core/calendar.js';
 import { findSkill } from '../core/framework.js';
+import type { ScheduleAnchor } from '../core/habit-stats.js';
 import { mondayOf, DEFAULT_CALENDAR_WEEKS } from '../core/plan.js';
 import { formatSchedule, parseSchedule } from '../core/schedule.js';
 import { type CalendarHabit, type CalendarSession, renderCalendar } from '../formats/ical.format.js';
@@ -15,6 +17,7 @@ export { CALENDAR_FEED_PATH };
 import type { Context } from './context.js';
 import { getActiveFramework } from './framework.service.js';
 import { planWeeks } from './plan.service.js';
+import { scheduleAnchors } from './habit.service.js';
 
 /**
  * The calendar text: `weeks` weeks of plan (default 4) from the Monday of the current week, so
@@ -30,6 +33,7 @@ export async function exportCalendar(ctx: Context, raw: unknown = {}): Promise<s
     listHabitRows(ctx.store.db, ctx.personId),
   ]);
   const sessions: CalendarSession[] = plans.flatMap((p) => p.sessions.map((s) => ({ ...s, skillName: findSkill(framework, s.skill)?.name ?? s.skill })));
+  const anchors = await scheduleAnchors(ctx, habitRows, ctx.today);
   const habits: CalendarHabit[] = habitRows.map((row) => {
     const schedule = parseSchedule(row.schedule);
     return {
@@ -39,6 +43,7 @@ export async function exportCalendar(ctx: Context, raw: unknown = {}): Promise<s
       schedule,
       scheduleText: formatSchedule(schedule),
       startDate: row.start_date,
+      countsFrom: countsFrom(anchors.get(row.id) ?? null, row.start_date, ctx.today),
       when: row.when_text,
       where: row.where_text,
       identity: row.identity,
@@ -46,6 +51,12 @@ export async function exportCalendar(ctx: Context, raw: unknown = {}): Promise<s
     };
   });
   return renderCalendar({ name: 'grow', sessions, habits, stamp: ctx.now() });
+}
+
+function countsFrom(anchor: ScheduleAnchor | null, startDate: IsoDate, today: IsoDate): IsoDate {
+  if (anchor?.rule === 'last-done') return anchor.nextDue < today ? today : anchor.nextDue;
+  if (anchor?.rule === 'fixed') return anchor.date;
+  return startDate;
 }
 
 export interface CalendarToken {

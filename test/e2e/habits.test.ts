@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp, cspOrScriptErrors } from './support/app.js';
+import { startAppForFile, cspOrScriptErrors } from './support/app.js';
 import { HabitsPage } from './page-models/habits-page.js';
 import { HabitFormPage } from './page-models/habit-form-page.js';
 import { HabitPage } from './page-models/habit-page.js';
@@ -17,7 +17,7 @@ interface CliHabit {
   history?: { date: string; status: string; note: string | null }[];
 }
 
-const app = useApp(async (home) => {
+const app = startAppForFile(async (home) => {
   await home.cli(
     'habit',
     'add',
@@ -218,6 +218,23 @@ describe('habits in the browser', () => {
     expect(await page.historyRow('2026-11-15').innerText()).toMatch(/skipped\s+sick/);
     const dates = await app.page.locator('table.history tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.date));
     expect(dates).toEqual(['2026-11-22', '2026-11-21', '2026-11-20', '2026-11-19', '2026-11-18', '2026-11-17', '2026-11-16', '2026-11-15']);
+  });
+
+  it('says what an every-N-days or N/M-days schedule counts from, as grow habit show does', async () => {
+    await app.home.cli('habit', 'add', 'Walk', '--schedule', 'every 3 days');
+    await app.home.cli('habit', 'done', 'walk', '--date', '2026-11-21');
+    await app.home.cli('habit', 'add', 'Write', '--schedule', '2/3days');
+    const shown = async (slug: string) => {
+      await new HabitPage(app.page).open(app.base, slug);
+      return app.page.locator('[data-anchor]').innerText();
+    };
+    expect(await shown('walk')).toBe('Counts from: last done 2026-11-21; next due 2026-11-24.');
+    expect(await shown('write')).toBe('Counts from: blocks counted from 2026-11-23; this block 2026-11-23 to 2026-11-25.');
+    // A daily habit has no anchor line.
+    await new HabitPage(app.page).open(app.base, 'meditate', 'Meditate');
+    expect(await app.page.locator('[data-anchor]').count()).toBe(0);
+    await app.home.cli('habit', 'rm', 'walk', '--yes');
+    await app.home.cli('habit', 'rm', 'write', '--yes');
   });
 
   it('checks in a past day with a note, refuses a day after today, and undoes a day', async () => {

@@ -13,6 +13,7 @@ function habit(id: string, schedule: string, extra: Partial<CalendarHabit> = {})
     schedule: parseSchedule(schedule),
     scheduleText: schedule,
     startDate: '2026-11-25', // a Wednesday
+    countsFrom: extra.countsFrom ?? extra.startDate ?? '2026-11-25',
     when: null,
     where: null,
     identity: null,
@@ -66,8 +67,8 @@ describe('renderCalendar', () => {
       habit('h2', 'weekdays', { when: 'after lunch', where: 'the office' }),
       habit('h3', 'mon,fri', { when: '6pm' }),
       habit('h4', '3/week', { when: '8:00' }),
-      habit('h5', 'every 3 days'),
-      habit('h6', '2/3days'),
+      habit('h5', 'every 3 days', { countsFrom: '2026-11-27' }),
+      habit('h6', '2/3days', { countsFrom: '2026-11-26' }),
       habit('h7', 'daily', { kind: 'break', name: 'Doomscrolling' }),
     ],
   });
@@ -131,12 +132,13 @@ describe('renderCalendar', () => {
     expect(occurrences(e, 2)).toEqual(['2026-11-30', '2026-12-07']);
   });
 
-  it('repeats every N days from the start date, and marks each period of N/M days', () => {
+  it('repeats every N days from the next day due, and marks each block of N/M days from its anchor', () => {
     const every = byUid.get('habit-h5@grow')!;
     expect(every.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=DAILY;INTERVAL=3');
-    expect(occurrences(every, 3)).toEqual(['2026-11-25', '2026-11-28', '2026-12-01']);
+    expect(occurrences(every, 3)).toEqual(['2026-11-27', '2026-11-30', '2026-12-03']);
     const period = byUid.get('habit-h6@grow')!;
     expect(period.component.getFirstPropertyValue('rrule')?.toString()).toBe('FREQ=DAILY;INTERVAL=3');
+    expect(occurrences(period, 2)).toEqual(['2026-11-26', '2026-11-29']);
     expect(period.description).toMatch(/2 times in the 3 days from today/);
   });
 

@@ -1,6 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { addHabit } from '../../src/services/habit.service.js';
+import { addHabit, checkIn } from '../../src/services/habit.service.js';
 import { assessSkill, setTarget } from '../../src/services/skill.service.js';
 import { logActivity } from '../../src/services/activity.service.js';
 import { planWeekFor, plannedToday } from '../../src/services/plan.service.js';
@@ -135,6 +135,30 @@ describeEachDialect('plan service', (db) => {
     expect(uids(text)).toHaveLength(12);
     // Default: four weeks.
     expect((await exportCalendar(ctx)).match(/UID:plan-/g)).toHaveLength(20);
+  });
+
+  it('starts every-N-days habits at their next day due and N/M-days blocks at their anchor, not at the start date', async () => {
+    const added = await db.ctx('2026-11-25'); // a Wednesday
+    await updatePerson(db.store.db, added.personId, { time_zone: 'UTC' });
+    const walk = await addHabit(added, { name: 'Walk', schedule: 'every 3 days' });
+    const write = await addHabit(added, { name: 'Write', schedule: '2/3days' });
+    // Back-dated check-ins move both habits' start dates to 2026-11-20, but not what their days count from.
+    await checkIn(added, 'walk', 'done', { date: '2026-11-20' });
+    await checkIn(await db.ctx('2026-11-26'), 'walk', 'done', {});
+    await checkIn(added, 'write', 'done', { date: '2026-11-20' });
+    const firstDays = async (today: string) => {
+      const text = await exportCalendar(await db.ctx(today), { weeks: 1 });
+      const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      const days = (id: string) => {
+        const it = events.find((e) => e.uid === `habit-${id}@grow`)!.iterator();
+        return [it.next(), it.next()].map((t) => t?.toString().slice(0, 10));
+      };
+      return { walk: days(walk.id), write: days(write.id) };
+    };
+    // Done on the 26th: due again on the 29th. The 2/3-day blocks run from the day the habit was added.
+    expect(await firstDays('2026-11-27')).toEqual({ walk: ['2026-11-29', '2026-12-02'], write: ['2026-11-25', '2026-11-28'] });
+    // Not done since: overdue, so the feed shows it from today.
+    expect((await firstDays('2026-12-03')).walk).toEqual(['2026-12-03', '2026-12-06']);
   });
 
   it('issues read-only feed tokens the person can revoke', async () => {
