@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { OUTCOMES, wordsOf } from '../core/vocabulary.js';
+import { fitText } from '../core/path-fit.js';
 import type { Experiment, PathFit } from '../services/path.service.js';
 import { paint, percent, printJson, printLine, printTable } from './output.js';
 import { globals, withContext } from './session.js';
@@ -7,12 +8,14 @@ import { globals, withContext } from './session.js';
 export function printPathFit(fits: PathFit[]): void {
   printTable(
     ['TRACK', 'FIT', 'CONFIDENCE'],
-    fits.map((f) => [paint.bold(f.track), percent(f.score), percent(f.confidence)]),
+    fits.map((f) => [paint.bold(f.track), fitText(f.score), percent(f.confidence)]),
   );
   for (const fit of fits) {
     printLine();
-    printLine(`${paint.bold(fit.track)}  ${paint.dim(`fit ${percent(fit.score)}, confidence ${percent(fit.confidence)}`)}`);
+    printLine(`${paint.bold(fit.track)}  ${paint.dim(`fit ${fitText(fit.score)}, confidence ${percent(fit.confidence)}`)}`);
     for (const reason of fit.reasons) printLine(`  - ${reason}`);
+    const s = fit.suggestion;
+    if (s) printLine(paint.dim(`  try: grow experiment add "${s.title}" --track ${s.track} --until ${s.until} --hypothesis "…"`));
   }
 }
 

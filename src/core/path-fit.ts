@@ -51,13 +51,25 @@ export interface ExperimentFact {
 
 export interface PathFit {
   track: string;
-  /** 0..1: 0.5 is neutral; above it the evidence leans toward the track, below it away. */
-  score: number;
+  /**
+   * 0..1: 0.5 is neutral; above it the evidence leans toward the track, below it away. Null when
+   * nothing at all speaks for or against the track (confidence 0): "not enough evidence", never a 50% fit.
+   */
+  score: number | null;
   /** 0..1: how much evidence stands behind the score. */
   confidence: number;
   reasons: string[];
   /** Ids of the assessments, activities and experiments the reasons cite, in the reasons' order. */
   evidence: string[];
+  /** With little evidence and no experiment open on the track: an experiment to try, for a form or a command to fill in. */
+  suggestion: ExperimentSuggestion | null;
+}
+
+export interface ExperimentSuggestion {
+  title: string;
+  track: string;
+  /** Four weeks from today. */
+  until: IsoDate;
 }
 
 /** Weights of the signals; they sum to 1. Readiness is not among them: it only breaks ties. */
@@ -226,7 +238,17 @@ interface Signal {
   strength: number;
 }
 
-/** Path fit for every track of the framework, best first (score, then readiness, then confidence, then the framework's order). */
+/** How a fit reads wherever it is shown: a percent, or this when there is no evidence at all. */
+export const NO_EVIDENCE = 'not enough evidence';
+
+export function fitText(score: number | null): string {
+  return score === null ? NO_EVIDENCE : pct(score);
+}
+
+/**
+ * Path fit for every track of the framework, best first: tracks with evidence by score, then readiness,
+ * then confidence; after them the tracks with no evidence at all; ties in the framework's order.
+ */
 export function computePathFit(input: PathFitInput): PathFit[] {
   const { framework, today } = input;
   const todayNumber = toDayNumber(today);
@@ -440,6 +462,7 @@ export function computePathFit(input: PathFitInput): PathFit[] {
     }
     const score = clamp(0.5 + 0.5 * lean, 0, 1);
 
+    let suggestion: ExperimentSuggestion | null = null;
     if (confidence < LOW_CONFIDENCE && !mine.some((e) => e.outcome === null)) {
       const tryOn = gapSkills.filter((s) => ownSkills.includes(s));
       const focus =
@@ -450,13 +473,24 @@ export function computePathFit(input: PathFitInput): PathFit[] {
             : 'the work this track asks for';
       reasons.push(
         `Little evidence yet (confidence ${pct(confidence)}): try an experiment, e.g. for four weeks practise ${focus} on real work, ` +
-          `log each session's energy and ease, then close it: grow experiment add "Try ${track.name.toLowerCase()} work" --track ${track.id} --until ${addDays(today, 28)} --hypothesis "…".`,
+          `log each session's energy and ease, then close it with its outcome.`,
       );
+      suggestion = { title: `Try ${track.name.toLowerCase()} work`, track: track.id, until: addDays(today, 28) };
     }
 
-    return { track: track.id, score: round(score), confidence: round(confidence), reasons, evidence, order: i, readiness: round(readiness) };
+    return {
+      track: track.id,
+      score: confidence > 0 ? round(score) : null,
+      confidence: round(confidence),
+      reasons,
+      evidence,
+      suggestion,
+      order: i,
+      readiness: round(readiness),
+    };
   });
 
-  fits.sort((a, b) => b.score - a.score || b.readiness - a.readiness || b.confidence - a.confidence || a.order - b.order);
+  const ranked = (f: (typeof fits)[number]) => (f.score === null ? -1 : f.score);
+  fits.sort((a, b) => ranked(b) - ranked(a) || b.readiness - a.readiness || b.confidence - a.confidence || a.order - b.order);
   return fits.map(({ order: _order, readiness: _readiness, ...fit }) => fit);
 }

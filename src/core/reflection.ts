@@ -10,6 +10,7 @@ import type { HabitKind, Outcome } from './vocabulary.js';
 import { type CheckIn, type HabitRules, habitHistory, strengthSeries } from './habit-stats.js';
 import type { SkillKind } from './framework.js';
 import { type Assessment, currentLevels } from './skills.js';
+import { fitText } from './path-fit.js';
 
 export const YOUR_WORDS = '**Your words:**';
 
@@ -69,7 +70,7 @@ export interface ExperimentFact {
 
 export interface PathFitFact {
   track: string;
-  score: number;
+  score: number | null;
   confidence: number;
   reasons: string[];
 }
@@ -200,9 +201,9 @@ function experimentLines(e: ExperimentFact, asOf: IsoDate): string[] {
 
 function pathLines(fits: readonly PathFitFact[], asOf: IsoDate): string[] {
   if (fits.length === 0) return ['No career tracks to compare: the framework has none.'];
-  const lines = [`As of ${asOf}, best fit first (score 0.5 is neutral; confidence 0..1 is how much evidence stands behind it):`, ''];
+  const lines = [`As of ${asOf}, best fit first (a fit of 50% is neutral; the confidence is how much evidence stands behind it):`, ''];
   fits.forEach((f, i) => {
-    lines.push(`${i + 1}. **${f.track}**: score ${f.score.toFixed(2)}, confidence ${f.confidence.toFixed(2)}`);
+    lines.push(`${i + 1}. **${f.track}**: fit ${fitText(f.score)}, confidence ${Math.round(f.confidence * 100)}%`);
     for (const reason of f.reasons) lines.push(`   - ${reason}`);
   });
   return lines;

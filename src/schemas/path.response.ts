@@ -8,10 +8,19 @@ import { EXPERIMENT_STATUSES, OUTCOMES } from '../core/vocabulary.js';
 export const pathFitSchema = z
   .object({
     track: z.string().openapi({ description: 'a track id of the active framework' }),
-    score: z.number().min(0).max(1).openapi({ description: '0.5 is neutral; higher fits better (see docs/path-fit.md)' }),
+    score: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .openapi({ description: '0.5 is neutral; higher fits better (see docs/path-fit.md); null when no evidence at all speaks for or against the track' }),
     confidence: z.number().min(0).max(1).openapi({ description: 'how much evidence stands behind the score' }),
     reasons: z.array(z.string()),
     evidence: z.array(z.string()).openapi({ description: 'ids of the assessments, activities and experiments the reasons cite' }),
+    suggestion: z
+      .object({ title: z.string(), track: z.string(), until: z.string() })
+      .nullable()
+      .openapi({ description: 'with little evidence and no experiment open on the track: an experiment to try (POST /api/v1/experiments)' }),
   })
   .openapi('PathFit');
 

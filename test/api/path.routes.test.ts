@@ -19,7 +19,7 @@ describeEachDialect('HTTP paths', (db) => {
     expect(status).toBe(200);
     expect(body.map((f: any) => f.track)).toEqual(['manager', 'security', 'ic']);
     for (const fit of body) {
-      expect(Object.keys(fit)).toEqual(['track', 'score', 'confidence', 'reasons', 'evidence']);
+      expect(Object.keys(fit)).toEqual(['track', 'score', 'confidence', 'reasons', 'evidence', 'suggestion']);
       expect(fit.score).toBeGreaterThanOrEqual(0);
       expect(fit.score).toBeLessThanOrEqual(1);
       expect(fit.reasons.length).toBeGreaterThan(0);

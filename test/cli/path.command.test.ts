@@ -17,10 +17,17 @@ describe('grow path and experiment', { timeout: 120_000 }, () => {
     const fits = await grow.json<any[]>('path', 'fit');
     expect(fits.map((f) => f.track)).toEqual(['ic', 'manager', 'security']);
     for (const f of fits) {
-      expect(Object.keys(f)).toEqual(['track', 'score', 'confidence', 'reasons', 'evidence']);
-      expect(f).toMatchObject({ score: 0.5, confidence: 0, evidence: [] });
-      expect(f.reasons.at(-1)).toMatch(new RegExp(`grow experiment add .* --track ${f.track} --until 2026-12-21`));
+      expect(Object.keys(f)).toEqual(['track', 'score', 'confidence', 'reasons', 'evidence', 'suggestion']);
+      // No evidence at all: no fit, rather than a neutral-looking 50%.
+      expect(f).toMatchObject({ score: null, confidence: 0, evidence: [] });
+      expect(f.reasons.at(-1)).toMatch(/^Little evidence yet \(confidence 0%\): try an experiment/);
+      expect(f.suggestion).toEqual({ title: expect.stringMatching(/^Try .* work$/), track: f.track, until: '2026-12-21' });
     }
+    const human = (await grow.ok('path', 'fit')).stdout;
+    expect(human).toMatch(/^ic\s+not enough evidence\s+0%$/m);
+    expect(human).not.toMatch(/50%/);
+    // The command to start the suggested experiment is the CLI's to print, not part of the reasons.
+    expect(human).toMatch(/^ {2}try: grow experiment add "Try security work" --track security --until 2026-12-21 --hypothesis "…"$/m);
   });
 
   it('experiment add, list, close; path fit reflects the outcome; human output reads well', async () => {

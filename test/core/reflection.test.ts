@@ -220,6 +220,7 @@ describe('the reflection draft', () => {
       pathFit: [
         { track: 'Manager', score: 0.6234, confidence: 0.4, reasons: ['soft practice energizes you (+1.5 on average over 4 activities)'] },
         { track: 'Individual contributor', score: 0.5, confidence: 0.1, reasons: [] },
+        { track: 'Security', score: null, confidence: 0, reasons: [] },
       ],
     });
     expect(text.split('\n').slice(0, 1)).toEqual(['Facts gathered by grow on 2026-12-02 for 2026-11-01 – 2026-12-31 (61 days; counted up to 2026-12-02).']);
@@ -263,11 +264,12 @@ describe('the reflection draft', () => {
       '  - Hypothesis: Teaching energizes me',
     ]);
     expect(sectionOf('Path fit now')).toEqual([
-      'As of 2026-12-02, best fit first (score 0.5 is neutral; confidence 0..1 is how much evidence stands behind it):',
+      'As of 2026-12-02, best fit first (a fit of 50% is neutral; the confidence is how much evidence stands behind it):',
       '',
-      '1. **Manager**: score 0.62, confidence 0.40',
+      '1. **Manager**: fit 62%, confidence 40%',
       '   - soft practice energizes you (+1.5 on average over 4 activities)',
-      '2. **Individual contributor**: score 0.50, confidence 0.10',
+      '2. **Individual contributor**: fit 50%, confidence 10%',
+      '3. **Security**: fit not enough evidence, confidence 0%',
     ]);
     expect(reflectionMarkdown({ ...EMPTY, practice: { technicalMinutes: 30, softMinutes: 30, activities: 2, targetRatio: 0.5 } })).toContain(
       '- Technical share: 50% against your target of 50% (on target)',

@@ -4,9 +4,10 @@ import { PathsPage } from './page-models/paths-page.js';
 
 interface CliFit {
   track: string;
-  score: number;
+  score: number | null;
   confidence: number;
   reasons: string[];
+  suggestion: { title: string; track: string; until: string } | null;
 }
 interface CliExperiment {
   title: string;
@@ -52,13 +53,38 @@ describe('the paths page', () => {
     expect(await paths.ranking()).toEqual(cli.map((f) => f.track));
     const best = cli[0]!;
     const shown = paths.fit(best.track);
-    expect(await shown.locator('[data-stat="score"]').innerText()).toContain(`${Math.round(best.score * 100)}%`);
+    expect(await shown.locator('[data-stat="score"]').innerText()).toContain(`${Math.round(best.score! * 100)}%`);
+    // A track nothing speaks for or against says so, ranks last, and is never shown as a 50% fit.
+    const unknown = cli.filter((f) => f.score === null);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(cli.slice(-unknown.length)).toEqual(unknown);
+    for (const f of unknown) expect(await paths.fit(f.track).locator('[data-stat="score"]').innerText()).toBe('not enough evidence');
     expect(await shown.locator('[data-stat="confidence"]').innerText()).toContain(`${Math.round(best.confidence * 100)}%`);
     expect(await shown.locator('.reasons li').count()).toBe(best.reasons.length);
     // Beside the ranking, the shape of the current ratings: a radar for each kind of skill.
     await expect.poll(() => paths.radars().count()).toBe(2);
     expect(await app.page.locator('.ratings-shape .radar-target, .ratings-shape .radar-tryon').count()).toBe(0);
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
+  });
+
+  it('offers the experiment a track with little evidence suggests as a filled-in form, not as a command to type', async () => {
+    const paths = await new PathsPage(app.page).open(app.base);
+    const cli = await app.home.cli<CliFit[]>('path', 'fit');
+    const suggested = cli.find((f) => f.suggestion !== null)!.suggestion!;
+    expect(await app.page.locator('main').innerText()).not.toContain('grow experiment');
+    await paths
+      .fit(suggested.track)
+      .getByRole('button', { name: `Plan this experiment: ${suggested.title}` })
+      .click();
+    expect(await app.page.getByLabel('Title', { exact: true }).inputValue()).toBe(suggested.title);
+    expect(await app.page.locator('#experiment-track').inputValue()).toBe(suggested.track);
+    expect(await app.page.getByLabel('Until', { exact: true }).inputValue()).toBe(suggested.until);
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.id)).toBe('experiment-hypothesis');
+    await app.page.getByLabel('Hypothesis', { exact: true }).fill('I will find out whether this work suits me');
+    await app.page.getByRole('button', { name: 'Start experiment' }).click();
+    await expect.poll(() => paths.status().innerText()).toBe(`Experiment started: "${suggested.title}" from 2026-11-23 until ${suggested.until}.`);
+    const experiments = await app.home.cli<CliExperiment[]>('experiment', 'list');
+    expect(experiments.find((e) => e.title === suggested.title)).toMatchObject({ until: suggested.until, status: 'open' });
   });
 
   it('starts and closes an experiment', async () => {

@@ -18,14 +18,15 @@ describeEachDialect('path service', (db) => {
   }
 
   describe('path fit from stored evidence', () => {
-    it('with nothing stored: neutral, no confidence, an experiment to try', async () => {
+    it('with nothing stored: no fit (not a neutral 50%), no confidence, an experiment to try', async () => {
       const fits = await pathFit(await db.ctx());
       expect(fits.map((f) => [f.track, f.score, f.confidence])).toEqual([
-        ['ic', 0.5, 0],
-        ['manager', 0.5, 0],
-        ['security', 0.5, 0],
+        ['ic', null, 0],
+        ['manager', null, 0],
+        ['security', null, 0],
       ]);
       for (const f of fits) expect(f.reasons.at(-1)).toMatch(/^Little evidence yet/);
+      for (const f of fits) expect(f.suggestion).toMatchObject({ track: f.track });
     });
 
     it('persona energized by teaching: manager first, citing stored assessment and activity ids', async () => {
@@ -60,7 +61,7 @@ describeEachDialect('path service', (db) => {
       await closeExperiment(curious, shadow.id, { outcome: 'positive', note: 'loved the threat modelling' });
       const after = await pathFit(curious);
       expect(after[0]!.track).toBe('security');
-      expect(after[0]!.score).toBeGreaterThan(before.score + 0.15);
+      expect(after[0]!.score!).toBeGreaterThan(before.score! + 0.15);
       expect(after[0]!.confidence).toBeGreaterThan(before.confidence);
       expect(after[0]!.evidence).toContain(shadow.id);
     });
@@ -129,7 +130,7 @@ describeEachDialect('path service', (db) => {
       const added = await addExperiment(ctx, ADD);
       let manager = (await pathFit(ctx)).find((f) => f.track === 'manager')!;
       expect(manager.reasons).toContain('Experiment "Run sprint planning" runs until 2026-12-21; its outcome will count once you close it.');
-      expect(manager.score).toBe(0.5);
+      expect(manager.score).toBeNull(); // an open experiment is no evidence yet
       await closeExperiment(ctx, added.id, { outcome: 'negative' });
       manager = (await pathFit(ctx)).find((f) => f.track === 'manager')!;
       expect(manager.score).toBeLessThan(0.5);

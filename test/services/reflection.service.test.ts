@@ -202,10 +202,11 @@ describeEachDialect('period reflections', (db) => {
     const fits = await pathFit(ctx);
     const names: Record<string, string> = { manager: 'Manager', ic: 'Individual contributor' };
     expect(sectionOf('Path fit now')).toEqual([
-      'As of 2026-11-23, best fit first (score 0.5 is neutral; confidence 0..1 is how much evidence stands behind it):',
+      'As of 2026-11-23, best fit first (a fit of 50% is neutral; the confidence is how much evidence stands behind it):',
       '',
       ...fits.flatMap((f, i) => [
-        `${i + 1}. **${names[f.track]}**: score ${f.score.toFixed(2)}, confidence ${f.confidence.toFixed(2)}`,
+        // Percent, as on the Paths page and in grow path fit: never a raw score such as 0.56.
+        `${i + 1}. **${names[f.track]}**: fit ${f.score === null ? 'not enough evidence' : `${Math.round(f.score * 100)}%`}, confidence ${Math.round(f.confidence * 100)}%`,
         ...f.reasons.map((r) => `   - ${r}`),
       ]),
     ]);

@@ -1,10 +1,11 @@
-import { Suspense, lazy, useState, type FormEvent } from 'react';
+import { Suspense, lazy, useEffect, useState, type FormEvent } from 'react';
 import { OUTCOMES } from '../../../src/core/vocabulary.js';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { experimentAddSchema, experimentCloseSchema } from '../../../src/schemas/path.schema.js';
 import { api, skillsApi, type Experiment, type Facet, type FacetStatus, type Framework, type PathFit, type SkillKind, type SkillSummary } from '../api.js';
 import { Alert, SelectField, Status, TextAreaField, TextField } from '../components/Field.js';
 import { StrengthBar } from '../components/StrengthBar.js';
+import { NO_EVIDENCE } from '../../../src/core/path-fit.js';
 import { trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -80,7 +81,9 @@ function Facets({ facets, onMessage }: { facets: Facet[]; onMessage: (m: string)
   );
 }
 
-function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | null | undefined }) {
+type Suggestion = NonNullable<PathFit['suggestion']>;
+
+function FitList({ fits, framework, onTry }: { fits: PathFit[]; framework: Framework | null | undefined; onTry: (s: Suggestion) => void }) {
   if (fits.length === 0) return <p className="muted">No tracks in your framework.</p>;
   return (
     <ol className="fit-list">
@@ -93,7 +96,7 @@ function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | 
               <div>
                 <dt>Fit</dt>
                 <dd data-stat="score">
-                  <StrengthBar value={f.score} label={`${name} fit`} />
+                  {f.score === null ? <span className="muted">{NO_EVIDENCE}</span> : <StrengthBar value={f.score} label={`${name} fit`} />}
                 </dd>
               </div>
               <div>
@@ -112,6 +115,13 @@ function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | 
             ) : (
               <p className="muted">No evidence yet.</p>
             )}
+            {f.suggestion ? (
+              <p>
+                <button type="button" onClick={() => onTry(f.suggestion!)}>
+                  Plan this experiment: {f.suggestion.title}
+                </button>
+              </p>
+            ) : null}
           </li>
         );
       })}
@@ -119,12 +129,27 @@ function FitList({ fits, framework }: { fits: PathFit[]; framework: Framework | 
   );
 }
 
-function AddExperiment({ framework, today, onAdded }: { framework: Framework | null | undefined; today: string; onAdded: (message: string) => void }) {
-  const [title, setTitle] = useState('');
-  const [track, setTrack] = useState(framework?.tracks[0]?.id ?? '');
+function AddExperiment({
+  framework,
+  today,
+  draft,
+  onAdded,
+}: {
+  framework: Framework | null | undefined;
+  today: string;
+  /** A suggested experiment to start from (the form is remounted with each new one). */
+  draft: Suggestion | null;
+  onAdded: (message: string) => void;
+}) {
+  const [title, setTitle] = useState(draft?.title ?? '');
+  const [track, setTrack] = useState(draft?.track ?? framework?.tracks[0]?.id ?? '');
   // Today unless changed: an experiment already run is recorded with its own start.
   const [start, setStart] = useState(today);
-  const [until, setUntil] = useState('');
+  const [until, setUntil] = useState(draft?.until ?? '');
+  // A suggestion was chosen: bring the filled-in form into view, ready for the hypothesis.
+  useEffect(() => {
+    if (draft) document.getElementById('experiment-hypothesis')?.focus();
+  }, [draft]);
   const [hypothesis, setHypothesis] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = useRefresh();
@@ -336,6 +361,7 @@ export function PathsPage() {
   const facets = useQuery({ queryKey: ['facets'], queryFn: skillsApi.facets });
   const framework = useActiveFramework();
   const [message, setMessage] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ suggestion: Suggestion; n: number } | null>(null);
 
   if (fit.isPending || experiments.isPending || framework.isPending || today.isPending || skills.isPending || facets.isPending)
     return <Loading what="your paths" />;
@@ -359,7 +385,7 @@ export function PathsPage() {
       <div className="fit-layout">
         <section aria-labelledby="fit-title">
           <h2 id="fit-title">Path fit</h2>
-          <FitList fits={fit.data} framework={framework.data} />
+          <FitList fits={fit.data} framework={framework.data} onTry={(suggestion) => setDraft((d) => ({ suggestion, n: (d?.n ?? 0) + 1 }))} />
         </section>
         <RatingsShape skills={skills.data} />
       </div>
@@ -374,7 +400,13 @@ export function PathsPage() {
         </h2>
         <Experiments experiments={experiments.data} framework={framework.data} today={today.data.date} onMessage={setMessage} />
       </section>
-      <AddExperiment key={framework.data?.id ?? 'none'} framework={framework.data} today={today.data.date} onAdded={setMessage} />
+      <AddExperiment
+        key={`${framework.data?.id ?? 'none'}-${draft?.n ?? 0}`}
+        framework={framework.data}
+        today={today.data.date}
+        draft={draft?.suggestion ?? null}
+        onAdded={setMessage}
+      />
     </div>
   );
 }
