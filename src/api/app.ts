@@ -52,11 +52,21 @@ export function createApp(options: AppOptions) {
   app.use('*', securityHeaders);
   app.use('*', hostCheck(options.publicHost));
 
-  // The sign-in link `grow serve` prints: trades the one-time token for a session cookie.
+  const index = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? readFileSync(join(options.webRoot, 'index.html'), 'utf8') : null;
+
+  // The sign-in link `grow serve` prints: trades the one-time token for a session cookie. A browser
+  // whose link is used up or expired gets the web app's page that says how to get a new one (401);
+  // other clients get the JSON error.
   app.get('/login', async (c) => {
     const token = c.req.query('token');
-    if (!token) throw new AppError('unauthenticated', 'token: missing; open the link `grow serve` printed');
-    const session = await exchangeLoginToken(store, token);
+    let session: string;
+    try {
+      if (!token) throw new AppError('unauthenticated', 'token: missing; open the link `grow serve` printed');
+      session = await exchangeLoginToken(store, token);
+    } catch (error) {
+      if (index !== null && error instanceof AppError && (c.req.header('accept') ?? '').includes('text/html')) return c.html(index, 401);
+      throw error;
+    }
     setCookie(c, SESSION_COOKIE, session, {
       httpOnly: true,
       sameSite: 'Strict',
@@ -122,9 +132,8 @@ export function createApp(options: AppOptions) {
 
   app.all('/api/*', (c) => c.json(errorBody('not_found', `path: no API route ${c.req.method} ${c.req.path}`), 404));
 
-  if (options.webRoot && existsSync(join(options.webRoot, 'index.html'))) {
+  if (options.webRoot && index !== null) {
     const root = options.webRoot;
-    const index = readFileSync(join(root, 'index.html'), 'utf8');
     app.use('/assets/*', serveStatic({ root }));
     app.get('/favicon.svg', serveStatic({ root }));
     // Any other page is the single-page app; it routes on the client.

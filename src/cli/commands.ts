@@ -50,7 +50,7 @@ const GROUPS: { names: readonly string[]; load(): Promise<Register> }[] = [
     },
   },
   { names: ['journal'], load: async () => (await import('./journal.command.js')).registerJournalCommands },
-  { names: ['serve'], load: async () => (await import('./server.command.js')).registerServerCommands },
+  { names: ['serve', 'login-link'], load: async () => (await import('./server.command.js')).registerServerCommands },
 ];
 
 /** Every top-level command name, for tests that hold the table above to what the groups define. */

@@ -54,7 +54,7 @@ function isLive(row: AuthTokenRow | undefined, now: Date): row is AuthTokenRow {
 export async function exchangeLoginToken(store: Store, secret: string, now = new Date()): Promise<string> {
   const row = await findAuthToken(store.db, hashToken(secret));
   if (!isLive(row, now) || row.kind !== 'login' || !(await consumeAuthToken(store.db, row.id, now.toISOString()))) {
-    throw new AppError('unauthenticated', 'token: unknown, expired or already used; restart `grow serve` for a new sign-in link');
+    throw new AppError('unauthenticated', 'token: unknown, expired or already used; run `grow login-link` for a new sign-in link');
   }
   return issue(store, row.person_id, 'session', now, SESSION_TTL_MS);
 }

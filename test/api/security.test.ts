@@ -103,7 +103,7 @@ describeEachDialect('HTTP security', (db) => {
 
       // One time only.
       const again = await bare(`/login?token=${token}`, { headers: { host: 'localhost' } });
-      await expectError(again, 401, 'unauthenticated', 'token: unknown, expired or already used; restart `grow serve` for a new sign-in link');
+      await expectError(again, 401, 'unauthenticated', 'token: unknown, expired or already used; run `grow login-link` for a new sign-in link');
       expect(again.headers.get('set-cookie')).toBe(null);
       await expectError(await bare('/login', { headers: { host: 'localhost' } }), 401, 'unauthenticated', 'token: missing; open the link `grow serve` printed');
       await expectError(await bare('/login?token=made-up', { headers: { host: 'localhost' } }), 401, 'unauthenticated');
@@ -122,7 +122,7 @@ describeEachDialect('HTTP security', (db) => {
         await bare(`/login?token=${old}`, { headers: { host: 'localhost' } }),
         401,
         'unauthenticated',
-        'token: unknown, expired or already used; restart `grow serve` for a new sign-in link',
+        'token: unknown, expired or already used; run `grow login-link` for a new sign-in link',
       );
     });
 

@@ -153,8 +153,23 @@ describe('settings', () => {
     await app.page.getByRole('heading', { level: 1, name: 'You signed out' }).waitFor();
     await app.page.reload();
     await app.page.getByRole('heading', { level: 1, name: 'Sign in to grow' }).waitFor();
-    expect(await app.page.locator('main').innerText()).toContain('open the link that grow serve printed');
+    // This server's own address, and what to run for a new link.
+    expect(await app.page.locator('[data-login-address]').innerText()).toBe(`${app.base}/login?token=…`);
+    expect(await app.page.locator('main').innerText()).toContain('run grow login-link on the computer where grow serves');
     expect(await today.nav.count()).toBe(0);
+
+    // A fresh link made while the server runs signs the browser in again…
+    const { loginUrl } = await app.home.cli<{ loginUrl: string }>('login-link', '--port', new URL(app.base).port);
+    expect(loginUrl).toMatch(new RegExp(`^${app.base}/login\\?token=`));
+    await app.page.goto(loginUrl);
+    await new TodayPage(app.page).open(app.base);
+    expect(await today.nav.count()).toBeGreaterThan(0);
+    // …once: opened again, it shows a page that says so and how to get a new one, not raw JSON.
+    const again = await app.page.goto(loginUrl);
+    expect(again?.status()).toBe(401);
+    await app.page.getByRole('heading', { level: 1, name: 'This sign-in link cannot be used' }).waitFor();
+    expect(await app.page.locator('main').innerText()).toContain('grow login-link');
+    expect(await app.page.locator('main').innerText()).not.toContain('"error"');
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router';
 import { UNAUTHENTICATED_EVENT } from './api.js';
 import { Layout } from './components/Layout.js';
 import { LoadError, Loading } from './components/common.js';
-import { SignedOutPage } from './pages/SignedOutPage.js';
+import { SignedOutPage, type SignedOutReason } from './pages/SignedOutPage.js';
 // Today is the first page: it comes with the entry, so opening grow waits for no second request.
 import { TodayPage } from './pages/TodayPage.js';
 
@@ -53,7 +53,8 @@ function Lazy({ children }: { children: ReactNode }) {
 }
 
 export function App() {
-  const [signedOut, setSignedOut] = useState<null | 'expired' | 'signed-out'>(null);
+  // The server answers an unusable sign-in link (/login?token=…) with this app, to say so.
+  const [signedOut, setSignedOut] = useState<null | SignedOutReason>(() => (window.location.pathname === '/login' ? 'link' : null));
   useEffect(() => {
     const onUnauthenticated = () => setSignedOut((s) => s ?? 'expired');
     window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
