@@ -47,8 +47,9 @@ export function SkillRadar({
           <PolarAngleAxis dataKey="skill" className="chart-axis" />
           <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} className="chart-axis" />
           {targetLabel ? <Radar name={targetLabel} dataKey="target" className="radar-target" isAnimationActive={false} /> : null}
-          {tryOnLabel ? <Radar name={tryOnLabel} dataKey="tryOn" className="radar-tryon" isAnimationActive={false} /> : null}
           <Radar name="Current rating" dataKey="current" className="radar-current" isAnimationActive={false} />
+          {/* Last: series paint in the order they mount, so the role tried on lies over the ratings however late it comes. */}
+          {tryOnLabel ? <Radar name={tryOnLabel} dataKey="tryOn" className="radar-tryon" isAnimationActive={false} /> : null}
           <Legend />
           <Tooltip wrapperClassName="chart-tooltip" />
         </RadarChart>

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { checkInSchema } from '../../../src/schemas/habit.schema.js';
 import { api, skillsApi, type CheckInAction, type CheckInBody, type HabitDetail, type HabitSummary } from '../api.js';
 import { Alert, Status } from '../components/Field.js';
 import { StrengthBar, percent } from '../components/StrengthBar.js';
@@ -66,10 +65,16 @@ function useShortcuts() {
   }, []);
 }
 
-function parseAmount(text: string): { amount?: number; error: string | null } {
+/**
+ * The shared check-in schema, loaded the first time an amount is typed: it brings zod, the first
+ * page's heaviest part after the view library, and Today needs it for nothing else.
+ */
+const loadCheckInSchema = () => import('../../../src/schemas/habit.schema.js').then((module) => module.checkInSchema);
+
+async function parseAmount(text: string): Promise<{ amount?: number; error: string | null }> {
   if (text.trim() === '') return { error: null };
   const amount = Number(text);
-  const error = checkField(checkInSchema.shape.amount, Number.isNaN(amount) ? text : amount);
+  const error = checkField((await loadCheckInSchema()).shape.amount, Number.isNaN(amount) ? text : amount);
   return error ? { error } : { amount, error: null };
 }
 
@@ -102,6 +107,7 @@ function AmountInput({
         value={value}
         placeholder={required ? '' : String(habit.target ?? '')}
         onChange={(e) => onChange(e.target.value)}
+        onFocus={() => void loadCheckInSchema().catch(() => undefined)}
         data-shortcut="a"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
@@ -120,9 +126,9 @@ function DueRow({ habit, act, busy, position }: { habit: HabitSummary; act: Act;
   const [amount, setAmount] = useState('');
   const [error, setError] = useState<string | null>(null);
   const measurable = habit.target !== null;
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseAmount(amount);
+    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: errorText(e) }));
     setError(parsed.error);
     if (parsed.error) return;
     act(habit, 'done', parsed.amount !== undefined ? { amount: parsed.amount } : {});
@@ -186,9 +192,9 @@ function AvoidRow({ habit, act, busy }: { habit: HabitSummary; act: Act; busy: b
   const [error, setError] = useState<string | null>(null);
   const measurable = habit.target !== null;
   const entry = habit.today;
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseAmount(amount);
+    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: errorText(e) }));
     const problem = parsed.error ?? (measurable && parsed.amount === undefined ? 'give the amount of the slip' : null);
     setError(problem);
     if (problem) return;
@@ -249,12 +255,7 @@ function Shortcuts() {
       <dl>
         {keys.map(([k, what]) => (
           <div key={what}>
-            <dt>
-              {k.map((key, i) =>
-                // biome-ignore lint/suspicious/noArrayIndexKey: a key sequence such as "g h" may repeat a key; its place is its identity
-                key === '…' ? <span key={i}> … </span> : <kbd key={i}>{key}</kbd>,
-              )}
-            </dt>
+            <dt>{k.map((key) => (key === '…' ? <span key={key}> … </span> : <kbd key={key}>{key}</kbd>))}</dt>
             <dd>{what}</dd>
           </div>
         ))}
@@ -302,7 +303,8 @@ export function TodayPage() {
   // Keep the focus where the acted-on row was, so one key after another works down the list.
   // biome-ignore lint/correctness/useExhaustiveDependencies: new data (the list after the check-in) is the trigger
   useEffect(() => {
-    if (refocus.current === null || mutation.isPending) return;
+    // After the check-in's refetch (today.data) has drawn the rows anew.
+    if (refocus.current === null || mutation.isPending || !today.data) return;
     const all = rows();
     if (all.length && !all.some((r) => r.contains(document.activeElement))) focusRow(all[Math.min(refocus.current, all.length - 1)]);
     refocus.current = null;
@@ -363,9 +365,8 @@ export function TodayPage() {
           <h2 id="planned-title">Practice today</h2>
           {planned.length ? (
             <ul className="planned-list">
-              {planned.map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
-                <li key={`${p.skill}-${i}`} data-planned={p.skill}>
+              {planned.map((p) => (
+                <li key={`${p.skill}-${p.kind}-${p.why}`} data-planned={p.skill}>
                   <Link to={`/skills/${p.skill}`}>{skills.data?.find((s) => s.id === p.skill)?.name ?? p.skill}</Link> ({p.kind}), {p.minutes} min: {p.why}
                 </li>
               ))}
