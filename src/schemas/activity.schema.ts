@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_BALANCE_WEEKS, MAX_BALANCE_WEEKS } from '../core/balance.js';
-import { isoDate } from './common.schema.js';
+import { isoDate, someSkillIds } from './common.schema.js';
 
 /** Minutes in a day: the most one activity can take. */
 export const MAX_ACTIVITY_MINUTES = 1440;
@@ -11,13 +11,6 @@ const wholeNumber = (message: string, min: number, max: number, range: { low: st
     (value) => (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value) ? Number(value) : value),
     z.number({ error: message }).int({ message }).min(min, { message: range.low }).max(max, { message: range.high }),
   );
-
-/** Skill ids, as a list or "a,b": trimmed, lower case, no repeats, at least one. */
-const skillIds = z
-  .union([z.string(), z.array(z.string())], { error: 'expected skill ids, e.g. testing,empathy' })
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
-  .transform((ids) => [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))])
-  .refine((ids) => ids.length > 0, { message: 'name at least one skill, e.g. testing,empathy' });
 
 const ENERGY = 'expected a whole number from -2 (drained) to 2 (energized)';
 const EASE = 'expected a whole number from 1 (hard) to 5 (natural)';
@@ -30,7 +23,7 @@ export const activityCreateSchema = z
       low: 'must be more than 0',
       high: `at most ${MAX_ACTIVITY_MINUTES} (a day)`,
     }),
-    skills: skillIds,
+    skills: someSkillIds,
     energy: wholeNumber(ENERGY, -2, 2, { low: ENERGY, high: ENERGY }).nullable().optional(),
     ease: wholeNumber(EASE, 1, 5, { low: EASE, high: EASE }).nullable().optional(),
     date: isoDate.optional(),

@@ -31,3 +31,15 @@ export const tagList = z
 
 /** One word of a vocabulary (src/core/vocabulary.ts); a wrong word is refused naming the accepted ones. */
 export const oneOf = <const T extends readonly [string, ...string[]]>(words: T) => z.enum(words, { error: `expected ${wordsOf(words)}` });
+
+/**
+ * Skill ids, as a list or one "a,b" string (as the CLI gives them): trimmed, lower case (framework ids
+ * are), blanks and repeats dropped. Empty is fine where a skill is optional (a book).
+ */
+export const skillIds = z
+  .union([z.string(), z.array(z.string())], { error: 'expected skill ids, e.g. testing,empathy' })
+  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
+  .transform((ids) => [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))]);
+
+/** At least one skill id. The message names the choice, not a flag's syntax: the web shows it beside its checkboxes. */
+export const someSkillIds = skillIds.refine((ids) => ids.length > 0, { message: 'choose at least one skill' });

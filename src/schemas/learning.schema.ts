@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LEARNING_KINDS, LEARNING_STATUSES } from '../core/vocabulary.js';
 import { readIsbn } from '../core/isbn.js';
 import { normalizeName } from '../core/library.js';
-import { isoDate, oneOf } from './common.schema.js';
+import { isoDate, oneOf, skillIds } from './common.schema.js';
 
 export { LEARNING_KINDS, LEARNING_STATUSES };
 
@@ -82,11 +82,8 @@ const recommendedBy = z
   .transform((n) => (n === '' ? null : n))
   .nullable();
 
-/** Skill ids, as a list or "a,b": trimmed, lower case, no repeats; none is fine (not every book grows a skill). */
-const skills = z
-  .union([z.string(), z.array(z.string())], { error: 'expected skill ids, e.g. testing,empathy' })
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
-  .transform((ids) => [...new Set(ids.map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))]);
+// None is fine: not every book grows a skill.
+const skills = skillIds;
 
 const itemFields = { title, kind: kindSchema, authors, isbn, pages, url, recommendedBy, skills, status: statusSchema };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, optionalText } from './common.schema.js';
+import { isoDate, optionalText, someSkillIds } from './common.schema.js';
 import { FACET_STATUSES } from '../core/skills.js';
 
 const RATING_MESSAGE = 'expected an integer from 0 to 5';
@@ -48,17 +48,10 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-/** Skill ids: a list, or one string with commas (as the CLI gives them); blanks and repeats dropped. */
-export const skillIdList = z
-  .union([z.string(), z.array(z.string())], { error: 'expected skill ids, e.g. testing,communication' })
-  .transform((value) => (Array.isArray(value) ? value : value.split(',')))
-  .transform((ids) => [...new Set(ids.map((s) => s.trim()).filter((s) => s !== ''))])
-  .refine((ids) => ids.length > 0, { message: 'name at least one skill' });
-
 export const evidenceAddSchema = z
   .object({
     text: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(2000, { message: 'at most 2000 characters' }),
-    skills: skillIdList,
+    skills: someSkillIds,
     date: isoDate.optional(),
     link: z.string().trim().max(2000, { message: 'at most 2000 characters' }).refine(isHttpUrl, { message: 'expected an http(s) URL' }).nullable().optional(),
   })

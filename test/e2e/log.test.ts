@@ -38,7 +38,12 @@ describe('the practice log', () => {
     await expect.poll(() => log.rows().count()).toBe(2);
     expect(await log.rows().first().innerText()).toMatch(/2026-11-23\s+Gave feedback on a design doc\s+30/);
     await expect.poll(() => log.balanceWeek('2026-W48').innerText()).toMatch(/soft 30 min/);
+    // The form starts over: nothing of the last entry is left to log twice by accident.
     expect(await app.page.getByLabel('What you practised').inputValue()).toBe('');
+    expect(await app.page.getByLabel('Minutes', { exact: true }).inputValue()).toBe('30');
+    expect(await app.page.getByLabel(/^Energy/).inputValue()).toBe('');
+    expect(await app.page.getByLabel(/^Ease/).inputValue()).toBe('');
+    expect(await app.page.getByRole('checkbox', { checked: true }).count()).toBe(0);
 
     const cli = await app.home.cli<CliActivity[]>('log', 'list');
     expect(cli.at(-1)).toMatchObject({ text: 'Gave feedback on a design doc', minutes: 30, energy: -1, ease: 2, date: '2026-11-23' });
@@ -51,7 +56,8 @@ describe('the practice log', () => {
     await log.log({ text: 'Read about CRDTs', minutes: '0' });
     await app.page.locator('#log-minutes-error').waitFor();
     expect(await app.page.locator('#log-minutes-error').innerText()).toBe('must be more than 0');
-    expect(await app.page.locator('#log-skills-error').innerText()).toMatch(/at least one skill/);
+    // In the web's words: a choice to make, not a flag's syntax.
+    expect(await app.page.locator('#log-skills-error').innerText()).toBe('choose at least one skill');
     await expect.poll(() => log.rows().count()).toBe(2);
   });
 

@@ -115,7 +115,7 @@ describe('the skills page', () => {
     await skills.addEvidence({ text: '', skills: [], link: 'not a link' });
     await app.page.locator('#evidence-skills-error').waitFor();
     expect(await app.page.locator('#evidence-text-error').innerText()).toBe('must not be empty');
-    expect(await app.page.locator('#evidence-skills-error').innerText()).toBe('name at least one skill');
+    expect(await app.page.locator('#evidence-skills-error').innerText()).toBe('choose at least one skill');
     expect(await app.page.locator('#evidence-link-error').innerText()).toBe('expected an http(s) URL');
     expect(await app.page.getByLabel('What you did', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await app.home.cli<CliEvidence[]>('evidence', 'list')).toHaveLength(3);

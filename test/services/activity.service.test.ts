@@ -102,7 +102,7 @@ describeEachDialect('activity service', (db) => {
       { text: 'x', minutes: 10, skills: ['juggling', 'knitting'] },
       'skills: unknown skills "juggling", "knitting" (see grow skill list)',
     );
-    await expectRefused(ctx, { text: 'x', minutes: 10, skills: ' , ' }, 'skills: name at least one skill, e.g. testing,empathy');
+    await expectRefused(ctx, { text: 'x', minutes: 10, skills: ' , ' }, 'skills: choose at least one skill');
     await expectRefused(ctx, { text: 'x', minutes: 10 }, 'skills: expected skill ids, e.g. testing,empathy');
   });
 

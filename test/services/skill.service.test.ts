@@ -243,8 +243,8 @@ describeEachDialect('skill service', (db) => {
     it('refuses unknown skills, bad dates and links, and writes nothing', async () => {
       await fresh('2026-11-23');
       await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: 'testing,juggling' }), 'validation_failed', 'skills: unknown skill "juggling"');
-      await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: ' , ' }), 'validation_failed', 'skills: name at least one skill');
-      await expectRefused(db, () => addEvidence(ctx, { text: 'x' }), 'validation_failed', 'skills: expected skill ids, e.g. testing,communication');
+      await expectRefused(db, () => addEvidence(ctx, { text: 'x', skills: ' , ' }), 'validation_failed', 'skills: choose at least one skill');
+      await expectRefused(db, () => addEvidence(ctx, { text: 'x' }), 'validation_failed', 'skills: expected skill ids, e.g. testing,empathy');
       await expectRefused(db, () => addEvidence(ctx, { text: ' ', skills: 'testing' }), 'validation_failed', 'text: must not be empty');
       await expectRefused(
         db,

@@ -53,10 +53,13 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
     mutationFn: (input: Record<string, unknown>) => skillsApi.log(input),
     onSuccess: async (result) => {
       setErrors({});
+      // The form starts over, as it was when the page opened.
       setText('');
+      setMinutes('30');
       setChosen([]);
       setEnergy('');
       setEase('');
+      setDate(today);
       onLogged(`Logged "${result.text}": ${result.minutes} min on ${result.date}.`);
       await refresh();
       requestAnimationFrame(() => document.getElementById('log-text')?.focus());
