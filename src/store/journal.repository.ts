@@ -132,48 +132,59 @@ export interface JournalSearchHit {
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
 
-/** The tsquery of the words on PostgreSQL (see journalSearchQuery). */
-function pgQuery(words: readonly string[]): RawBuilder<unknown> {
+/**
+ * The tsquery of the words on PostgreSQL (see journalSearchQuery); `inTitle`: each word only where
+ * it has weight A, in the title.
+ */
+function pgQuery(words: readonly string[], inTitle = false): RawBuilder<unknown> {
   const last = words.length - 1;
   // Each word in English (stemmed: "reviewing" finds "reviews") or as written (tags are indexed
-  // as written); a quoted word is one phrase to to_tsquery, never an operator.
+  // as written); a quoted word is one phrase to to_tsquery, never an operator. When both give the
+  // same ("feedback"), the index is asked once: each ask of a prefix costs a scan of its own.
   const terms = words.map((word, i) => {
-    const quoted = `'${word}'${i === last ? ':*' : ''}`;
-    return sql`(to_tsquery('english', ${quoted}) || to_tsquery('simple', ${quoted}))`;
+    const marks = `${i === last ? '*' : ''}${inTitle ? 'A' : ''}`;
+    const quoted = `'${word}'${marks ? `:${marks}` : ''}`;
+    const english = sql`to_tsquery('english', ${quoted})`;
+    const simple = sql`to_tsquery('simple', ${quoted})`;
+    return sql`(CASE WHEN ${english} = ${simple} THEN ${simple} ELSE ${english} || ${simple} END)`;
   });
   return sql`(${sql.join(terms, sql` && `)})`;
 }
 
 const PG_HEADLINE_OPTIONS = `StartSel="${MATCH_START}", StopSel="${MATCH_END}", MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=2, MaxFragments=1`;
 
-/** Hits as a person sees them: title hits by relevance, then newest (`tod` is the time of day, '' when unknown). */
-const pgHitOrder = (t: string) => sql.raw(`${t}.titled DESC, ${t}.rank DESC, ${t}.date DESC, ${t}.tod DESC, ${t}.created_at DESC, ${t}.entry_id DESC`);
+/** Hits as a person sees them: title hits first, each part newest first (`tod` is the time of day, '' when unknown). */
+const pgHitOrder = (t: string) => sql.raw(`${t}.titled DESC, ${t}.date DESC, ${t}.tod DESC, ${t}.created_at DESC, ${t}.entry_id DESC`);
 
 /**
- * The person's entries holding every word, best first, as one query that ranks every match: on
+ * Whether the title of the document `d` holds every word, read from the document itself (its
+ * weight-A positions: cheap for one document) or through the index of the titles (migration 0008).
+ */
+const pgTitled = (d: string, words: readonly string[]) => sql`${sql.ref(d)}.document @@ ${pgQuery(words, true)}`;
+const pgTitleIndexed = (d: string, words: readonly string[]) => sql`ts_filter(${sql.ref(d)}.document, '{a}') @@ ${pgQuery(words)}`;
+
+/**
+ * The person's entries holding every word, best first, as one query that reads every match: on
  * SQLite the last resort of searchJournalRows, on PostgreSQL the answer pgTieredSearchQuery gives
  * faster (tests compare the two). Each word is a quoted string of letters and digits, so the query
  * can never be malformed whatever was typed.
  *
  * SQLite ranks by bm25 (title, body, tags), then newest. PostgreSQL puts the entries whose title
- * holds every word first, ranked by ts_rank over the whole entry (title weight A, body B, tags C),
- * then every other match newest first: ranking every match by ts_rank read each one's stored
- * document, ~16,000 heap pages (~90 ms) for a common word among 100,000 entries. The tsquery is
- * written out where it is used (not joined in as a row) so the planner folds it into a constant it
- * can take to the GIN indexes.
+ * holds every word first, then the other matches, each newest first: ranking every match by
+ * ts_rank read each one's stored document, ~16,000 heap pages (90 to 200 ms) for a common word
+ * among 100,000 entries. The tsquery is written out where it is used (not joined in as a row) so
+ * the planner folds it into a constant it can take to the GIN indexes.
  */
 export function journalSearchQuery(db: Db, personId: string, words: readonly string[], limit: number): RawBuilder<JournalSearchHit> {
   if (isPostgres(db)) {
     const query = pgQuery(words);
-    const titled = sql`ts_filter(d.document, '{a}') @@ ${query}`;
     return sql<JournalSearchHit>`
       SELECT e.id, e.title, e.date, ts_headline('english', e.body, ${query}, ${PG_HEADLINE_OPTIONS}) AS snippet
       FROM (
-        SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, ${titled} AS titled,
-          CASE WHEN ${titled} THEN ts_rank(d.document, ${query}) ELSE 0 END AS rank
+        SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, ${pgTitled('d', words)} AS titled
         FROM journal_entry_document d
         WHERE d.document @@ ${query} AND d.person_id = ${personId}
-        ORDER BY titled DESC, rank DESC, d.date DESC, tod DESC, d.created_at DESC, d.entry_id DESC
+        ORDER BY titled DESC, d.date DESC, tod DESC, d.created_at DESC, d.entry_id DESC
         LIMIT ${limit}
       ) AS hit
       JOIN journal_entry e ON e.id = hit.entry_id
@@ -190,64 +201,67 @@ export function journalSearchQuery(db: Db, personId: string, words: readonly str
     LIMIT ${limit}`;
 }
 
-/** How many of a person's newest documents PostgreSQL's search reads for the newest matches before it asks the index for all of them. */
+/** How many of a person's newest documents PostgreSQL's search reads for a page of hits before it asks an index for all of them. */
 export const pgNewestWalk = (limit: number) => Math.max(1000, 20 * limit);
 
 /**
  * PostgreSQL's search as it runs: the same hits as journalSearchQuery, reading the documents of
- * a page's worth of entries rather than of every match.
+ * about a page of entries rather than of every match.
  *
- * - `titled`: every entry whose title holds every word, through the index of the titles
- *   (journal_entry_title_search, migration 0008), ranked: title words are few, so are these.
- * - `walked`: the newest matches among the person's newest documents, read in hit order through
- *   journal_entry_document_person_newest; it stops at a page of matches (a common word: a few
- *   dozen documents). Any match it did not reach is older than all it read, so a full page of
- *   them is the newest matches there are.
- * - Only when neither is a full page (a rare word, a small journal) are all matches taken from
- *   the GIN index (journal_entry_search) and sorted by date: those are few by then. PostgreSQL
- *   runs that branch only then (a one-time filter on the two counts).
+ * Two walks of the person's newest documents, in hit order (journal_entry_document_person_newest),
+ * each stopping at a page: `titled_walk` of title hits, `matched_walk` of any matches. A common
+ * word fills both within a few hundred documents. Any hit a walk did not reach is older than all
+ * it read, so a full page of them is the newest there are. Only a walk that ends short (a rare
+ * word, a small journal) is answered from an index instead, with every hit it holds sorted by
+ * date: the titles' (journal_entry_title_search, migration 0008), or all of the documents'
+ * (journal_entry_search); those hits are few by then. Each of those branches runs only then (a
+ * one-time filter on the counts), and planned on its own (OFFSET 0), so that the planner takes
+ * the index rather than walk the newest documents again.
  */
 export function pgTieredSearchQuery(personId: string, words: readonly string[], limit: number): RawBuilder<JournalSearchHit> {
   const query = pgQuery(words);
-  const newest = sql.raw(`date DESC, tod DESC, created_at DESC, entry_id DESC`);
-  const full = sql`((SELECT count(*) FROM titled) = ${limit} OR (SELECT count(*) FROM walked) = ${limit})`;
-  return sql<JournalSearchHit>`
-    WITH titled AS MATERIALIZED (
-      SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, true AS titled, ts_rank(d.document, ${query}) AS rank
+  const newest = sql.raw('date DESC, tod DESC, created_at DESC, entry_id DESC');
+  const walk = (where: (d: string) => RawBuilder<unknown>) => sql`
+    SELECT r.entry_id, r.date, r.tod, r.created_at
+    FROM (
+      SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, d.document
       FROM journal_entry_document d
-      WHERE ts_filter(d.document, '{a}') @@ ${query} AND d.person_id = ${personId}
-      ORDER BY rank DESC, ${newest}
-      LIMIT ${limit}
-    ), walked AS MATERIALIZED (
-      SELECT r.entry_id, r.date, r.tod, r.created_at, false AS titled, 0::real AS rank
-      FROM (
-        SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, d.document
-        FROM journal_entry_document d
-        WHERE d.person_id = ${personId}
-        ORDER BY d.date DESC, coalesce(d.time, '') DESC, d.created_at DESC, d.entry_id DESC
-        LIMIT ${pgNewestWalk(limit)}
-      ) AS r
-      WHERE r.document @@ ${query}
-      ORDER BY ${newest}
-      LIMIT ${limit}
-    ), recent AS (
-      SELECT * FROM walked WHERE ${full}
+      WHERE d.person_id = ${personId}
+      ORDER BY d.date DESC, coalesce(d.time, '') DESC, d.created_at DESC, d.entry_id DESC
+      LIMIT ${pgNewestWalk(limit)}
+    ) AS r
+    WHERE ${where('r')}
+    ORDER BY ${newest}
+    LIMIT ${limit}`;
+  const all = (where: (d: string) => RawBuilder<unknown>, unless: RawBuilder<unknown>) => sql`
+    SELECT m.* FROM (
+      SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at
+      FROM journal_entry_document d
+      WHERE ${where('d')} AND d.person_id = ${personId} AND NOT ${unless}
+      OFFSET 0
+    ) AS m
+    ORDER BY ${newest}
+    LIMIT ${limit}`;
+  const titleFull = sql`((SELECT count(*) FROM titled_walk) = ${limit})`;
+  const matchFull = sql`((SELECT count(*) FROM titled) = ${limit} OR (SELECT count(*) FROM matched_walk) = ${limit})`;
+  return sql<JournalSearchHit>`
+    WITH titled_walk AS MATERIALIZED (${walk((d) => pgTitled(d, words))}),
+    titled AS MATERIALIZED (
+      SELECT * FROM titled_walk WHERE ${titleFull}
       UNION ALL
-      (SELECT m.* FROM (
-        SELECT d.entry_id, d.date, coalesce(d.time, '') AS tod, d.created_at, false AS titled, 0::real AS rank
-        FROM journal_entry_document d
-        WHERE d.document @@ ${query} AND d.person_id = ${personId} AND NOT ${full}
-        -- Planned apart from the ORDER BY below (OFFSET 0), so the planner takes every match from the
-        -- GIN index rather than walk the newest documents again in the hope of meeting a page of them.
-        OFFSET 0
-      ) AS m
-      ORDER BY ${newest}
-      LIMIT ${limit})
-    ), hit AS (
-      SELECT * FROM titled
+      (${all((d) => pgTitleIndexed(d, words), titleFull)})
+    ),
+    matched_walk AS MATERIALIZED (${walk((d) => sql`${sql.ref(d)}.document @@ ${query}`)}),
+    matched AS (
+      SELECT * FROM matched_walk WHERE ${matchFull}
       UNION ALL
-      SELECT * FROM recent WHERE entry_id NOT IN (SELECT entry_id FROM titled)
-      ORDER BY titled DESC, rank DESC, ${newest}
+      (${all((d) => sql`${sql.ref(d)}.document @@ ${query}`, matchFull)})
+    ),
+    hit AS (
+      SELECT *, true AS titled FROM titled
+      UNION ALL
+      SELECT *, false FROM matched WHERE entry_id NOT IN (SELECT entry_id FROM titled)
+      ORDER BY titled DESC, ${newest}
       LIMIT ${limit}
     )
     SELECT e.id, e.title, e.date, ts_headline('english', e.body, ${query}, ${PG_HEADLINE_OPTIONS}) AS snippet
