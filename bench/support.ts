@@ -1,5 +1,11 @@
 import { performance } from 'node:perf_hooks';
 
+/** The value below which `p` (0..1) of the values fall (nearest rank). */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -22,7 +28,8 @@ export async function compare(runs: number, baseline: () => unknown, subject: ()
   }
   const baselineMs = median(base);
   const subjectMs = median(measured);
-  return { baselineMs: round(baselineMs), subjectMs: round(subjectMs), ratio: round(subjectMs / baselineMs) };
+  // The 95th percentile shows the slow runs a median hides (a rare query, a cold cache).
+  return { baselineMs: round(baselineMs), subjectMs: round(subjectMs), ratio: round(subjectMs / baselineMs), subjectP95Ms: round(percentile(measured, 0.95)) };
 }
 
 /**

@@ -48,7 +48,7 @@ export function journalRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'get',
       path: '/journal/search',
       tags,
-      summary: 'Full-text search of your entries: every word must match, the last as a prefix; most relevant first',
+      summary: 'Full-text search of your entries: every word must match, the last as a prefix; title matches first',
       request: { query: journalSearchSchema },
       responses: { 200: jsonResponse(z.array(journalSearchHitSchema), 'hits'), ...errors },
     }),

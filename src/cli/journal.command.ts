@@ -232,7 +232,7 @@ export function registerJournalCommands(program: Command): void {
     .command('search')
     .argument('<text...>', 'the words to look for: every one must match; the last also as a prefix')
     .option('--limit <n>', 'at most this many hits (default 20, at most 200)')
-    .description('full-text search of your entries, most relevant first')
+    .description('full-text search of your entries, title matches first')
     .action(async (words: string[], flags: { limit?: string }, command: Command) => {
       const { searchJournal } = await import('../services/journal.service.js');
       const text = words.join(' ');

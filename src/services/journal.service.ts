@@ -252,7 +252,8 @@ export async function removeJournalEntry(ctx: Context, id: string): Promise<{ id
 
 /**
  * Full-text search of the person's own entries: every word must match (stemmed, the last one as a
- * prefix), most relevant first, then newest; the snippet marks matched words ⟦like this⟧.
+ * prefix), title matches first (in the order docs/journal.md gives for each database); the snippet
+ * marks matched words ⟦like this⟧.
  */
 export async function searchJournal(ctx: Context, raw: unknown): Promise<JournalSearchHit[]> {
   const input = parseInput(journalSearchSchema, raw);

@@ -23,6 +23,7 @@ const MIGRATIONS: Record<string, () => Promise<Migration>> = {
   '0004_habit_snapshot': () => import('./migrations/0004_habit_snapshot.js'),
   '0005_habit_anchor_and_names': () => import('./migrations/0005_habit_anchor_and_names.js'),
   '0007_library_slug': () => import('./migrations/0007_library_slug.js'),
+  '0008_journal_search_tiers': () => import('./migrations/0008_journal_search_tiers.js'),
 };
 
 const provider: MigrationProvider = {

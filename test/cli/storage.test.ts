@@ -107,6 +107,7 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
         '0004_habit_snapshot',
         '0005_habit_anchor_and_names',
         '0007_library_slug',
+        '0008_journal_search_tiers',
       ],
       database: join(grow.home, 'grow.db'),
     });
@@ -123,6 +124,7 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
       '0004_habit_snapshot',
       '0005_habit_anchor_and_names',
       '0007_library_slug',
+      '0008_journal_search_tiers',
     ]);
     // The password never shows.
     expect(onPg.database).toBe(url.replace(/:\/\/([^:]+):[^@]+@/, '://$1:***@'));

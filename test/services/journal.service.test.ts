@@ -15,7 +15,7 @@ import {
   weeklyReviewBody,
   writeWeeklyReview,
 } from '../../src/services/journal.service.js';
-import { insertJournalEntry, journalSearchQuery, preferSearchIndex, searchWords } from '../../src/store/journal.repository.js';
+import { insertJournalEntry, journalSearchQuery, pgTieredSearchQuery, preferSearchIndex, searchWords } from '../../src/store/journal.repository.js';
 import { insertPerson, updatePerson } from '../../src/store/person.repository.js';
 import { mondayOfIsoWeek } from '../../src/schemas/journal.schema.js';
 import { expectAppError } from './service.helpers.js';
@@ -382,11 +382,14 @@ describeEachDialect('journal service', (db) => {
       );
     });
 
-    it("answers as the one full query would, however many matches are theirs, someone else's, or tied", async () => {
+    it("answers as the one full query would, however many matches are theirs, someone else's, tied, in a title, recent or old", async () => {
       const ctx = await db.ctx();
       await insertPerson(db.store.db, { id: 'other', name: 'other', time_zone: 'UTC', created_at: '2026-01-01T00:00:00.000Z' });
       // Many matches, most of the best ones another person's (short entries rank high), many
-      // exactly alike (tied ranks, told apart by date), a few with the word in the title.
+      // exactly alike (tied ranks, told apart by date), some with the word in the title (more than
+      // a small page of them, fewer than a large one), and more than a thousand newer entries of
+      // which only every third holds the word: PostgreSQL's search reads the titles, then the
+      // newest entries, and only for a rare word all of its matches; each must give the same page.
       let n = 0;
       const entry = (person_id: string, title: string | null, body: string, date: string) => ({
         id: `e-${String(++n).padStart(5, '0')}`,
@@ -401,19 +404,14 @@ describeEachDialect('journal service', (db) => {
         created_at: '2026-01-01T00:00:00.000Z',
         updated_at: '2026-01-01T00:00:00.000Z',
       });
+      const day = (i: number) => String((i % 28) + 1).padStart(2, '0');
       const rows = [];
-      for (let i = 0; i < 300; i++)
-        rows.push(entry('other', null, `retro ${i % 7 === 0 ? 'retro' : 'notes'}`, `2025-01-${String((i % 28) + 1).padStart(2, '0')}`));
+      for (let i = 0; i < 300; i++) rows.push(entry('other', null, `retro ${i % 7 === 0 ? 'retro' : 'notes'}`, `2025-01-${day(i)}`));
       for (let i = 0; i < 150; i++)
-        rows.push(
-          entry(
-            ctx.personId,
-            i % 50 === 0 ? 'Retro' : null,
-            `the retro went ${'long '.repeat(i % 5)}today`,
-            `2026-02-${String((i % 28) + 1).padStart(2, '0')}`,
-          ),
-        );
-      for (let i = 0; i < 60; i++) rows.push(entry(ctx.personId, null, 'retro retro', `2026-03-${String((i % 28) + 1).padStart(2, '0')}`));
+        rows.push(entry(ctx.personId, i % 50 === 0 ? 'Retro' : null, `the retro went ${'long '.repeat(i % 5)}today`, `2026-02-${day(i)}`));
+      for (let i = 0; i < 60; i++) rows.push(entry(ctx.personId, null, 'retro retro', `2026-03-${day(i)}`));
+      for (let i = 0; i < 30; i++) rows.push(entry(ctx.personId, i % 2 ? 'Retro' : 'Retro today', i % 3 ? 'notes' : 'retro again', `2026-04-${day(i)}`));
+      for (let i = 0; i < 1200; i++) rows.push(entry(ctx.personId, null, i % 3 ? 'standup' : 'standup retro', `2026-06-${day(i)}`));
       for (let i = 0; i < rows.length; i += 100)
         await db.store.db
           .insertInto('journal_entry')
@@ -425,16 +423,41 @@ describeEachDialect('journal service', (db) => {
           return (await journalSearchQuery(trx, ctx.personId, words, limit).execute(trx)).rows;
         });
       for (const limit of [1, 5, 20, 50, 200]) {
-        for (const text of ['retro', 'retr', 'retro today', 'notes']) {
+        for (const text of ['retro', 'retr', 'retro today', 'today', 'retro again', 'notes']) {
           const expected = await full(searchWords(text), limit);
           expect(await searchJournal(ctx, { text, limit }), `${text} / ${limit}`).toEqual(expected);
         }
       }
       expect((await searchJournal(ctx, { text: 'retro', limit: 200 })).length).toBe(200);
-      expect(await searchJournal(ctx, { text: 'notes' })).toEqual([]);
+      // Someone else's entries never show: these "notes" are all in the person's titles' entries.
+      expect((await searchJournal(ctx, { text: 'notes', limit: 200 })).length).toBe(20);
+      expect((await searchJournal(ctx, { text: 'standup' })).map((h) => h.date)).toEqual(Array(20).fill('2026-06-28'));
     });
 
-    it('uses the full-text index', async () => {
+    it('ranks entries whose title holds every word first; on PostgreSQL each part comes newest first', async () => {
+      const ctx = await db.ctx();
+      const titled = await addJournalEntry(ctx, { title: 'Burnout', body: 'Burnout again, burnout all week.', date: '2026-10-01' });
+      const titledLater = await addJournalEntry(ctx, { title: 'Burnout', body: 'Slept badly.', date: '2026-10-03' });
+      const often = await addJournalEntry(ctx, { body: 'Burnout, burnout and more burnout this week.', date: '2026-10-05' });
+      const once = await addJournalEntry(ctx, { body: 'A hint of burnout.', date: '2026-10-10' });
+      const halfTitled = await addJournalEntry(ctx, { title: 'Design notes', body: 'On burnout.', date: '2026-10-12' });
+      const ids = (await searchJournal(ctx, { text: 'burnout' })).map((h) => h.id);
+      expect(new Set(ids.slice(0, 2))).toEqual(new Set([titled.id, titledLater.id]));
+      expect(new Set(ids.slice(2))).toEqual(new Set([often.id, once.id, halfTitled.id]));
+      if (db.dialect === 'postgres') {
+        // Not ranked by how often the word comes: newest first, title hits before the others.
+        expect(ids).toEqual([titledLater.id, titled.id, halfTitled.id, once.id, often.id]);
+      }
+      // Every word in the title makes a title hit; one of them there does not.
+      expect((await searchJournal(ctx, { text: 'design burnout' })).map((h) => h.id)).toEqual([halfTitled.id]);
+      await editJournalEntry(ctx, once.id, { title: 'Design burnout' });
+      const both = (await searchJournal(ctx, { text: 'burnout design' })).map((h) => h.id);
+      expect(new Set(both)).toEqual(new Set([once.id, halfTitled.id]));
+      // SQLite's bm25 weighs the rarer word most ("burnout" is in every entry); PostgreSQL puts the title holding both first.
+      if (db.dialect === 'postgres') expect(both).toEqual([once.id, halfTitled.id]);
+    });
+
+    it('uses the full-text indexes', async () => {
       const ctx = await db.ctx();
       await seed(ctx);
       // Enough other entries that reading them all would cost more than the index, as in real use.
@@ -456,17 +479,32 @@ describeEachDialect('journal service', (db) => {
           .insertInto('journal_entry')
           .values(filler.slice(i, i + 500))
           .execute();
-      await sql`ANALYZE journal_entry`.execute(db.store.db);
-      const query = journalSearchQuery(db.store.db, ctx.personId, ['design', 'review'], 50);
+      await sql`ANALYZE`.execute(db.store.db);
       if (db.dialect === 'postgres') {
-        // As searchJournalRows runs it: in a transaction that steers the planner to the index.
-        const plan = await db.store.db.transaction().execute(async (trx) => {
-          await preferSearchIndex(trx);
-          return (await sql<{ 'QUERY PLAN': string }>`EXPLAIN ${query}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
-        });
+        // As searchJournalRows runs it: in a transaction that steers the planner to the indexes.
+        const explain = (query: ReturnType<typeof pgTieredSearchQuery>, analyze = false) =>
+          db.store.db.transaction().execute(async (trx) => {
+            await preferSearchIndex(trx);
+            const rows = (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE ${sql.raw(String(analyze))}, COSTS false, TIMING false) ${query}`.execute(trx))
+              .rows;
+            return rows.map((r) => r['QUERY PLAN']).join('\n');
+          });
+        // The titles through their own index, the newest documents in order, all matches (when
+        // needed) through the GIN index: never every document.
+        const plan = await explain(pgTieredSearchQuery(ctx.personId, ['design', 'review'], 50));
+        expect(plan).toMatch(/Bitmap Index Scan on journal_entry_title_search/);
+        expect(plan).toMatch(/Index Scan using journal_entry_document_person_newest/);
         expect(plan).toMatch(/Bitmap Index Scan on journal_entry_search/);
         expect(plan).not.toMatch(/Seq Scan/);
+        // A word in every newest entry: a page of them is found without asking the index for every match.
+        const common = await explain(pgTieredSearchQuery(ctx.personId, ['standup'], 20), true);
+        expect(common).toMatch(/Bitmap Index Scan on journal_entry_search \(never executed\)/);
+        expect(common).toMatch(/Bitmap Index Scan on journal_entry_title_search \(actual rows=0\.00/);
+        const reference = await explain(journalSearchQuery(db.store.db, ctx.personId, ['design', 'review'], 50));
+        expect(reference).toMatch(/Bitmap Index Scan on journal_entry_search/);
+        expect(reference).not.toMatch(/Seq Scan/);
       } else {
+        const query = journalSearchQuery(db.store.db, ctx.personId, ['design', 'review'], 50);
         const plan = (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${query}`.execute(db.store.db)).rows.map((r) => r.detail).join('\n');
         expect(plan).toMatch(/SCAN journal_entry_search VIRTUAL TABLE INDEX/);
         expect(plan).toMatch(/SEARCH e USING INDEX sqlite_autoindex_journal_entry_1 \(id=\?\)/);
