@@ -4,7 +4,6 @@ import { anchorText } from '../core/schedule.js';
 import type { HabitDetail, HabitSummary } from '../services/habit.service.js';
 import { paint, percent, printJson, printLine, printTable, strengthBar } from './output.js';
 import { globals, numberFlag, withContext } from './session.js';
-import { neglectLines } from './activity.command.js';
 
 interface HabitFlags {
   kind?: string;
@@ -201,7 +200,7 @@ export function registerHabitCommands(program: Command): void {
     .action(async (ref: string, flags: { date?: string }, command: Command) => {
       const { undoCheckIn } = await import('../services/habit.service.js');
       const { parseInput } = await import('../schemas/validate.js');
-      const { undoSchema } = await import('../schemas/habit.schema.js');
+      const { undoSchema } = await import('../schemas/check-in.schema.js');
       const { date } = parseInput(undoSchema, { date: flags.date });
       const result = await withContext(command, (ctx) => undoCheckIn(ctx, ref, date));
       if (globals(command).json) printJson(result);
@@ -242,7 +241,7 @@ export function registerHabitCommands(program: Command): void {
     .action(async (ref: string, flags: { asOf?: string }, command: Command) => {
       const { showHabit } = await import('../services/habit.service.js');
       const { parseInput } = await import('../schemas/validate.js');
-      const { asOfSchema } = await import('../schemas/habit.schema.js');
+      const { asOfSchema } = await import('../schemas/check-in.schema.js');
       const { asOf } = parseInput(asOfSchema, { asOf: flags.asOf });
       const result = await withContext(command, (ctx) => showHabit(ctx, ref, asOf));
       if (globals(command).json) printJson(result);
@@ -275,6 +274,7 @@ export function registerHabitCommands(program: Command): void {
         printLine(paint.bold('Practice'));
         for (const s of result.planned) printLine(`  ${paint.warn('○')} ${s.minutes} min ${s.skill} ${paint.dim(`(${s.kind}) ${s.why}`)}`);
       }
+      const { neglectLines } = await import('./activity.command.js');
       const balance = neglectLines(result.neglected);
       if (balance.length > 0) {
         printLine();

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { HABIT_KINDS, SCORECARD_RATINGS } from '../core/vocabulary.js';
 import { SCHEDULE_HELP, formatSchedule, parseSchedule } from '../core/schedule.js';
 import { AppError } from '../core/errors.js';
-import { isoDate, oneOf, optionalText, tagList } from './common.schema.js';
+import { oneOf, optionalText, tagList } from './common.schema.js';
 import { isValidTimeZone } from '../core/calendar.js';
+
+export { asOfSchema, type CheckInInput, checkInSchema, undoSchema } from './check-in.schema.js';
 
 const schedule = z.string().transform((value, ctx) => {
   try {
@@ -13,8 +15,6 @@ const schedule = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
 });
-
-const amount = z.number({ error: 'expected a number' }).finite().nonnegative({ message: 'must not be negative' });
 
 const habitFields = {
   name: z.string({ error: 'required' }).trim().min(1, { message: 'must not be empty' }).max(100, { message: 'at most 100 characters' }),
@@ -57,19 +57,6 @@ export const habitUpdateSchema = z
 
 export type HabitCreateInput = z.output<typeof habitCreateSchema>;
 export type HabitUpdateInput = z.output<typeof habitUpdateSchema>;
-
-export const checkInSchema = z
-  .object({
-    date: isoDate.optional(),
-    amount: amount.optional(),
-    note: optionalText(2000),
-  })
-  .strict();
-export type CheckInInput = z.output<typeof checkInSchema>;
-
-export const undoSchema = z.object({ date: isoDate.optional() }).strict();
-
-export const asOfSchema = z.object({ asOf: isoDate.optional() }).strict();
 
 export const scorecardAddSchema = z
   .object({

@@ -44,14 +44,8 @@ import {
 } from '../store/habit.repository.js';
 import type { CheckInRow, HabitRow, HabitSnapshotRow, HabitUpdate } from '../store/schema.js';
 import { inTransaction, isUniqueViolation } from '../store/database.js';
-import {
-  type CheckInInput,
-  type HabitCreateInput,
-  type HabitUpdateInput,
-  checkInSchema,
-  habitCreateSchema,
-  habitUpdateSchema,
-} from '../schemas/habit.schema.js';
+import type { HabitCreateInput, HabitUpdateInput } from '../schemas/habit.schema.js';
+import { type CheckInInput, checkInSchema } from '../schemas/check-in.schema.js';
 import { parseInput } from '../schemas/validate.js';
 import type { Context } from './context.js';
 
@@ -179,7 +173,11 @@ export async function createHabit(trx: Db, ctx: Context, input: HabitCreateInput
   });
 }
 
+// The habit schemas load on use: a check-in, the command run most, needs none of them.
+const habitSchemas = () => import('../schemas/habit.schema.js');
+
 export async function addHabit(ctx: Context, raw: unknown): Promise<HabitDetail> {
+  const { habitCreateSchema } = await habitSchemas();
   const input: HabitCreateInput = parseInput(habitCreateSchema, raw);
   const row = await inTransaction(ctx.store, (trx) => createHabit(trx, ctx, input));
   return detailOf(ctx, row, ctx.today);
@@ -191,6 +189,7 @@ export async function habitDetail(ctx: Context, ref: string): Promise<HabitDetai
 }
 
 export async function editHabit(ctx: Context, ref: string, raw: unknown): Promise<HabitDetail> {
+  const { habitUpdateSchema } = await habitSchemas();
   const input: HabitUpdateInput = parseInput(habitUpdateSchema, raw);
   const row = await inTransaction(ctx.store, async (trx) => {
     const habit = await getHabitRow(trx, ctx, ref);

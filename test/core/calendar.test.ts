@@ -45,6 +45,18 @@ describe('day numbers', () => {
     }
   });
 
+  it('gives the date Date gives: every day of 1900 to 2100, and every 37th day of 0000 to 9999 and beyond', () => {
+    const viaDate = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const check = (day: number) => {
+      if (fromDayNumber(day) !== viaDate(day)) expect(fromDayNumber(day)).toBe(viaDate(day));
+    };
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day++) check(day);
+    for (let day = toDayNumber('0000-01-01') - 400; day <= toDayNumber('9999-12-31') + 400; day += 37) check(day);
+    for (const edge of ['0000-01-01', '0000-02-29', '9999-12-31']) check(toDayNumber(edge));
+    expect(fromDayNumber(0.5)).toBe('1970-01-01');
+    expect(() => fromDayNumber(Number.NaN)).toThrow(RangeError);
+  });
+
   it('adds days across months, years and leap days', () => {
     expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
