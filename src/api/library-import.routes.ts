@@ -1,7 +1,7 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { LIBRARY_SOURCES, libraryImportQuerySchema } from '../schemas/library-import.schema.js';
 import { importLibrary } from '../services/library-import.service.js';
-import { upload, uploadedBytes } from './backup.routes.js';
+import { upload, uploadedBytes } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { libraryImportResultSchema } from '../schemas/library-import.response.js';

@@ -3,28 +3,21 @@ import { AppError } from '../core/errors.js';
 import { jekyllImportQuerySchema, reflectionCreateSchema } from '../schemas/reflection.schema.js';
 import { type PostFile, decodePost, exportJekyll, importJekyll } from '../services/jekyll.service.js';
 import { createReflection, listReflections } from '../services/reflection.service.js';
-import { MAX_UPLOAD_BYTES, upload, uploadedBytes } from './backup.routes.js';
+import { isFormUpload, upload, uploadedBytes, uploadedFiles } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflection.response.js';
-
-const tooLarge = () => new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
 
 /**
  * The posts of an upload: each `file` field of a form (named by its file name), or the body
  * alone, named by `?name=`.
  */
 async function uploadedPosts(request: Request, name: string | undefined): Promise<PostFile[]> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) {
+  if (!isFormUpload(request)) {
     if (name === undefined) throw new AppError('validation_failed', "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md");
     return [decodePost(await uploadedBytes(request), name)];
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-  const files = (await request.formData()).getAll('file').filter((f): f is File => typeof f !== 'string');
-  if (files.length === 0) throw new AppError('validation_failed', 'file: missing (send each post in a form field named "file")');
-  if (files.reduce((sum, f) => sum + f.size, 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-  return Promise.all(files.map(async (f) => decodePost(new Uint8Array(await f.arrayBuffer()), f.name || (name ?? ''))));
+  return (await uploadedFiles(request)).map((f) => decodePost(f.bytes, f.name || (name ?? '')));
 }
 
 /** An HTTP header's `filename`: ASCII for old clients, the exact UTF-8 name for the rest (RFC 6266). */

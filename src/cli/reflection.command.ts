@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { type Stats, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { IMPORT_LIMITS, limitText } from '../core/import-limits.js';
 import type { JekyllImportResult, PostFile, PostText } from '../services/jekyll.service.js';
 import { progressBar, readImportFile } from './import-file.js';
 import { paint, printJson, printLine } from './output.js';
@@ -19,7 +20,7 @@ function postsUnder(dir: string, isPost: IsPost): string[] {
 
 /** The posts PATH names: one post file, a `_posts` folder, or a site whose `_posts` folder holds them. */
 function readPosts(path: string, isPost: IsPost): PostFile[] {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(path);
   } catch {
@@ -27,7 +28,10 @@ function readPosts(path: string, isPost: IsPost): PostFile[] {
   }
   if (!stats.isDirectory()) return [{ name: basename(path), text: readImportFile(path), path }];
   const root = existsSync(join(path, '_posts')) ? join(path, '_posts') : path;
-  return postsUnder(root, isPost).map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
+  const files = postsUnder(root, isPost);
+  // Counted before any is read: a folder of more posts than one import takes is refused at once.
+  if (files.length > IMPORT_LIMITS.posts) throw new AppError('validation_failed', `file: more posts than the limit of ${limitText('posts')}`);
+  return files.map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
 }
 
 /** The folder posts go to, made when missing. */

@@ -1,19 +1,7 @@
 import { isIsoDate } from '../core/calendar.js';
 import { normalizeName } from '../core/library.js';
-import {
-  CellError,
-  type CsvRow,
-  type ImportedHighlight,
-  type ImportedItem,
-  type LibraryFile,
-  emptyItem,
-  fingerprint,
-  readCsvTable,
-  readRows,
-  requiredCell,
-  shelfList,
-  sortBad,
-} from './library-csv.js';
+import { CellError, type CsvRow, readCsvTable, readRows, requiredCell, sortBad } from './csv.js';
+import { type ImportedHighlight, type ImportedItem, type LibraryFile, emptyItem, fingerprint, shelfList } from './library-csv.js';
 
 /**
  * Readwise's CSV export: `Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,
@@ -105,13 +93,16 @@ function readRow(row: CsvRow): Row | null {
 }
 
 export function readReadwiseCsv(text: string): LibraryFile {
-  const table = readCsvTable(text, 'Readwise', READWISE_REQUIRED);
-  const { records, bad } = readRows(table.rows, readRow);
+  const table = readCsvTable(text, { format: 'Readwise', required: READWISE_REQUIRED });
+  const { records, bad } = readRows(table, readRow);
   // One item per book: rows name it by its Amazon id, else by title and author.
   const items = new Map<string, ImportedItem>();
   for (const record of records) {
     let item = items.get(record.key);
-    if (!item) items.set(record.key, (item = record.item));
+    if (!item) {
+      item = record.item;
+      items.set(record.key, item);
+    }
     for (const shelf of record.item.shelves) if (!item.shelves.includes(shelf)) item.shelves.push(shelf);
     if (record.highlight) {
       // The same passage at the same place twice (an export of two libraries) is one highlight.

@@ -4,6 +4,7 @@
  * name updates its entry instead of adding another.
  */
 import { AppError, invalidAll, notFound } from '../core/errors.js';
+import { IMPORT_LIMITS, limitText } from '../core/import-limits.js';
 import { inTransaction } from '../store/database.js';
 import { type JekyllPost, fileError, isPostFileName, parsePost, postFileName, writeImportedPost, writeNewPost } from '../formats/jekyll.format.js';
 import type { Db } from '../store/habit.repository.js';
@@ -89,6 +90,7 @@ const COMPARED = ['title', 'body', 'date', 'time', 'utc_offset', 'tags', 'catego
  */
 export async function importJekyll(ctx: Context, files: readonly PostFile[], options: { skipBad?: boolean } = {}): Promise<JekyllImportResult> {
   if (files.length === 0) throw new AppError('validation_failed', 'file: no Jekyll posts (.md, .markdown or .html files) found');
+  if (files.length > IMPORT_LIMITS.posts) throw new AppError('validation_failed', `file: more posts than the limit of ${limitText('posts')}`);
   const { good, bad } = readPosts(files, ctx.timeZone);
   if (bad.length === 1 && !options.skipBad) throw bad[0]!.error;
   // Several bad posts: every one is named, with its file and line, so all can be fixed at once.

@@ -4,6 +4,7 @@ import { dateInZone } from '../core/calendar.js';
 import { claimSlug } from '../core/slug.js';
 import { AppError, invalidAll } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
+import { badRowDetails } from '../formats/csv.js';
 import { readGoodreadsCsv } from '../formats/goodreads.format.js';
 import { type Clip, mergeClippings, readKindleClippings } from '../formats/kindle.format.js';
 import type { ImportedHighlight, ImportedItem, ImportedNote, LibraryFile, LibrarySource } from '../formats/library-csv.js';
@@ -60,12 +61,7 @@ function badFileError(file: LibraryFile): AppError {
   const unit = file.source === 'kindle' ? 'entr' : 'row';
   const plural = (n: number) => (unit === 'entr' ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'row' : 'rows');
   const count = file.bad.length;
-  const details = file.bad.map((b) =>
-    b.problem === undefined
-      ? { path: '', message: b.message }
-      : { path: b.field ?? '', message: b.problem, ...(b.line !== undefined ? { line: b.line } : {}), ...(b.column !== undefined ? { column: b.column } : {}) },
-  );
-  const error = invalidAll(details, `nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others`);
+  const error = invalidAll(badRowDetails(file.bad), `nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others`);
   // The message keeps the first bad row in full, with its row and line.
   return new AppError('validation_failed', `${file.bad[0]!.message} (${error.hint})`, { details: error.details, more: error.more, hint: error.hint });
 }
@@ -325,7 +321,10 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
     }
     // Progress follows the items written; the unchanged ones are done already.
     let done = total - writes.items.length - writes.itemUpdates.length;
-    const progress = (n: number) => options.onProgress?.((done += n), total);
+    const progress = (n: number) => {
+      done += n;
+      options.onProgress?.(done, total);
+    };
     await insertLearningItems(trx, writes.items, progress);
     await rewriteLearningItems(trx, writes.itemUpdates, progress);
     await insertHighlights(trx, writes.highlights);
