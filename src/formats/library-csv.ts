@@ -82,32 +82,49 @@ export interface LibraryFile {
   rows: number;
 }
 
-/** `at` is the row or entry; its line is read only when a message needs it (a CSV row counts lines on demand). */
-export function emptyItem(at: { readonly row: number; readonly line: number }, source: LibrarySource, title: string, authors: string[]): ImportedItem {
-  return {
-    row: at.row,
-    get line() {
-      return at.line;
-    },
-    source,
-    sourceId: null,
-    kind: 'book',
-    title,
-    authors,
-    isbn10: null,
-    isbn13: null,
-    pages: null,
-    status: null,
-    rating: null,
-    review: null,
-    shelves: [],
-    startedAt: null,
-    finishedAt: null,
-    addedAt: null,
-    recommendedBy: null,
-    highlights: [],
-    notes: [],
-  };
+/** Where an item was read: its row or entry, and the line, read only when a message needs it (a CSV row counts lines on demand). */
+interface ReadAt {
+  readonly row: number;
+  readonly line: number;
+}
+
+/** An item as a reader makes it; its line comes from where it was read. */
+class ReadItem implements ImportedItem {
+  readonly #at: ReadAt;
+  row: number;
+  sourceId: string | null = null;
+  kind: LearningKind = 'book';
+  isbn10: string | null = null;
+  isbn13: string | null = null;
+  pages: number | null = null;
+  status: LearningStatus | null = null;
+  rating: number | null = null;
+  review: string | null = null;
+  shelves: string[] = [];
+  startedAt: string | null = null;
+  finishedAt: string | null = null;
+  addedAt: string | null = null;
+  recommendedBy: string | null = null;
+  highlights: ImportedHighlight[] = [];
+  notes: ImportedNote[] = [];
+
+  constructor(
+    at: ReadAt,
+    public source: LibrarySource,
+    public title: string,
+    public authors: string[],
+  ) {
+    this.#at = at;
+    this.row = at.row;
+  }
+
+  get line(): number {
+    return this.#at.line;
+  }
+}
+
+export function emptyItem(at: ReadAt, source: LibrarySource, title: string, authors: string[]): ImportedItem {
+  return new ReadItem(at, source, title, authors);
 }
 
 /** A short, stable fingerprint of text, for the keys that make a re-import find what it added before. */
