@@ -29,20 +29,21 @@ export interface PlanEnv {
   newId(): string;
 }
 
-/** What an import writes, and what it answers. */
-export interface ImportPlan<Result> extends WritePlan {
+/** What an import writes, what it answers, and what `settle` derives from the rows written. */
+export interface ImportPlan<Result, Derived = undefined> extends WritePlan {
   result: Result;
+  derived?: Derived;
 }
 
-export interface Importer<Input, Read, Known, Result, Options = Record<string, never>> {
+export interface Importer<Input, Read, Known, Result, Options = Record<string, never>, Derived = undefined> {
   /** Reads the file (or files) into plain data, refusing a bad one with every problem named. Pure. */
   read(input: Input, options: Options, ctx: Context): Read;
   /** What the store holds that the plan compares the file with, read inside the import's transaction. */
   load(db: Db, ctx: Context, file: Read, options: Options): Promise<Known>;
   /** The rows the file adds and changes, and what it leaves as it is: pure, given the file and what is known. */
-  plan(file: Read, known: Known, env: PlanEnv, options: Options): ImportPlan<Result>;
+  plan(file: Read, known: Known, env: PlanEnv, options: Options): ImportPlan<Result, Derived>;
   /** Brings up to date, in the same transaction, what is derived from the rows written (habit snapshots). */
-  settle?(db: Db, ctx: Context, plan: ImportPlan<Result>, known: Known): Promise<void>;
+  settle?(db: Db, ctx: Context, plan: ImportPlan<Result, Derived>): Promise<void>;
 }
 
 export interface RunOptions {
@@ -51,9 +52,9 @@ export interface RunOptions {
 }
 
 /** Runs an importer: read the whole file, then load, plan and write in one transaction. */
-export async function runImport<Input, Read, Known, Result, Options>(
+export async function runImport<Input, Read, Known, Result, Options, Derived>(
   ctx: Context,
-  importer: Importer<Input, Read, Known, Result, Options>,
+  importer: Importer<Input, Read, Known, Result, Options, Derived>,
   input: Input,
   options: Options,
   run: RunOptions = {},
@@ -70,7 +71,7 @@ export async function runImport<Input, Read, Known, Result, Options>(
     };
     const plan = importer.plan(file, known, env, options);
     await writePlan(trx, plan, run.onProgress);
-    await importer.settle?.(trx, ctx, plan, known);
+    await importer.settle?.(trx, ctx, plan);
     return plan.result;
   });
 }

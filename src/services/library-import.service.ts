@@ -352,7 +352,7 @@ function planLibraryImport(file: LibraryFile, known: KnownLibrary, env: PlanEnv)
       { table: 'learning_item', rows: writes.itemUpdates },
       { table: 'highlight', rows: writes.highlightUpdates },
     ],
-    updates: writes.noteUpdates.map((n) => ({ table: 'learning_note', where: { column: 'id', value: n.id }, set: { text: n.text } })),
+    updates: writes.noteUpdates.map((n) => ({ table: 'learning_note', where: { id: n.id }, set: { text: n.text } })),
     progress: {
       table: 'learning_item',
       total: file.items.length,

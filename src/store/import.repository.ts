@@ -19,9 +19,9 @@ type TableWithId = { [T in Table]: 'id' extends keyof Database[T] ? T : never }[
 /** Rows of one table written again whole, found by their id; each exists already. */
 export type PlannedRewrite = { [T in TableWithId]: { table: T; rows: readonly Selectable<Database[T]>[] } }[TableWithId];
 
-/** Columns set on one row, found by a key column. */
+/** Columns set on one row, found by its key columns (`{ id }`, or `{ person_id, id }`). */
 export type PlannedUpdate = {
-  [T in Table]: { table: T; where: { column: keyof Database[T] & string; value: string }; set: Updateable<Database[T]> };
+  [T in Table]: { table: T; where: Partial<Record<keyof Database[T] & string, string>>; set: Updateable<Database[T]> };
 }[Table];
 
 /**
@@ -124,10 +124,8 @@ export async function writePlan(db: Db, plan: WritePlan, onProgress?: (done: num
   for (const { table, rows } of plan.inserts) await insertRows(db, table, rows as never, report(table));
   for (const { table, rows } of plan.rewrites) await rewriteRows(db, table, rows as never, report(table));
   for (const { table, where, set } of plan.updates) {
-    await db
-      .updateTable(table)
-      .set(set as never)
-      .where(where.column as never, '=', where.value as never)
-      .execute();
+    let update = db.updateTable(table).set(set as never);
+    for (const [column, value] of Object.entries(where)) update = update.where(column as never, '=', value as never);
+    await update.execute();
   }
 }
