@@ -1,5 +1,6 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { exportBackupText, importBackup } from '../services/backup.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import type { ApiEnv } from './context.middleware.js';
 import { backupFileSchema, importSummarySchema } from '../schemas/backup.response.js';
 import { errors, jsonResponse } from './route.helpers.js';
@@ -36,12 +37,12 @@ export function backupRoutes(
       method: 'post',
       path: '/import/json',
       tags,
-      summary: 'Restore a JSON backup into an empty database',
+      summary: IMPORT_REGISTRY.json.summary,
       request: { body: upload('application/json') },
       responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
     }),
     async (c) => {
-      const bytes = await uploadedBytes(c.req.raw);
+      const bytes = await uploadedBytes(c.req.raw, IMPORT_REGISTRY.json.limit);
       const summary = await importBackup(c.get('ctx'), new TextDecoder().decode(bytes));
       return c.json(summary as unknown as Record<string, number>, 200);
     },
@@ -54,11 +55,11 @@ export function backupRoutes(
         method: 'post',
         path: '/import/loop',
         tags,
-        summary: 'Import a Loop Habit Tracker backup (.db) or CSV export (.zip)',
+        summary: IMPORT_REGISTRY.loop.summary,
         request: { body: upload() },
         responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
       }),
-      async (c) => c.json(await loop(c.get('ctx'), await uploadedBytes(c.req.raw)), 200),
+      async (c) => c.json(await loop(c.get('ctx'), await uploadedBytes(c.req.raw, IMPORT_REGISTRY.loop.limit)), 200),
     );
   }
 }

@@ -2,6 +2,7 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { limitText } from '../core/import-limits.js';
 import { importFramework, listFrameworks, showFramework, useFramework } from '../services/framework.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { uploadedBytes } from './upload.helpers.js';
@@ -24,12 +25,12 @@ const frameworkFile = {
     'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },
   },
   required: true,
-  description: `the framework file, YAML or JSON, at most ${limitText('frameworkBytes')}`,
+  description: `the framework file, YAML or JSON, at most ${limitText(IMPORT_REGISTRY.framework.limit)}`,
 };
 
 /** The uploaded file as text: refused over the limit (by its declared length, before reading) or when not UTF-8. */
 async function uploadedText(request: Request): Promise<string> {
-  const bytes = await uploadedBytes(request, 'frameworkBytes');
+  const bytes = await uploadedBytes(request, IMPORT_REGISTRY.framework.limit);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', 'file: empty');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -67,7 +68,7 @@ export function frameworkRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/frameworks',
       tags,
-      summary: 'Import a framework file (YAML or JSON); nothing is imported when it has a problem',
+      summary: IMPORT_REGISTRY.framework.summary,
       description:
         'An id already imported is refused with 409 unless replace=true; the built-in id "grow" is never replaced. With use=true the framework also becomes the active one.',
       request: { query: z.object({ use: flag, replace: flag }), body: frameworkFile },

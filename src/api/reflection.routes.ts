@@ -2,6 +2,7 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { jekyllImportQuerySchema, reflectionCreateSchema } from '../schemas/reflection.schema.js';
 import { type PostFile, decodePost, exportJekyll, importJekyll } from '../services/jekyll.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { createReflection, listReflections } from '../services/reflection.service.js';
 import { isFormUpload, upload, uploadedBytes, uploadedFiles } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
@@ -15,9 +16,9 @@ import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflectio
 async function uploadedPosts(request: Request, name: string | undefined): Promise<PostFile[]> {
   if (!isFormUpload(request)) {
     if (name === undefined) throw new AppError('validation_failed', "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md");
-    return [decodePost(await uploadedBytes(request), name)];
+    return [decodePost(await uploadedBytes(request, IMPORT_REGISTRY.jekyll.limit), name)];
   }
-  return (await uploadedFiles(request)).map((f) => decodePost(f.bytes, f.name || (name ?? '')));
+  return (await uploadedFiles(request, IMPORT_REGISTRY.jekyll.limit)).map((f) => decodePost(f.bytes, f.name || (name ?? '')));
 }
 
 /** An HTTP header's `filename`: ASCII for old clients, the exact UTF-8 name for the rest (RFC 6266). */
@@ -35,7 +36,7 @@ export function reflectionRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/import/jekyll',
       tags: ['import and export'],
-      summary: 'Import Jekyll posts into the journal: one post as the body (?name= its file name), or several "file" fields of a form',
+      summary: IMPORT_REGISTRY.jekyll.summary,
       request: { query: jekyllImportQuerySchema, body: upload('text/markdown', 'text/plain', 'text/html') },
       responses: { 200: jsonResponse(jekyllImportResultSchema, 'what was imported'), ...errors },
     }),

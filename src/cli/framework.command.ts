@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { IMPORT_LIMITS } from '../core/import-limits.js';
 import type { Framework } from '../core/framework.js';
 import type { FrameworkSummary } from '../services/framework.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { readImportFile } from './import-file.js';
 import { paint, printJson, printLine, printTable } from './output.js';
 import { globals, withContext } from './session.js';
@@ -52,15 +53,16 @@ function printFramework(f: Framework): void {
 export function registerFrameworkCommands(program: Command): void {
   const framework = program.command('framework').description('career frameworks: the built-in one and your own');
 
+  const entry = IMPORT_REGISTRY.framework;
   framework
     .command('import')
-    .argument('<file>', 'a framework file, YAML or JSON (see docs/frameworks.md)')
+    .argument('<file>', entry.file)
     .option('--use', 'make it your active framework')
     .option('--replace', 'replace an earlier import with the same id')
-    .description('import a framework of your own; nothing is imported when the file has a problem')
+    .description(entry.description)
     .action(async (file: string, flags: { use?: boolean; replace?: boolean }, command: Command) => {
       const { importFramework } = await import('../services/framework.service.js');
-      const content = readImportFile(file, 'frameworkBytes');
+      const content = readImportFile(file, entry.limit);
       const result = await withContext(command, (ctx) => importFramework(ctx, content, { use: flags.use, replace: flags.replace }));
       if (globals(command).json) printJson(result);
       else

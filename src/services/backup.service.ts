@@ -24,7 +24,7 @@ import { matchKey } from '../core/library.js';
 import { claimSlug } from '../core/slug.js';
 import { itemSlugBase } from '../store/learning.repository.js';
 import type { Context } from './context.js';
-import { type ImportPlan, type Importer, runImport } from './import.registry.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 import { refreshSnapshots } from './habit.service.js';
 
 const camelCase = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

@@ -11,7 +11,7 @@ import type { FrameworkRow } from '../store/schema.js';
 import { inTransaction, isUniqueViolation } from '../store/database.js';
 import type { Db } from '../store/habit.repository.js';
 import type { Context } from './context.js';
-import { type ImportPlan, type Importer, runImport } from './import.registry.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 
 // Two levels below the package root both in src/services and in the bundle's dist/chunks.
 const FRAMEWORKS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'frameworks');

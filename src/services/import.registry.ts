@@ -1,80 +1,15 @@
-import type { IsoDate } from '../core/calendar.js';
-import { IMPORT_SOURCES, type ImportSource, LIBRARY_SOURCES, type LibrarySource } from '../core/vocabulary.js';
 import type { ImportLimit } from '../core/import-limits.js';
-import { inTransaction } from '../store/database.js';
-import type { Db } from '../store/habit.repository.js';
-import { newId } from '../store/ids.js';
-import { type WritePlan, writePlan } from '../store/import.repository.js';
-import type { Context } from './context.js';
+import { IMPORT_SOURCES, type ImportSource, LIBRARY_SOURCES, type LibrarySource } from '../core/vocabulary.js';
 
 /**
- * Every format grow imports, one entry each: its name, how a file of it is recognised, and its
- * importer. Every importer works the same way: the file is read completely first (a bad file is
- * refused naming each problem, and nothing is written); then, in one transaction, what the store
- * holds is loaded, a pure plan of inserts, rewrites and skips is made from the two, and the plan
- * is written in one go (src/store/import.repository.ts). The CLI's `grow import …` commands, the
- * API's import routes and their help come from here, so a format is added by adding its entry.
+ * Every format grow imports, one entry each: its name, the words of its command and route, its
+ * size limit, how a file of it is recognised, and its importer (read the file, load what the store
+ * holds, plan the rows, written in one transaction: see import.runner.ts). The CLI's `grow import …`
+ * commands and the API's import routes take their names, help and limits from here.
  *
  * This file stays light (the CLI loads it to list the commands): each importer, with its parser,
  * loads only when it runs.
  */
-
-/** What a plan may use besides the file and the store: the person, their day, and fresh ids. */
-export interface PlanEnv {
-  personId: string;
-  today: IsoDate;
-  timeZone: string;
-  /** The import's instant, ISO-8601 UTC, for created_at and updated_at. */
-  now: string;
-  newId(): string;
-}
-
-/** What an import writes, what it answers, and what `settle` derives from the rows written. */
-export interface ImportPlan<Result, Derived = undefined> extends WritePlan {
-  result: Result;
-  derived?: Derived;
-}
-
-export interface Importer<Input, Read, Known, Result, Options = Record<string, never>, Derived = undefined> {
-  /** Reads the file (or files) into plain data, refusing a bad one with every problem named. Pure. */
-  read(input: Input, options: Options, ctx: Context): Read;
-  /** What the store holds that the plan compares the file with, read inside the import's transaction. */
-  load(db: Db, ctx: Context, file: Read, options: Options): Promise<Known>;
-  /** The rows the file adds and changes, and what it leaves as it is: pure, given the file and what is known. */
-  plan(file: Read, known: Known, env: PlanEnv, options: Options): ImportPlan<Result, Derived>;
-  /** Brings up to date, in the same transaction, what is derived from the rows written (habit snapshots). */
-  settle?(db: Db, ctx: Context, plan: ImportPlan<Result, Derived>): Promise<void>;
-}
-
-export interface RunOptions {
-  /** Called as the import writes, in the units of its progress (items, habits). */
-  onProgress?: (done: number, total: number) => void;
-}
-
-/** Runs an importer: read the whole file, then load, plan and write in one transaction. */
-export async function runImport<Input, Read, Known, Result, Options, Derived>(
-  ctx: Context,
-  importer: Importer<Input, Read, Known, Result, Options, Derived>,
-  input: Input,
-  options: Options,
-  run: RunOptions = {},
-): Promise<Result> {
-  const file = importer.read(input, options, ctx);
-  return inTransaction(ctx.store, async (trx) => {
-    const known = await importer.load(trx, ctx, file, options);
-    const env: PlanEnv = {
-      personId: ctx.personId,
-      today: ctx.today,
-      timeZone: ctx.timeZone,
-      now: ctx.now().toISOString(),
-      newId: () => newId(),
-    };
-    const plan = importer.plan(file, known, env, options);
-    await writePlan(trx, plan, run.onProgress);
-    await importer.settle?.(trx, ctx, plan);
-    return plan.result;
-  });
-}
 
 /** The start of a file, as detection sees it: its name and its first bytes. */
 export interface FileSample {
@@ -84,8 +19,20 @@ export interface FileSample {
   folder?: boolean;
 }
 
-export interface ImportSourceEntry {
-  source: ImportSource;
+/** Each source's importer, by the types its service gives it. */
+interface Importers {
+  loop: typeof import('./loop-import.service.js')['loopImporter'];
+  goodreads: typeof import('./library-import.service.js')['libraryImporter'];
+  storygraph: Importers['goodreads'];
+  kindle: Importers['goodreads'];
+  readwise: Importers['goodreads'];
+  jekyll: typeof import('./jekyll.service.js')['jekyllImporter'];
+  framework: typeof import('./framework.service.js')['frameworkImporter'];
+  json: typeof import('./backup.service.js')['backupImporter'];
+}
+
+export interface ImportSourceEntry<S extends ImportSource = ImportSource> {
+  source: S;
   /** How people call it: "Goodreads". */
   name: string;
   /** The file it takes, in the words of the CLI's help. */
@@ -98,6 +45,8 @@ export interface ImportSourceEntry {
   limit: Extract<ImportLimit, 'fileBytes' | 'frameworkBytes'>;
   /** Whether a file's start says it is of this format. */
   detect(sample: FileSample): boolean;
+  /** Its importer, loaded when an import runs. */
+  importer(): Promise<Importers[S]>;
 }
 
 const text = (head: Uint8Array) => new TextDecoder().decode(head).replace(/^\uFEFF/, '');
@@ -121,7 +70,7 @@ const startsWith = (head: Uint8Array, bytes: number[]) => bytes.every((b, i) => 
 const isSqlite = (head: Uint8Array) => text(head.subarray(0, 16)) === 'SQLite format 3\0';
 const isZip = (head: Uint8Array) => startsWith(head, [0x50, 0x4b, 3, 4]) || startsWith(head, [0x50, 0x4b, 5, 6]);
 
-export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry & { source: S } } = {
+export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry<S> } = {
   loop: {
     source: 'loop',
     name: 'Loop',
@@ -130,6 +79,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Import a Loop Habit Tracker backup (.db) or CSV export (.zip)',
     limit: 'fileBytes',
     detect: (sample) => isSqlite(sample.head) || isZip(sample.head) || (sample.folder === true && /(^|\/)Loop Habits CSV/i.test(sample.name)),
+    importer: async () => (await import('./loop-import.service.js')).loopImporter,
   },
   goodreads: {
     source: 'goodreads',
@@ -139,6 +89,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Import a Goodreads library export (goodreads_library_export.csv)',
     limit: 'fileBytes',
     detect: hasColumns('Book Id', 'Exclusive Shelf'),
+    importer: async () => (await import('./library-import.service.js')).libraryImporter,
   },
   storygraph: {
     source: 'storygraph',
@@ -148,6 +99,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Import a StoryGraph export (CSV)',
     limit: 'fileBytes',
     detect: hasColumns('ISBN/UID', 'Read Status'),
+    importer: async () => (await import('./library-import.service.js')).libraryImporter,
   },
   kindle: {
     source: 'kindle',
@@ -158,6 +110,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     limit: 'fileBytes',
     // A title line, a metadata line starting "- ", and entries closed by a line of "=".
     detect: (sample) => /^[^\r\n]*\r?\n- [^\r\n]*\|/.test(text(sample.head)) && /^==========\s*$/m.test(text(sample.head)),
+    importer: async () => (await import('./library-import.service.js')).libraryImporter,
   },
   readwise: {
     source: 'readwise',
@@ -167,6 +120,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Import highlights from a Readwise CSV export',
     limit: 'fileBytes',
     detect: hasColumns('Highlight', 'Book Title', 'Book Author'),
+    importer: async () => (await import('./library-import.service.js')).libraryImporter,
   },
   jekyll: {
     source: 'jekyll',
@@ -176,6 +130,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Import Jekyll posts into the journal: one post as the body (?name= its file name), or several "file" fields of a form',
     limit: 'fileBytes',
     detect: (sample) => (sample.folder === true ? /(^|\/)_posts\/?$/.test(sample.name) : /\d{4}-\d{2}-\d{2}-[^/]+\.(md|markdown|html)$/i.test(sample.name)),
+    importer: async () => (await import('./jekyll.service.js')).jekyllImporter,
   },
   framework: {
     source: 'framework',
@@ -184,11 +139,12 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     description: 'import a framework of your own; nothing is imported when the file has a problem',
     summary: 'Import a framework file (YAML or JSON); nothing is imported when it has a problem',
     limit: 'frameworkBytes',
-    // Top-level skills and tracks, in YAML or in JSON.
+    // A top-level id and its skills or tracks, in YAML or in JSON (the file's start is all there is to see).
     detect: (sample) => {
       const start = text(sample.head);
-      return (/^skills\s*:/m.test(start) && /^tracks\s*:/m.test(start)) || (/"skills"\s*:/.test(start) && /"tracks"\s*:/.test(start));
+      return (/^id\s*:/m.test(start) && /^(skills|tracks)\s*:/m.test(start)) || (/"id"\s*:/.test(start) && /"(skills|tracks)"\s*:/.test(start));
     },
+    importer: async () => (await import('./framework.service.js')).frameworkImporter,
   },
   json: {
     source: 'json',
@@ -198,6 +154,7 @@ export const IMPORT_REGISTRY: { readonly [S in ImportSource]: ImportSourceEntry 
     summary: 'Restore a JSON backup into an empty database',
     limit: 'fileBytes',
     detect: (sample) => /^\s*\{\s*"format"\s*:\s*"grow-backup"/.test(text(sample.head)),
+    importer: async () => (await import('./backup.service.js')).backupImporter,
   },
 };
 
@@ -207,4 +164,4 @@ export function detectImportSources(sample: FileSample): ImportSource[] {
 }
 
 /** The entries of the library sources, in their order. */
-export const LIBRARY_IMPORTS: readonly (ImportSourceEntry & { source: LibrarySource })[] = LIBRARY_SOURCES.map((source) => IMPORT_REGISTRY[source]);
+export const LIBRARY_IMPORTS: readonly ImportSourceEntry<LibrarySource>[] = LIBRARY_SOURCES.map((source) => IMPORT_REGISTRY[source]);

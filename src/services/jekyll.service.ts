@@ -10,7 +10,7 @@ import { emptyWritePlan } from '../store/import.repository.js';
 import { findEntriesBySourceNames, findEntryByIdOrSourceName } from '../store/reflection.repository.js';
 import type { JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
-import { type ImportPlan, type Importer, runImport } from './import.registry.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 import { toJournalEntry } from './journal.service.js';
 
 /** One post to import: its file name (the entry's source name) and its text. */

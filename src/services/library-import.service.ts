@@ -15,7 +15,7 @@ import { itemSlugBase } from '../store/learning.repository.js';
 import { listPersonLearningItems, listSourceHighlights, listSourceNotes } from '../store/library-import.repository.js';
 import type { HighlightRow, LearningItemRow, LearningNoteRow, LearningNoteTable } from '../store/schema.js';
 import type { Context } from './context.js';
-import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.registry.js';
+import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.runner.js';
 
 export type { LibrarySource };
 

@@ -10,7 +10,7 @@ import { listJournalRows } from '../store/journal.repository.js';
 import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
 import { refreshSnapshots } from './habit.service.js';
-import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.registry.js';
+import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.runner.js';
 
 /**
  * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
