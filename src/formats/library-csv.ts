@@ -200,6 +200,7 @@ export function isbnCell(column: string, value: string): { isbn10: string | null
 
 /** Names separated by commas ("Additional Authors", StoryGraph "Authors"), each normalized. */
 export function nameList(value: string): string[] {
+  if (value === '') return [];
   return value
     .split(',')
     .map(normalizeName)
@@ -208,6 +209,7 @@ export function nameList(value: string): string[] {
 
 /** Comma separated shelves or tags, trimmed, without repeats. */
 export function shelfList(value: string): string[] {
+  if (value === '') return [];
   return [
     ...new Set(
       value
@@ -239,6 +241,8 @@ const ENTITIES: Record<string, string> = {
  * Breaks become newlines, other tags go, entities are decoded; empty is null.
  */
 export function reviewText(html: string): string | null {
+  // Most rows have no review: spare them the replacements.
+  if (html === '') return null;
   const text = html
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, '\n')
