@@ -1,40 +1,10 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { AppError } from '../core/errors.js';
 import { exportBackupText, importBackup } from '../services/backup.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import type { ApiEnv } from './context.middleware.js';
 import { backupFileSchema, importSummarySchema } from '../schemas/backup.response.js';
 import { errors, jsonResponse } from './route.helpers.js';
-
-/** Uploads larger than this are refused before they are read. */
-export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-
-export async function uploadedBytes(request: Request): Promise<Uint8Array> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_UPLOAD_BYTES) throw new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
-  const type = request.headers.get('content-type') ?? '';
-  if (type.startsWith('multipart/form-data')) {
-    const form = await request.formData();
-    const file = form.get('file');
-    if (!file || typeof file === 'string') throw new AppError('validation_failed', 'file: missing (send the file in a form field named "file")');
-    return new Uint8Array(await file.arrayBuffer());
-  }
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
-  if (bytes.byteLength === 0) throw new AppError('validation_failed', 'file: empty');
-  return bytes;
-}
-
-// Plain OpenAPI schemas, not zod: the file is read and checked by uploadedBytes and the importer,
-// so the route validators must neither parse the body nor refuse a content type.
-const binaryFile = { type: 'string', format: 'binary' } as const;
-export const upload = (...extra: string[]) => ({
-  content: {
-    'application/octet-stream': { schema: binaryFile },
-    'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },
-    ...Object.fromEntries(extra.map((type) => [type, { schema: binaryFile }])),
-  },
-  required: true,
-});
+import { upload, uploadedBytes } from './upload.helpers.js';
 
 export function backupRoutes(
   app: OpenAPIHono<ApiEnv>,
@@ -67,12 +37,12 @@ export function backupRoutes(
       method: 'post',
       path: '/import/json',
       tags,
-      summary: 'Restore a JSON backup into an empty database',
+      summary: IMPORT_REGISTRY.json.summary,
       request: { body: upload('application/json') },
       responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
     }),
     async (c) => {
-      const bytes = await uploadedBytes(c.req.raw);
+      const bytes = await uploadedBytes(c.req.raw, IMPORT_REGISTRY.json.limit);
       const summary = await importBackup(c.get('ctx'), new TextDecoder().decode(bytes));
       return c.json(summary as unknown as Record<string, number>, 200);
     },
@@ -85,11 +55,11 @@ export function backupRoutes(
         method: 'post',
         path: '/import/loop',
         tags,
-        summary: 'Import a Loop Habit Tracker backup (.db) or CSV export (.zip)',
+        summary: IMPORT_REGISTRY.loop.summary,
         request: { body: upload() },
         responses: { 200: jsonResponse(importSummarySchema, 'what was imported'), ...errors },
       }),
-      async (c) => c.json(await loop(c.get('ctx'), await uploadedBytes(c.req.raw)), 200),
+      async (c) => c.json(await loop(c.get('ctx'), await uploadedBytes(c.req.raw, IMPORT_REGISTRY.loop.limit)), 200),
     );
   }
 }

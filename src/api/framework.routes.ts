@@ -1,9 +1,11 @@
 import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
-import { MAX_FRAMEWORK_BYTES, TOO_LARGE } from '../formats/framework.format.js';
+import { limitText } from '../core/import-limits.js';
 import { importFramework, listFrameworks, showFramework, useFramework } from '../services/framework.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
+import { uploadedBytes } from './upload.helpers.js';
 import { frameworkSummarySchema, importResultSchema, frameworkSchema } from '../schemas/framework.response.js';
 
 const tags = ['frameworks'];
@@ -23,22 +25,12 @@ const frameworkFile = {
     'multipart/form-data': { schema: { type: 'object' as const, properties: { file: binaryFile }, required: ['file'] } },
   },
   required: true,
-  description: `the framework file, YAML or JSON, at most ${MAX_FRAMEWORK_BYTES / 1024 / 1024} MiB`,
+  description: `the framework file, YAML or JSON, at most ${limitText(IMPORT_REGISTRY.framework.limit)}`,
 };
 
 /** The uploaded file as text: refused over the limit (by its declared length, before reading) or when not UTF-8. */
 async function uploadedText(request: Request): Promise<string> {
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
-  let bytes: Uint8Array;
-  if ((request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) {
-    const file = (await request.formData()).get('file');
-    if (!file || typeof file === 'string') throw new AppError('validation_failed', 'file: missing (send the file in a form field named "file")');
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } else {
-    bytes = new Uint8Array(await request.arrayBuffer());
-  }
-  if (bytes.byteLength > MAX_FRAMEWORK_BYTES) throw new AppError('validation_failed', TOO_LARGE);
+  const bytes = await uploadedBytes(request, IMPORT_REGISTRY.framework.limit);
   if (bytes.byteLength === 0) throw new AppError('validation_failed', 'file: empty');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -76,7 +68,7 @@ export function frameworkRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/frameworks',
       tags,
-      summary: 'Import a framework file (YAML or JSON); nothing is imported when it has a problem',
+      summary: IMPORT_REGISTRY.framework.summary,
       description:
         'An id already imported is refused with 409 unless replace=true; the built-in id "grow" is never replaced. With use=true the framework also becomes the active one.',
       request: { query: z.object({ use: flag, replace: flag }), body: frameworkFile },

@@ -1,26 +1,20 @@
 import { type OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { LIBRARY_SOURCES, libraryImportQuerySchema } from '../schemas/library-import.schema.js';
+import { libraryImportQuerySchema } from '../schemas/library-import.schema.js';
+import { LIBRARY_IMPORTS } from '../services/import.registry.js';
 import { importLibrary } from '../services/library-import.service.js';
-import { upload, uploadedBytes } from './backup.routes.js';
+import { upload, uploadedBytes } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonResponse } from './route.helpers.js';
 import { libraryImportResultSchema } from '../schemas/library-import.response.js';
 
-const SUMMARIES: Record<(typeof LIBRARY_SOURCES)[number], string> = {
-  goodreads: 'Import a Goodreads library export (goodreads_library_export.csv)',
-  storygraph: 'Import a StoryGraph export (CSV)',
-  kindle: "Import highlights and notes from a Kindle's My Clippings.txt",
-  readwise: 'Import highlights from a Readwise CSV export',
-};
-
 export function libraryImportRoutes(app: OpenAPIHono<ApiEnv>): void {
-  for (const source of LIBRARY_SOURCES) {
+  for (const { source, summary, limit } of LIBRARY_IMPORTS) {
     app.openapi(
       createRoute({
         method: 'post',
         path: `/import/${source}`,
         tags: ['import and export'],
-        summary: SUMMARIES[source],
+        summary,
         description:
           'The file is the body (or a form field named "file"). One transaction: a bad row refuses the whole file unless skipBad=true. Importing the same file again changes nothing.',
         request: { query: libraryImportQuerySchema, body: upload('text/csv', 'text/plain') },
@@ -28,7 +22,7 @@ export function libraryImportRoutes(app: OpenAPIHono<ApiEnv>): void {
       }),
       async (c) => {
         const { skipBad } = c.req.valid('query');
-        const bytes = await uploadedBytes(c.req.raw);
+        const bytes = await uploadedBytes(c.req.raw, limit);
         const text = new TextDecoder().decode(bytes);
         return c.json(await importLibrary(c.get('ctx'), { source, skipBad: skipBad ?? false }, text), 200);
       },

@@ -2,29 +2,23 @@ import { type OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../core/errors.js';
 import { jekyllImportQuerySchema, reflectionCreateSchema } from '../schemas/reflection.schema.js';
 import { type PostFile, decodePost, exportJekyll, importJekyll } from '../services/jekyll.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { createReflection, listReflections } from '../services/reflection.service.js';
-import { MAX_UPLOAD_BYTES, upload, uploadedBytes } from './backup.routes.js';
+import { isFormUpload, upload, uploadedBytes, uploadedFiles } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
 import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflection.response.js';
-
-const tooLarge = () => new AppError('validation_failed', `file: larger than the ${MAX_UPLOAD_BYTES / 1024 / 1024} MiB limit`);
 
 /**
  * The posts of an upload: each `file` field of a form (named by its file name), or the body
  * alone, named by `?name=`.
  */
 async function uploadedPosts(request: Request, name: string | undefined): Promise<PostFile[]> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.startsWith('multipart/form-data')) {
+  if (!isFormUpload(request)) {
     if (name === undefined) throw new AppError('validation_failed', "name: required: the post's file name, e.g. ?name=2024-03-05-slug.md");
-    return [decodePost(await uploadedBytes(request), name)];
+    return [decodePost(await uploadedBytes(request, IMPORT_REGISTRY.jekyll.limit), name)];
   }
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-  const files = (await request.formData()).getAll('file').filter((f): f is File => typeof f !== 'string');
-  if (files.length === 0) throw new AppError('validation_failed', 'file: missing (send each post in a form field named "file")');
-  if (files.reduce((sum, f) => sum + f.size, 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-  return Promise.all(files.map(async (f) => decodePost(new Uint8Array(await f.arrayBuffer()), f.name || (name ?? ''))));
+  return (await uploadedFiles(request, IMPORT_REGISTRY.jekyll.limit)).map((f) => decodePost(f.bytes, f.name || (name ?? '')));
 }
 
 /** An HTTP header's `filename`: ASCII for old clients, the exact UTF-8 name for the rest (RFC 6266). */
@@ -42,7 +36,7 @@ export function reflectionRoutes(app: OpenAPIHono<ApiEnv>): void {
       method: 'post',
       path: '/import/jekyll',
       tags: ['import and export'],
-      summary: 'Import Jekyll posts into the journal: one post as the body (?name= its file name), or several "file" fields of a form',
+      summary: IMPORT_REGISTRY.jekyll.summary,
       request: { query: jekyllImportQuerySchema, body: upload('text/markdown', 'text/plain', 'text/html') },
       responses: { 200: jsonResponse(jekyllImportResultSchema, 'what was imported'), ...errors },
     }),

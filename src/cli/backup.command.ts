@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { readImportFile } from './import-file.js';
 import { printJson, printLine } from './output.js';
 import { globals, withContext } from './session.js';
@@ -47,13 +48,14 @@ export function registerBackupCommands(program: Command): { importer: Command; e
     });
 
   const importer = program.command('import').description('import data');
+  const json = IMPORT_REGISTRY.json;
   importer
-    .command('json')
+    .command(json.source)
     .argument('<file>')
-    .description('restore a JSON backup into an empty database')
+    .description(json.description)
     .action(async (file: string, _flags: unknown, command: Command) => {
       const { importBackup } = await import('../services/backup.service.js');
-      const content = readImportFile(file);
+      const content = readImportFile(file, json.limit);
       const summary = await withContext(command, (ctx) => importBackup(ctx, content));
       if (globals(command).json) printJson(summary);
       else printLine(`Imported ${describeBackupSummary(summary)}.`);

@@ -1,28 +1,14 @@
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AppError } from '../core/errors.js';
+import { IMPORT_LIMITS } from '../core/import-limits.js';
 import type { Framework } from '../core/framework.js';
 import type { FrameworkSummary } from '../services/framework.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
+import { readImportFile } from './import-file.js';
 import { paint, printJson, printLine, printTable } from './output.js';
 import { globals, withContext } from './session.js';
 
-/** The format's MAX_FRAMEWORK_BYTES (a test holds them equal), here so the CLI's start-up does not load the parser. */
-export const MAX_FRAMEWORK_FILE_BYTES = 1024 * 1024;
-
-/** Reads a framework file, refusing one over the limit before reading it. */
-function readFrameworkFile(path: string): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
-    size = stat.size;
-  } catch {
-    throw new AppError('validation_failed', `file: cannot read ${path}`);
-  }
-  if (size > MAX_FRAMEWORK_FILE_BYTES)
-    throw new AppError('validation_failed', `file: ${path} is larger than the ${MAX_FRAMEWORK_FILE_BYTES / 1024 / 1024} MiB limit`);
-  return readFileSync(path, 'utf8');
-}
+/** The framework file limit (src/core/import-limits.ts), checked before the file is read. */
+export const MAX_FRAMEWORK_FILE_BYTES = IMPORT_LIMITS.frameworkBytes;
 
 function printFrameworkList(frameworks: FrameworkSummary[]): void {
   printTable(
@@ -67,15 +53,16 @@ function printFramework(f: Framework): void {
 export function registerFrameworkCommands(program: Command): void {
   const framework = program.command('framework').description('career frameworks: the built-in one and your own');
 
+  const entry = IMPORT_REGISTRY.framework;
   framework
     .command('import')
-    .argument('<file>', 'a framework file, YAML or JSON (see docs/frameworks.md)')
+    .argument('<file>', entry.file)
     .option('--use', 'make it your active framework')
     .option('--replace', 'replace an earlier import with the same id')
-    .description('import a framework of your own; nothing is imported when the file has a problem')
+    .description(entry.description)
     .action(async (file: string, flags: { use?: boolean; replace?: boolean }, command: Command) => {
       const { importFramework } = await import('../services/framework.service.js');
-      const content = readFrameworkFile(file);
+      const content = readImportFile(file, entry.limit);
       const result = await withContext(command, (ctx) => importFramework(ctx, content, { use: flags.use, replace: flags.replace }));
       if (globals(command).json) printJson(result);
       else

@@ -1,18 +1,12 @@
-import { readFileSync, statSync } from 'node:fs';
-import { AppError } from '../core/errors.js';
+import { IMPORT_LIMITS } from '../core/import-limits.js';
+import { readImportBytes } from '../formats/import-file.js';
 
-/** Files larger than this are refused before they are read. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Files larger than this are refused before they are read (the one limit of src/core/import-limits.ts). */
+export const MAX_IMPORT_BYTES = IMPORT_LIMITS.fileBytes;
 
-export function readImportFile(path: string): string {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('validation_failed', `file: cannot read ${path}`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw new AppError('validation_failed', `file: ${path} is larger than the ${MAX_IMPORT_BYTES / 1024 / 1024} MiB limit`);
-  return readFileSync(path, 'utf8');
+/** A file to import as UTF-8 text, refused before it is read when it is over the limit. */
+export function readImportFile(path: string, limit: 'fileBytes' | 'frameworkBytes' = 'fileBytes'): string {
+  return readImportBytes(path, limit).toString('utf8');
 }
 
 /** A progress bar on stderr when it is a terminal; silent otherwise (pipes, CI, --json). */

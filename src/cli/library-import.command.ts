@@ -1,15 +1,9 @@
 import type { Command } from 'commander';
+import { LIBRARY_IMPORTS } from '../services/import.registry.js';
 import type { LibraryImportResult, LibrarySource } from '../services/library-import.service.js';
 import { readImportFile, progressBar } from './import-file.js';
 import { paint, printJson, printLine } from './output.js';
 import { globals, withContext } from './session.js';
-
-const SOURCES: { source: LibrarySource; name: string; file: string; description: string }[] = [
-  { source: 'goodreads', name: 'Goodreads', file: 'goodreads_library_export.csv', description: 'import your Goodreads library export (CSV)' },
-  { source: 'storygraph', name: 'StoryGraph', file: 'the StoryGraph export (CSV)', description: 'import your StoryGraph export (CSV)' },
-  { source: 'kindle', name: 'Kindle', file: 'My Clippings.txt from the Kindle', description: "import highlights and notes from a Kindle's My Clippings.txt" },
-  { source: 'readwise', name: 'Readwise', file: 'the Readwise CSV export', description: 'import highlights from a Readwise CSV export' },
-];
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -31,7 +25,7 @@ export function printLibraryImport(name: string, source: LibrarySource, result: 
 
 /** `grow import goodreads|storygraph|kindle|readwise FILE`, under the existing `grow import`. */
 export function registerLibraryImportCommands(importer: Command): void {
-  for (const { source, name, file, description } of SOURCES) {
+  for (const { source, name, file, description, limit } of LIBRARY_IMPORTS) {
     importer
       .command(source)
       .argument('<file>', file)
@@ -39,7 +33,7 @@ export function registerLibraryImportCommands(importer: Command): void {
       .description(description)
       .action(async (path: string, flags: { skipBad?: boolean }, command: Command) => {
         const { importLibrary } = await import('../services/library-import.service.js');
-        const text = readImportFile(path);
+        const text = readImportFile(path, limit);
         const bar = await progressBar('Importing');
         const result = await withContext(command, (ctx) =>
           importLibrary(ctx, { source, skipBad: flags.skipBad ?? false }, text, { onProgress: (d, t) => bar.update(d, t) }),

@@ -1,14 +1,16 @@
 import type { Command } from 'commander';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { progressBar } from './import-file.js';
 import { printJson, printLine } from './output.js';
 import { globals, withContext } from './session.js';
 
 /** `grow import loop`: habits and check-ins from Loop Habit Tracker. */
 export function registerLoopImportCommands(importer: Command): void {
+  const { source, file, description } = IMPORT_REGISTRY.loop;
   importer
-    .command('loop')
-    .argument('<file>', "Loop Habit Tracker's backup (.db), CSV export (.zip) or its unpacked folder")
-    .description('import habits and check-ins from Loop Habit Tracker')
+    .command(source)
+    .argument('<file>', file)
+    .description(description)
     .action(async (file: string, _flags: unknown, command: Command) => {
       const { importLoop } = await import('../services/loop-import.service.js');
       const bar = await progressBar('Importing');

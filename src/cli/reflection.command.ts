@@ -2,7 +2,9 @@ import { type Stats, existsSync, mkdirSync, readdirSync, statSync, writeFileSync
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../core/errors.js';
+import { IMPORT_LIMITS, limitText } from '../core/import-limits.js';
 import type { JekyllImportResult, PostFile, PostText } from '../services/jekyll.service.js';
+import { IMPORT_REGISTRY } from '../services/import.registry.js';
 import { progressBar, readImportFile } from './import-file.js';
 import { paint, printJson, printLine } from './output.js';
 import { globals, usage, withContext } from './session.js';
@@ -27,7 +29,10 @@ function readPosts(path: string, isPost: IsPost): PostFile[] {
   }
   if (!stats.isDirectory()) return [{ name: basename(path), text: readImportFile(path), path }];
   const root = existsSync(join(path, '_posts')) ? join(path, '_posts') : path;
-  return postsUnder(root, isPost).map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
+  const files = postsUnder(root, isPost);
+  // Counted before any is read: a folder of more posts than one import takes is refused at once.
+  if (files.length > IMPORT_LIMITS.posts) throw new AppError('validation_failed', `file: more posts than the limit of ${limitText('posts')}`);
+  return files.map((file) => ({ name: basename(file), text: readImportFile(file), path: relative(root, file) }));
 }
 
 /** The folder posts go to, made when missing. */
@@ -59,11 +64,12 @@ function printImport(result: JekyllImportResult): void {
 
 /** `grow import jekyll`, `grow export jekyll` (on the existing import/export commands) and `grow reflect`. */
 export function registerReflectionCommands(program: Command, commands: { importer: Command; exporter: Command }): void {
+  const jekyll = IMPORT_REGISTRY.jekyll;
   commands.importer
-    .command('jekyll')
-    .argument('<path>', 'a post (YYYY-MM-DD-slug.md), a _posts folder, or the site folder holding _posts')
+    .command(jekyll.source)
+    .argument('<path>', jekyll.file)
     .option('--skip-bad', 'import the good posts and report the bad ones (default: a bad post stops the import, nothing written)')
-    .description('import Jekyll posts into the journal (re-importing a file updates its entry)')
+    .description(jekyll.description)
     .action(async (path: string, flags: { skipBad?: boolean }, command: Command) => {
       const { importJekyll } = await import('../services/jekyll.service.js');
       // Loaded here, not at start-up: the format module brings the YAML parser.

@@ -1,9 +1,13 @@
 /** ISBN-10 and ISBN-13: checksums and the 13-digit form every item is matched by. */
 
-const digitsOf = (text: string): string => text.replace(/[\s-]/g, '').toUpperCase();
+// Exports mostly write bare digits: those need no rewriting.
+const digitsOf = (text: string): string => (/^\d+$/.test(text) ? text : text.replace(/[\s-]/g, '').toUpperCase());
 
 export function isValidIsbn10(text: string): boolean {
-  const s = digitsOf(text);
+  return validIsbn10(digitsOf(text));
+}
+
+function validIsbn10(s: string): boolean {
   if (!/^\d{9}[\dX]$/.test(s)) return false;
   let sum = 0;
   for (let i = 0; i < 10; i++) sum += (10 - i) * (s[i] === 'X' ? 10 : Number(s[i]));
@@ -11,7 +15,10 @@ export function isValidIsbn10(text: string): boolean {
 }
 
 export function isValidIsbn13(text: string): boolean {
-  const s = digitsOf(text);
+  return validIsbn13(digitsOf(text));
+}
+
+function validIsbn13(s: string): boolean {
   if (!/^97[89]\d{10}$/.test(s)) return false;
   let sum = 0;
   for (let i = 0; i < 13; i++) sum += (i % 2 === 0 ? 1 : 3) * Number(s[i]);
@@ -35,11 +42,11 @@ export type IsbnReading = { isbn10: string | null; isbn13: string } | { error: s
 export function readIsbn(text: string): IsbnReading {
   const s = digitsOf(text);
   if (s.length === 10) {
-    if (!isValidIsbn10(s)) return { error: `${JSON.stringify(text)} is not a valid ISBN-10 (the check digit does not match)` };
+    if (!validIsbn10(s)) return { error: `${JSON.stringify(text)} is not a valid ISBN-10 (the check digit does not match)` };
     return { isbn10: s, isbn13: isbn10To13(s) };
   }
   if (s.length === 13) {
-    if (!isValidIsbn13(s)) return { error: `${JSON.stringify(text)} is not a valid ISBN-13 (the check digit does not match)` };
+    if (!validIsbn13(s)) return { error: `${JSON.stringify(text)} is not a valid ISBN-13 (the check digit does not match)` };
     if (!s.startsWith('978')) return { isbn10: null, isbn13: s };
     const core = s.slice(3, 12);
     let sum = 0;

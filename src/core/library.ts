@@ -1,13 +1,18 @@
 /** Rules of the library that every source shares. */
 
+const RUNS_OF_SPACE = /\s\s|[^\S ]/;
+
 /** "Jane   Q.  Doe " → "Jane Q. Doe": exports pad names with runs of spaces. */
 export function normalizeName(name: string): string {
-  return name.replace(/\s+/g, ' ').trim();
+  // Most names have single spaces only: they need a trim, not a rewrite.
+  return RUNS_OF_SPACE.test(name) ? name.replace(/\s+/g, ' ').trim() : name.trim();
 }
 
+/** Text of ASCII only has no accents to take off: most titles and names skip the Unicode normalization. */
+const ASCII = /^\p{ASCII}*$/u;
+
 const fold = (text: string): string =>
-  text
-    .normalize('NFKD')
+  (ASCII.test(text) ? text : text.normalize('NFKD'))
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, ' and ')

@@ -1,7 +1,6 @@
 /** A readable, URL-safe slug: "Read 20 pages" → "read-20-pages"; `fallback` when nothing is left. */
 export function slugify(text: string, fallback = 'habit'): string {
-  const slug = text
-    .normalize('NFKD')
+  const slug = (/^\p{ASCII}*$/u.test(text) ? text : text.normalize('NFKD'))
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -55,6 +55,14 @@ export type LearningStatus = (typeof LEARNING_STATUSES)[number];
 export const LIBRARY_SOURCES = ['goodreads', 'storygraph', 'kindle', 'readwise'] as const;
 export type LibrarySource = (typeof LIBRARY_SOURCES)[number];
 
+/**
+ * Every file format grow imports, one entry each in the import registry
+ * (src/services/import.registry.ts): Loop Habit Tracker, the library sources, Jekyll posts,
+ * career framework files and grow's own JSON backup.
+ */
+export const IMPORT_SOURCES = ['loop', ...LIBRARY_SOURCES, 'jekyll', 'framework', 'json'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+
 /** Spaced review: what a card holds, its FSRS state, and the four grades in the order of their keys 1–4. */
 export const CARD_KINDS = ['takeaway', 'highlight'] as const;
 export type CardKind = (typeof CARD_KINDS)[number];

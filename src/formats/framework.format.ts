@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { IMPORT_LIMITS, tooLargeMessage } from '../core/import-limits.js';
 import { oneOf } from '../schemas/common.schema.js';
 import { SKILL_KINDS, TRACK_TYPES, wordsOf } from '../core/vocabulary.js';
 import { z } from 'zod';
@@ -13,8 +14,8 @@ import { zodDetails } from '../schemas/validate.js';
  */
 
 /** Framework files larger than this are refused before they are parsed (or, by the CLI, read). */
-export const MAX_FRAMEWORK_BYTES = 1024 * 1024;
-export const TOO_LARGE = `file: larger than the ${MAX_FRAMEWORK_BYTES / 1024 / 1024} MiB limit`;
+export const MAX_FRAMEWORK_BYTES = IMPORT_LIMITS.frameworkBytes;
+export const TOO_LARGE = tooLargeMessage('frameworkBytes');
 
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ID_HELP = 'expected an id of lowercase letters, digits and dashes, e.g. code-craft';

@@ -1,8 +1,7 @@
 import { normalizeName } from '../core/library.js';
+import { CellError, type CsvRow, readCsvTable, readRows, requiredCell, sortBad } from './csv.js';
 import {
   BUILT_IN_SHELVES,
-  CellError,
-  type CsvRow,
   type ImportedItem,
   type LibraryFile,
   dateCell,
@@ -11,13 +10,9 @@ import {
   nameList,
   pagesCell,
   ratingCell,
-  readCsvTable,
-  readRows,
   refuseRepeatedIds,
-  requiredCell,
   reviewText,
   shelfList,
-  sortBad,
   statusOfShelf,
 } from './library-csv.js';
 
@@ -63,8 +58,8 @@ function readRow(row: CsvRow): ImportedItem {
 }
 
 export function readGoodreadsCsv(text: string): LibraryFile {
-  const table = readCsvTable(text, 'Goodreads library', GOODREADS_REQUIRED);
-  const { records, bad } = readRows(table.rows, readRow);
-  const items = refuseRepeatedIds(records, bad, 'Book Id', table.columns.indexOf('Book Id') + 1);
+  const table = readCsvTable(text, { format: 'Goodreads library', required: GOODREADS_REQUIRED });
+  const { records, bad } = readRows(table, readRow);
+  const items = refuseRepeatedIds(records, bad, table, 'Book Id');
   return { source: 'goodreads', describesItems: true, items, bad: sortBad(bad), rows: table.rows.length };
 }

@@ -1,3 +1,5 @@
+import { invalid } from '../core/errors.js';
+import { IMPORT_LIMITS, limitText } from '../core/import-limits.js';
 import { normalizeName } from '../core/library.js';
 import { type BadRow, type ImportedHighlight, type ImportedItem, type ImportedNote, type LibraryFile, emptyItem, fingerprint } from './library-csv.js';
 
@@ -157,6 +159,7 @@ export function readKindleClippings(text: string): LibraryFile {
   const items = new Map<string, ImportedItem>();
   const bad: BadRow[] = [];
   const blocks = blocksOf(text);
+  if (blocks.length > IMPORT_LIMITS.rows) throw invalid('file', `more entries than the limit of ${limitText('rows')}`);
   for (const block of blocks) {
     const where = `entry ${block.entry} (line ${block.line})`;
     const titleLine = block.lines[0]!.replace(/\uFEFF/g, '').trim();
@@ -181,6 +184,11 @@ export function readKindleClippings(text: string): LibraryFile {
       .replace(/\uFEFF/g, '')
       .trim();
     if (body === '' || CLIPPING_LIMIT.test(body)) continue;
+    if (body.length > IMPORT_LIMITS.cellChars) {
+      const problem = `the text is longer than the limit of ${limitText('cellChars')} characters`;
+      bad.push({ row: block.entry, message: `${where}: ${problem}`, line: block.line + 2, column: 1, field: `entry ${block.entry}`, problem });
+      continue;
+    }
 
     let item = items.get(titleLine);
     if (!item) {

@@ -1,29 +1,21 @@
 import { createHash } from 'node:crypto';
-import { type Options, parse } from 'csv-parse/sync';
 import { isIsoDate } from '../core/calendar.js';
-import { AppError, invalid } from '../core/errors.js';
 import { readIsbn } from '../core/isbn.js';
 import { normalizeName } from '../core/library.js';
 import type { LearningKind, LearningStatus } from '../store/schema.js';
+import { type BadRow, CellError, type CsvTable } from './csv.js';
 
 /**
  * What the four library imports (Goodreads, StoryGraph, Kindle, Readwise) read a file into, and
- * the CSV and cell rules they share. Pure: text in, records out; nothing here touches the database.
+ * the cell rules they share (the CSV itself is read by ./csv.ts). Pure: text in, records out;
+ * nothing here touches the database.
  */
 
 export type { LibrarySource } from '../core/vocabulary.js';
 import type { LibrarySource } from '../core/vocabulary.js';
 
 /** A row (CSV: data rows from 1, the header not counted; Kindle: entries from 1) the import could not read. */
-export interface BadRow {
-  row: number;
-  message: string;
-  /** Where the problem is, for a refusal that names every bad row: the line, the 1-based column, its header. */
-  line?: number;
-  column?: number;
-  field?: string;
-  problem?: string;
-}
+export type { BadRow };
 
 export interface ImportedHighlight {
   row: number;
@@ -58,7 +50,7 @@ export interface ImportedNote {
 export interface ImportedItem {
   row: number;
   /** The line of the file the row (or entry) starts on. */
-  line: number;
+  readonly line: number;
   source: LibrarySource;
   /** The source's own id (Goodreads Book Id, StoryGraph ISBN/UID, Readwise Amazon Book ID). */
   sourceId: string | null;
@@ -90,29 +82,49 @@ export interface LibraryFile {
   rows: number;
 }
 
-export function emptyItem(at: { row: number; line: number }, source: LibrarySource, title: string, authors: string[]): ImportedItem {
-  return {
-    row: at.row,
-    line: at.line,
-    source,
-    sourceId: null,
-    kind: 'book',
-    title,
-    authors,
-    isbn10: null,
-    isbn13: null,
-    pages: null,
-    status: null,
-    rating: null,
-    review: null,
-    shelves: [],
-    startedAt: null,
-    finishedAt: null,
-    addedAt: null,
-    recommendedBy: null,
-    highlights: [],
-    notes: [],
-  };
+/** Where an item was read: its row or entry, and the line, read only when a message needs it (a CSV row counts lines on demand). */
+interface ReadAt {
+  readonly row: number;
+  readonly line: number;
+}
+
+/** An item as a reader makes it; its line comes from where it was read. */
+class ReadItem implements ImportedItem {
+  readonly #at: ReadAt;
+  row: number;
+  sourceId: string | null = null;
+  kind: LearningKind = 'book';
+  isbn10: string | null = null;
+  isbn13: string | null = null;
+  pages: number | null = null;
+  status: LearningStatus | null = null;
+  rating: number | null = null;
+  review: string | null = null;
+  shelves: string[] = [];
+  startedAt: string | null = null;
+  finishedAt: string | null = null;
+  addedAt: string | null = null;
+  recommendedBy: string | null = null;
+  highlights: ImportedHighlight[] = [];
+  notes: ImportedNote[] = [];
+
+  constructor(
+    at: ReadAt,
+    public source: LibrarySource,
+    public title: string,
+    public authors: string[],
+  ) {
+    this.#at = at;
+    this.row = at.row;
+  }
+
+  get line(): number {
+    return this.#at.line;
+  }
+}
+
+export function emptyItem(at: ReadAt, source: LibrarySource, title: string, authors: string[]): ImportedItem {
+  return new ReadItem(at, source, title, authors);
 }
 
 /** A short, stable fingerprint of text, for the keys that make a re-import find what it added before. */
@@ -120,135 +132,9 @@ export function fingerprint(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 16);
 }
 
-/** A problem with one cell: the import names the row, its line and the column. */
-export class CellError extends Error {
-  constructor(
-    readonly column: string,
-    readonly problem: string,
-  ) {
-    super(`${column}: ${problem}`);
-  }
-}
-
-// ——— Reading the CSV ———
-
-export interface CsvRow {
-  /** 1 for the first row after the header. */
-  row: number;
-  /** The line of the file the row starts on (a quoted cell may span lines). */
-  line: number;
-  /** The cell of a column by its header name; '' when the file has no such column. */
-  get(column: string): string;
-  /** The 1-based position of a column by its header name, for error messages. */
-  columnNumber(column: string): number | undefined;
-}
-
-export interface CsvTable {
-  columns: string[];
-  rows: CsvRow[];
-}
-
-/** One record of a CSV file and the line it starts on. */
-interface CsvRecord {
-  cells: string[];
-  line: number;
-}
-
-/**
- * Splits CSV text into records with the line each starts on, for every row's error message.
- * csv-parse reads it, tolerant as spreadsheets are: a quote inside an unquoted cell is kept as text
- * (Goodreads' `="…"` formulas), rows may differ in length, empty lines are skipped.
- */
-export function splitCsv(text: string): CsvRecord[] {
-  const options: Options<CsvRecord, string[]> = {
-    bom: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    // The context gives the line a record ends on; a quoted cell may span lines, so count back.
-    on_record: (cells, context) => {
-      let inner = 0;
-      for (const cell of cells) for (let n = cell.indexOf('\n'); n >= 0; n = cell.indexOf('\n', n + 1)) inner++;
-      return { cells, line: context.lines - inner };
-    },
-  };
-  try {
-    // Typed for records of cells; on_record makes each one a CsvRecord.
-    return parse(text, options as unknown as Options) as unknown as CsvRecord[];
-  } catch (error) {
-    const lines = (error as { lines?: unknown }).lines;
-    const where = typeof lines === 'number' ? `line ${lines}: ` : '';
-    const code = (error as { code?: unknown }).code;
-    const problem = code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted cell is never closed' : error instanceof Error ? error.message : String(error);
-    throw new AppError('validation_failed', `${where}not a readable CSV file (${problem})`);
-  }
-}
-
-/**
- * Reads a CSV export by its header: columns are found by name, never by position, so the
- * generations of an export (Goodreads has had 31, 24 and 23 columns) read alike and extra
- * columns are ignored. A file without the required columns is not the claimed format.
- */
-export function readCsvTable(text: string, format: string, required: readonly string[]): CsvTable {
-  const records = splitCsv(text);
-  const header = records[0];
-  if (!header) throw invalid('file', `empty; expected a ${format} export with a header line`);
-  const columns = header.cells.map((name) => name.trim());
-  const index = new Map<string, number>();
-  columns.forEach((name, i) => {
-    if (!index.has(name)) index.set(name, i);
-  });
-  const missing = required.filter((name) => !index.has(name));
-  if (missing.length > 0) {
-    throw invalid(
-      'file',
-      `not a ${format} export: the header lacks the column${missing.length > 1 ? 's' : ''} ${missing.map((m) => JSON.stringify(m)).join(', ')}`,
-    );
-  }
-  const rows: CsvRow[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const { cells, line } = records[i]!;
-    rows.push({
-      row: i,
-      line,
-      get(column: string) {
-        const at = index.get(column);
-        return at === undefined ? '' : (cells[at] ?? '').trim();
-      },
-      columnNumber(column: string) {
-        const at = index.get(column);
-        return at === undefined ? undefined : at + 1;
-      },
-    });
-  }
-  return { columns, rows };
-}
-
-/** Reads every row, collecting the bad ones with their row, line and column instead of stopping. */
-export function readRows<T>(rows: readonly CsvRow[], read: (row: CsvRow) => T | null): { records: T[]; bad: BadRow[] } {
-  const records: T[] = [];
-  const bad: BadRow[] = [];
-  for (const row of rows) {
-    try {
-      const record = read(row);
-      if (record !== null) records.push(record);
-    } catch (error) {
-      if (!(error instanceof CellError)) throw error;
-      bad.push({
-        row: row.row,
-        message: `row ${row.row} (line ${row.line}): ${error.message}`,
-        line: row.line,
-        column: row.columnNumber(error.column),
-        field: error.column,
-        problem: error.problem,
-      });
-    }
-  }
-  return { records, bad };
-}
-
 /** A source id that two rows of one file share makes both the same item; the later row is refused. */
-export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: string, columnNumber?: number): ImportedItem[] {
+export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], table: CsvTable, column: string): ImportedItem[] {
+  const columnNumber = table.columnNumber(column);
   const seen = new Map<string, number>();
   return items.filter((item) => {
     if (item.sourceId === null) return true;
@@ -270,15 +156,7 @@ export function refuseRepeatedIds(items: ImportedItem[], bad: BadRow[], column: 
   });
 }
 
-export const sortBad = (bad: BadRow[]): BadRow[] => bad.sort((a, b) => a.row - b.row);
-
 // ——— Cells ———
-
-export function requiredCell(row: CsvRow, column: string): string {
-  const value = row.get(column);
-  if (value === '') throw new CellError(column, 'empty; every row needs one');
-  return value;
-}
 
 /**
  * A calendar date written YYYY/MM/DD (Goodreads, StoryGraph) or YYYY-MM-DD, as YYYY-MM-DD;
@@ -322,6 +200,7 @@ export function isbnCell(column: string, value: string): { isbn10: string | null
 
 /** Names separated by commas ("Additional Authors", StoryGraph "Authors"), each normalized. */
 export function nameList(value: string): string[] {
+  if (value === '') return [];
   return value
     .split(',')
     .map(normalizeName)
@@ -330,6 +209,7 @@ export function nameList(value: string): string[] {
 
 /** Comma separated shelves or tags, trimmed, without repeats. */
 export function shelfList(value: string): string[] {
+  if (value === '') return [];
   return [
     ...new Set(
       value
@@ -361,6 +241,8 @@ const ENTITIES: Record<string, string> = {
  * Breaks become newlines, other tags go, entities are decoded; empty is null.
  */
 export function reviewText(html: string): string | null {
+  // Most rows have no review: spare them the replacements.
+  if (html === '') return null;
   const text = html
     .replace(/\r\n?/g, '\n')
     .replace(/<br\s*\/?>/gi, '\n')

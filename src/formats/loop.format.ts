@@ -1,11 +1,13 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import type { CheckInStatus } from '../core/vocabulary.js';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { type IsoDate, isIsoDate } from '../core/calendar.js';
-import { AppError, invalid } from '../core/errors.js';
+import { AppError, type ErrorDetail, MAX_DETAILS, invalid, moreProblems } from '../core/errors.js';
+import { IMPORT_LIMITS, limitText, tooLarge } from '../core/import-limits.js';
+import { readImportBytes } from './import-file.js';
+import { CellError, readCsvTable } from './csv.js';
 import { getOrInsert } from '../core/collections.js';
 
 /**
@@ -330,139 +332,161 @@ export interface LoopCsvFiles {
   folders: { name: string; checkmarks: string | undefined }[];
 }
 
-interface CsvRecord {
-  fields: string[];
-  line: number;
-}
+/**
+ * Every problem of a CSV export, each with its file, line and column, so that one refusal names
+ * them all. A single problem keeps its short message (`002 Run/Checkmarks.csv line 3: value …`).
+ */
+class CsvProblems {
+  readonly all: ErrorDetail[] = [];
 
-function readCsv(file: string, text: string): CsvRecord[] {
-  try {
-    const records = parseCsv(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
-      record: string[];
-      info: { lines: number };
-    }[];
-    return records.map((r) => ({ fields: r.record, line: r.info.lines }));
-  } catch (error) {
-    const lines = (error as { lines?: number }).lines;
-    const reason = error instanceof Error ? error.message.replace(/^[^:]*: /, '') : String(error);
-    throw invalid(lines ? `${file} line ${lines}` : file, `not readable as CSV (${reason})`);
+  add(file: string, message: string, line?: number, column?: number): void {
+    this.all.push({ path: file, message, ...(line !== undefined ? { line } : {}), ...(column !== undefined ? { column } : {}) });
+  }
+
+  /** Runs `read`; a file it cannot read at all is a problem of that file, and the rest go on. */
+  reading<T>(file: string, read: () => T): T | undefined {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (error.details) this.all.push(...error.details);
+      else this.all.push({ path: file, message: error.message.startsWith(`${file}: `) ? error.message.slice(file.length + 2) : error.message });
+      return undefined;
+    }
+  }
+
+  refuseAny(): void {
+    const [first, ...rest] = this.all;
+    if (!first) return;
+    const where = first.line === undefined ? first.path : `${first.path} line ${first.line}`;
+    const message = `${where}: ${first.message}${rest.length > 0 ? ` (${moreProblems(rest.length)}; nothing was imported)` : ''}`;
+    throw new AppError('validation_failed', message, {
+      details: this.all.slice(0, MAX_DETAILS),
+      more: Math.max(0, this.all.length - MAX_DETAILS),
+      hint: rest.length > 0 ? 'nothing was imported' : '',
+    });
   }
 }
+
+/** A bad cell of a CSV export: a problem of its file, line and column. */
+class LoopCellError extends CellError {}
 
 // Habits.csv of Loop 1.x named the frequency NumRepetitions/Interval and had no type,
 // target or archived columns.
-const HABIT_COLUMNS = {
-  position: ['Position'],
-  name: ['Name'],
-  type: ['Type'],
-  question: ['Question'],
-  description: ['Description'],
-  numerator: ['FrequencyNumerator', 'NumRepetitions'],
-  denominator: ['FrequencyDenominator', 'Interval'],
-  unit: ['Unit'],
-  targetType: ['Target Type'],
-  targetValue: ['Target Value'],
-  archived: ['Archived?'],
-} as const;
-const REQUIRED_HABIT_COLUMNS = ['position', 'name', 'numerator', 'denominator'] as const;
+const HABIT_ALIASES = { FrequencyNumerator: ['NumRepetitions'], FrequencyDenominator: ['Interval'] } as const;
+const REQUIRED_HABIT_COLUMNS = ['Position', 'Name', 'FrequencyNumerator', 'FrequencyDenominator'] as const;
 
 interface CsvHabit {
   position: number;
-  line: number;
   habit: Omit<LoopHabit, 'entries' | 'notes' | 'trackedSince'>;
 }
 
-function readHabitsCsv(text: string): CsvHabit[] {
+function readHabitsCsv(text: string, problems: CsvProblems): CsvHabit[] {
   const file = 'Habits.csv';
-  const [header, ...rows] = readCsv(file, text);
-  if (!header) throw invalid(file, 'the file is empty');
-  const index = {} as Record<keyof typeof HABIT_COLUMNS, number>;
-  for (const [key, names] of Object.entries(HABIT_COLUMNS) as [keyof typeof HABIT_COLUMNS, readonly string[]][]) {
-    index[key] = header.fields.findIndex((f) => names.includes(f.trim()));
-  }
-  for (const key of REQUIRED_HABIT_COLUMNS) {
-    if (index[key] < 0) {
-      throw invalid(`${file} line ${header.line}`, `column ${HABIT_COLUMNS[key][0]} is missing; not a Loop Habit Tracker CSV export`);
-    }
-  }
-
+  const table = readCsvTable(text, {
+    format: 'Loop Habit Tracker CSV',
+    file,
+    required: REQUIRED_HABIT_COLUMNS,
+    aliases: HABIT_ALIASES,
+    missing: (columns, line) => invalid(`${file} line ${line}`, `column ${columns[0]} is missing; not a Loop Habit Tracker CSV export`),
+  });
   const habits: CsvHabit[] = [];
   const lineOfPosition = new Map<number, number>();
-  for (const { fields, line } of rows) {
-    const where = `${file} line ${line}`;
-    const get = (key: keyof typeof HABIT_COLUMNS): string => (index[key] >= 0 ? (fields[index[key]] ?? '').trim() : '');
-    const whole = (key: 'position' | 'numerator' | 'denominator'): number => {
-      const text = get(key);
-      const n = /^\d+$/.test(text) ? Number(text) : NaN;
-      if (!(n >= 1)) throw invalid(where, `${HABIT_COLUMNS[key][0]} ${JSON.stringify(text)} is not a whole number above 0`);
-      return n;
-    };
-    const position = whole('position');
-    const earlier = lineOfPosition.get(position);
-    if (earlier !== undefined) throw invalid(where, `position ${position} is also the position of line ${earlier}`);
-    lineOfPosition.set(position, line);
-    const name = get('name');
-    if (name === '') throw invalid(where, 'Name is empty');
-    const type = get('type') || 'YES_NO';
-    if (type !== 'YES_NO' && type !== 'NUMERICAL') throw invalid(where, `Type ${JSON.stringify(type)} is not YES_NO or NUMERICAL`);
-    const measurable = type === 'NUMERICAL';
-    const targetTypeText = get('targetType') || 'AT_LEAST';
-    if (measurable && targetTypeText !== 'AT_LEAST' && targetTypeText !== 'AT_MOST') {
-      throw invalid(where, `Target Type ${JSON.stringify(targetTypeText)} is not AT_LEAST or AT_MOST`);
-    }
-    let targetValue: number | null = null;
-    if (measurable) {
-      const text = get('targetValue');
-      targetValue = text === '' ? NaN : Number(text);
-      if (!(targetValue > 0) || !Number.isFinite(targetValue)) {
-        throw invalid(where, `Target Value ${JSON.stringify(text)}: a measurable habit needs a target above 0`);
+  for (const row of table.rows) {
+    try {
+      const whole = (column: 'Position' | 'FrequencyNumerator' | 'FrequencyDenominator'): number => {
+        const text = row.get(column);
+        const n = /^\d+$/.test(text) ? Number(text) : NaN;
+        if (!(n >= 1)) throw new LoopCellError(column, `${column} ${JSON.stringify(text)} is not a whole number above 0`);
+        return n;
+      };
+      const position = whole('Position');
+      const earlier = lineOfPosition.get(position);
+      if (earlier !== undefined) throw new LoopCellError('Position', `position ${position} is also the position of line ${earlier}`);
+      lineOfPosition.set(position, row.line);
+      const name = row.get('Name');
+      if (name === '') throw new LoopCellError('Name', 'Name is empty');
+      const type = row.get('Type') || 'YES_NO';
+      if (type !== 'YES_NO' && type !== 'NUMERICAL') throw new LoopCellError('Type', `Type ${JSON.stringify(type)} is not YES_NO or NUMERICAL`);
+      const measurable = type === 'NUMERICAL';
+      const targetTypeText = row.get('Target Type') || 'AT_LEAST';
+      if (measurable && targetTypeText !== 'AT_LEAST' && targetTypeText !== 'AT_MOST') {
+        throw new LoopCellError('Target Type', `Target Type ${JSON.stringify(targetTypeText)} is not AT_LEAST or AT_MOST`);
       }
+      let targetValue: number | null = null;
+      if (measurable) {
+        const text = row.get('Target Value');
+        targetValue = text === '' ? NaN : Number(text);
+        if (!(targetValue > 0) || !Number.isFinite(targetValue)) {
+          throw new LoopCellError('Target Value', `Target Value ${JSON.stringify(text)}: a measurable habit needs a target above 0`);
+        }
+      }
+      const archivedText = row.get('Archived?').toLowerCase() || 'false';
+      if (archivedText !== 'true' && archivedText !== 'false')
+        throw new LoopCellError('Archived?', `Archived? ${JSON.stringify(archivedText)} is not true or false`);
+      const numerator = whole('FrequencyNumerator');
+      const denominator = whole('FrequencyDenominator');
+      const tooLong = row.cellOver(IMPORT_LIMITS.cellChars);
+      if (tooLong !== undefined) throw new LoopCellError(tooLong, `${tooLong} is longer than the limit of ${limitText('cellChars')} characters`);
+      habits.push({
+        position,
+        habit: {
+          uuid: null,
+          name,
+          archived: archivedText === 'true',
+          numerator,
+          denominator,
+          measurable,
+          targetType: measurable && targetTypeText === 'AT_MOST' ? 'at-most' : 'at-least',
+          targetValue,
+          unit: measurable ? blankToNull(row.get('Unit')) : null,
+          question: blankToNull(row.get('Question')),
+          description: blankToNull(row.get('Description')),
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof LoopCellError)) throw error;
+      problems.add(file, error.problem, row.line, row.columnNumber(error.column));
     }
-    const archivedText = get('archived').toLowerCase() || 'false';
-    if (archivedText !== 'true' && archivedText !== 'false') throw invalid(where, `Archived? ${JSON.stringify(archivedText)} is not true or false`);
-    habits.push({
-      position,
-      line,
-      habit: {
-        uuid: null,
-        name,
-        archived: archivedText === 'true',
-        numerator: whole('numerator'),
-        denominator: whole('denominator'),
-        measurable,
-        targetType: measurable && targetTypeText === 'AT_MOST' ? 'at-most' : 'at-least',
-        targetValue,
-        unit: measurable ? blankToNull(get('unit')) : null,
-        question: blankToNull(get('question')),
-        description: blankToNull(get('description')),
-      },
-    });
   }
   return habits;
 }
 
-function readCheckmarksCsv(file: string, text: string, measurable: boolean): Pick<LoopHabit, 'entries' | 'notes' | 'trackedSince'> {
+const CHECKMARK_COLUMNS = ['Date', 'Value', 'Notes'] as const;
+
+function readCheckmarksCsv(file: string, text: string, measurable: boolean, problems: CsvProblems): Pick<LoopHabit, 'entries' | 'notes' | 'trackedSince'> {
   const marks = new MarkCollector();
   const lineOfDate = new Map<string, number>();
-  const records = readCsv(file, text);
   // Since Loop 2.3.1 the file starts with `Date,Value,Notes` and names its values; before, it had
   // no header and raw integers.
-  const start = records[0]?.fields[0]?.trim() === 'Date' ? 1 : 0;
-  for (const { fields, line } of records.slice(start)) {
-    const where = `${file} line ${line}`;
-    const date = (fields[0] ?? '').trim();
-    if (!isIsoDate(date)) throw invalid(where, `date ${JSON.stringify(date)} is not a date YYYY-MM-DD`);
+  const table = readCsvTable(text, { format: 'Loop Habit Tracker CSV', file, headerless: CHECKMARK_COLUMNS });
+  for (const row of table.rows) {
+    const at = (column: (typeof CHECKMARK_COLUMNS)[number]) => row.columnNumber(column) ?? CHECKMARK_COLUMNS.indexOf(column) + 1;
+    const date = row.get('Date');
+    if (!isIsoDate(date)) {
+      problems.add(file, `date ${JSON.stringify(date)} is not a date YYYY-MM-DD`, row.line, at('Date'));
+      continue;
+    }
     const earlier = lineOfDate.get(date);
-    if (earlier !== undefined) throw invalid(where, `date ${date} is also on line ${earlier}`);
-    lineOfDate.set(date, line);
-    const valueText = (fields[1] ?? '').trim();
+    if (earlier !== undefined) {
+      problems.add(file, `date ${date} is also on line ${earlier}`, row.line, at('Date'));
+      continue;
+    }
+    lineOfDate.set(date, row.line);
+    const valueText = row.get('Value');
     // Named values are Loop's names for raw numbers, also for measurable habits (2 reads YES_MANUAL).
     const value = valueText in VALUE_NAMES ? VALUE_NAMES[valueText]! : /^-?\d+$/.test(valueText) ? Number(valueText) : NaN;
     const mark = markOf(value, measurable);
     if ('invalid' in mark) {
-      throw invalid(where, `value ${JSON.stringify(valueText)} is not ${measurable ? 'a Loop amount' : 'a Loop check-mark value'}`);
+      problems.add(file, `value ${JSON.stringify(valueText)} is not ${measurable ? 'a Loop amount' : 'a Loop check-mark value'}`, row.line, at('Value'));
+      continue;
     }
-    marks.add(date, mark, blankToNull(fields[2]));
+    const note = row.raw('Notes');
+    if (note.length > IMPORT_LIMITS.cellChars) {
+      problems.add(file, `the note is longer than the limit of ${limitText('cellChars')} characters`, row.line, at('Notes'));
+      continue;
+    }
+    marks.add(date, mark, blankToNull(note));
   }
   return marks.result();
 }
@@ -470,26 +494,38 @@ function readCheckmarksCsv(file: string, text: string, measurable: boolean): Pic
 /**
  * Reads a CSV export from its files. Habits.csv lists every habit, but Loop writes a folder only
  * for the habits chosen for export, so a habit without a folder was not exported and is left out.
+ * Every problem of every file is named (its file, line and column) before the export is refused.
  */
 export function readLoopCsv(files: LoopCsvFiles): LoopExport {
   if (files.habits === undefined) throw invalid('Habits.csv', 'missing; not a Loop Habit Tracker CSV export');
+  const problems = new CsvProblems();
   const folderOf = new Map<number, { name: string; checkmarks: string | undefined }>();
   for (const folder of files.folders) {
     const m = /^(\d+)(?: |$)/.exec(folder.name);
     if (!m) continue;
     const position = Number(m[1]);
     const other = folderOf.get(position);
-    if (other) throw invalid(folder.name, `"${other.name}" is also the folder of habit ${position}`);
+    if (other) {
+      problems.add(folder.name, `"${other.name}" is also the folder of habit ${position}`);
+      continue;
+    }
     folderOf.set(position, folder);
   }
+  const habitsText = files.habits;
   const habits: LoopHabit[] = [];
-  for (const { position, habit } of readHabitsCsv(files.habits)) {
+  for (const { position, habit } of readHabitsCsv(habitsText, problems)) {
     const folder = folderOf.get(position);
     if (!folder) continue;
     const file = `${folder.name}/Checkmarks.csv`;
-    if (folder.checkmarks === undefined) throw invalid(file, 'missing');
-    habits.push({ ...habit, ...readCheckmarksCsv(file, folder.checkmarks, habit.measurable) });
+    if (folder.checkmarks === undefined) {
+      problems.add(file, 'missing');
+      continue;
+    }
+    const text = folder.checkmarks;
+    const marks = problems.reading(file, () => readCheckmarksCsv(file, text, habit.measurable, problems));
+    if (marks) habits.push({ ...habit, ...marks });
   }
+  problems.refuseAny();
   return { source: 'csv', habits };
 }
 
@@ -503,11 +539,20 @@ function isZip(bytes: Uint8Array): boolean {
 /** Reads a CSV export zip. Its root is where Habits.csv is, so a re-zipped folder works too. */
 export function readLoopZip(bytes: Uint8Array): LoopExport {
   let entries: Record<string, Uint8Array>;
+  // The archive says how large each file unpacks to: the export is refused over the limit before
+  // anything is unpacked, so a small zip cannot unpack into gigabytes.
+  let unpacked = 0;
   try {
     entries = unzipSync(bytes, {
-      filter: (f) => !f.name.startsWith('__MACOSX/') && /(^|\/)(Habits|Checkmarks)\.csv$/.test(f.name),
+      filter: (f) => {
+        if (f.name.startsWith('__MACOSX/') || !/(^|\/)(Habits|Checkmarks)\.csv$/.test(f.name)) return false;
+        unpacked += f.originalSize;
+        if (unpacked > IMPORT_LIMITS.fileBytes) throw tooLarge('fileBytes');
+        return true;
+      },
     });
   } catch (error) {
+    if (error instanceof AppError) throw invalid('file', `unpacks to more than the ${limitText('fileBytes')} limit`);
     throw invalid('file', `the zip archive is damaged or truncated (${error instanceof Error ? error.message : String(error)})`);
   }
   const habitsPaths = Object.keys(entries)
@@ -530,11 +575,8 @@ export function readLoopZip(bytes: Uint8Array): LoopExport {
 /** Reads an unpacked CSV export folder. */
 export function readLoopFolder(path: string): LoopExport {
   const readText = (file: string): string | undefined => {
-    try {
-      return readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    if (!existsSync(file)) return undefined;
+    return readImportBytes(file, 'fileBytes', relative(path, file)).toString('utf8');
   };
   const folders = readdirSync(path, { withFileTypes: true })
     .filter((d) => d.isDirectory() && /^\d+(?: |$)/.test(d.name))
@@ -558,11 +600,5 @@ export function readLoopPath(path: string): LoopExport {
     throw invalid('file', `cannot read ${JSON.stringify(path)}: no such file or folder`);
   }
   if (isFolder) return readLoopFolder(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw invalid('file', `cannot read ${JSON.stringify(path)} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  return readLoopBytes(bytes);
+  return readLoopBytes(readImportBytes(path));
 }

@@ -1,19 +1,7 @@
 import { isIsoDate } from '../core/calendar.js';
 import { normalizeName } from '../core/library.js';
-import {
-  CellError,
-  type CsvRow,
-  type ImportedHighlight,
-  type ImportedItem,
-  type LibraryFile,
-  emptyItem,
-  fingerprint,
-  readCsvTable,
-  readRows,
-  requiredCell,
-  shelfList,
-  sortBad,
-} from './library-csv.js';
+import { CellError, type CsvRow, readCsvTable, readRows, requiredCell, sortBad } from './csv.js';
+import { type ImportedHighlight, type ImportedItem, type LibraryFile, emptyItem, fingerprint, shelfList } from './library-csv.js';
 import { getOrInsert } from '../core/collections.js';
 
 /**
@@ -106,8 +94,8 @@ function readRow(row: CsvRow): Row | null {
 }
 
 export function readReadwiseCsv(text: string): LibraryFile {
-  const table = readCsvTable(text, 'Readwise', READWISE_REQUIRED);
-  const { records, bad } = readRows(table.rows, readRow);
+  const table = readCsvTable(text, { format: 'Readwise', required: READWISE_REQUIRED });
+  const { records, bad } = readRows(table, readRow);
   // One item per book: rows name it by its Amazon id, else by title and author.
   const items = new Map<string, ImportedItem>();
   for (const record of records) {

@@ -1,7 +1,6 @@
+import { CellError, type CsvRow, readCsvTable, readRows, requiredCell, sortBad } from './csv.js';
 import {
   BUILT_IN_SHELVES,
-  CellError,
-  type CsvRow,
   type ImportedItem,
   type LibraryFile,
   dateCell,
@@ -9,13 +8,9 @@ import {
   isbnCell,
   nameList,
   ratingCell,
-  readCsvTable,
-  readRows,
   refuseRepeatedIds,
-  requiredCell,
   reviewText,
   shelfList,
-  sortBad,
   statusOfShelf,
 } from './library-csv.js';
 
@@ -82,8 +77,8 @@ function readRow(row: CsvRow): ImportedItem {
 }
 
 export function readStoryGraphCsv(text: string): LibraryFile {
-  const table = readCsvTable(text, 'StoryGraph', STORYGRAPH_REQUIRED);
-  const { records, bad } = readRows(table.rows, readRow);
-  const items = refuseRepeatedIds(records, bad, 'ISBN/UID', table.columns.indexOf('ISBN/UID') + 1);
+  const table = readCsvTable(text, { format: 'StoryGraph', required: STORYGRAPH_REQUIRED });
+  const { records, bad } = readRows(table, readRow);
+  const items = refuseRepeatedIds(records, bad, table, 'ISBN/UID');
   return { source: 'storygraph', describesItems: true, items, bad: sortBad(bad), rows: table.rows.length };
 }

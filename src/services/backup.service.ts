@@ -1,5 +1,4 @@
 import { AppError } from '../core/errors.js';
-import { inTransaction } from '../store/database.js';
 import { parseSchedule } from '../core/schedule.js';
 import { type Backup, BACKUP_FORMAT, BACKUP_VERSION, parseBackup, serializeBackup } from '../formats/backup.format.js';
 import {
@@ -13,21 +12,19 @@ import {
   allHabitRows,
   allLearningAndJournalRows,
   hasPersonData,
-  insertLearningAndJournalRows,
-  insertHabitRows,
-  insertScorecardRows,
-  insertSkillsAndPathsRows,
+  type LearningAndJournalRows,
 } from '../store/backup.repository.js';
 import { findCareerTarget } from '../store/target.repository.js';
-import { type HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey, insertCheckIns, updateHabit } from '../store/habit.repository.js';
+import { type HABIT_FIELD_COLUMNS, habitColumnsOf, habitFieldsOf, habitNameKey } from '../store/habit.repository.js';
 import { groupBy } from '../core/collections.js';
-import { findPerson, updatePerson } from '../store/person.repository.js';
+import { findPerson } from '../store/person.repository.js';
 import { listScorecardItems } from '../store/scorecard.repository.js';
 import type { CheckInRow, HabitRow } from '../store/schema.js';
 import { matchKey } from '../core/library.js';
 import { claimSlug } from '../core/slug.js';
 import { itemSlugBase } from '../store/learning.repository.js';
 import type { Context } from './context.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 import { refreshSnapshots } from './habit.service.js';
 
 const camelCase = (column: string): string => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -224,8 +221,8 @@ export interface ImportSummary {
   journal: number;
 }
 
-/** Restores a backup into a person with no data yet, in one transaction. */
-export async function importBackup(ctx: Context, content: string): Promise<ImportSummary> {
+/** Reads a backup and checks that its rows agree with each other, naming the first that does not. */
+function readBackup(content: string): Backup {
   const backup = parseBackup(content);
   const ids = new Set(backup.habits.map((h) => h.id));
   // Rows that contradict each other are named here, not left to fail on a database constraint.
@@ -271,117 +268,165 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
   const facetIds = new Set<string>();
   for (const [i, f] of backup.facets.entries()) once(facetIds, f.facetId, `facets[${i}].facetId`, `a second status for facet ${f.facetId}`);
 
-  return inTransaction(ctx.store, async (trx) => {
-    if (await hasPersonData(trx, ctx.personId)) {
-      throw new AppError('conflict', 'database: already holds data; restore a backup into an empty database');
-    }
-    await updatePerson(trx, ctx.personId, {
-      name: backup.person.name,
-      time_zone: backup.person.timeZone,
-      technical_ratio: backup.person.technicalRatio,
-      active_framework_id: backup.person.activeFrameworkId,
-    });
-    const habitRows: HabitRow[] = backup.habits.map((h) => ({
-      ...(habitColumnsOf(h) as Pick<HabitRow, (typeof HABIT_FIELD_COLUMNS)[keyof typeof HABIT_FIELD_COLUMNS]>),
-      id: h.id,
-      person_id: ctx.personId,
-      slug: h.slug,
-      // Stacks are linked after every habit exists, whatever the order in the file.
-      after_habit_id: null,
-      after_text: h.afterText,
-      skills: JSON.stringify(h.skills),
-      archived: h.archived ? 1 : 0,
-      position: h.position,
-      start_date: h.startDate,
-      anchor_date: h.anchorDate ?? h.startDate,
-      name_key: habitNameKey(h.name),
-      loop_uuid: h.loopUuid,
-      created_at: h.createdAt,
-      updated_at: h.updatedAt,
-    }));
-    await insertHabitRows(trx, habitRows);
-    for (const h of backup.habits) {
-      if (h.afterHabitId) await updateHabit(trx, h.id, { after_habit_id: h.afterHabitId });
-    }
-    const checkIns: CheckInRow[] = backup.habits.flatMap((h) =>
-      h.checkIns.map((c) => ({ id: c.id, habit_id: h.id, date: c.date, status: c.status, amount: c.amount, note: c.note, created_at: c.createdAt })),
-    );
-    await insertCheckIns(trx, checkIns);
-    // The restored habits' daily numbers, so that the first `grow habit list` needs no history.
-    await refreshSnapshots(trx, habitRows, ctx.today);
-    await insertScorecardRows(
-      trx,
-      backup.scorecard.map((s) => ({
-        id: s.id,
-        person_id: ctx.personId,
-        position: s.position,
-        text: s.text,
-        rating: s.rating,
-        time_text: s.time,
-        habit_id: s.habitId,
-        created_at: s.createdAt,
-      })),
-    );
-    const person_id = ctx.personId;
-    await insertSkillsAndPathsRows(trx, {
-      frameworks: backup.frameworks.map((f) => ({
-        id: f.id,
-        person_id,
-        name: f.name,
-        version: f.version,
-        content: JSON.stringify(f.content),
-        created_at: f.createdAt,
-      })),
-      assessments: backup.assessments.map((a) => ({
-        id: a.id,
-        person_id,
-        skill_id: a.skillId,
-        level: a.level,
-        date: a.date,
-        evidence: a.evidence,
-        note: a.note,
-        created_at: a.createdAt,
-      })),
-      target: backup.target
-        ? { person_id, track: backup.target.track, level: backup.target.level, by_date: backup.target.byDate, set_at: backup.target.setAt }
-        : null,
-      facets: backup.facets.map((f) => ({ person_id, facet_id: f.facetId, status: f.status, updated_at: f.updatedAt })),
-      evidence: backup.evidence.map((e) => ({
-        id: e.id,
-        person_id,
-        text: e.text,
-        skills: JSON.stringify(e.skills),
-        date: e.date,
-        link: e.link,
-        created_at: e.createdAt,
-      })),
-      activities: backup.activities.map((a) => ({
-        id: a.id,
-        person_id,
-        text: a.text,
-        date: a.date,
-        minutes: a.minutes,
-        skills: JSON.stringify(a.skills),
-        energy: a.energy,
-        ease: a.ease,
-        created_at: a.createdAt,
-      })),
-      experiments: backup.experiments.map((e) => ({
-        id: e.id,
-        person_id,
-        title: e.title,
-        track: e.track,
-        hypothesis: e.hypothesis,
-        started_on: e.startedOn,
-        until: e.until,
-        outcome: e.outcome,
-        note: e.note,
-        closed_on: e.closedOn,
-        created_at: e.createdAt,
-      })),
-    });
-    await insertLearningAndJournalRows(trx, learningAndJournalRows(backup, ctx.personId));
-    return {
+  return backup;
+}
+
+/**
+ * grow's own JSON backup, restored into a person with no data yet: every row comes back as it was
+ * exported, ids and all.
+ */
+export const backupImporter: Importer<string, Backup, boolean, ImportSummary, Record<string, never>, HabitRow[]> = {
+  read: (content) => readBackup(content),
+  load: (db, ctx) => hasPersonData(db, ctx.personId),
+  plan(backup, hasData, env) {
+    if (hasData) throw new AppError('conflict', 'database: already holds data; restore a backup into an empty database');
+    return planRestore(backup, env.personId);
+  },
+  // The restored habits' daily numbers, so that the first `grow habit list` needs no history.
+  settle: (db, ctx, plan) => refreshSnapshots(db, plan.derived!, ctx.today),
+};
+
+/** Restores a backup into a person with no data yet, in one transaction. */
+export async function importBackup(ctx: Context, content: string): Promise<ImportSummary> {
+  return runImport(ctx, backupImporter, content, {});
+}
+
+function planRestore(backup: Backup, personId: string): ImportPlan<ImportSummary, HabitRow[]> {
+  const person_id = personId;
+  const habitRows: HabitRow[] = backup.habits.map((h) => ({
+    ...(habitColumnsOf(h) as Pick<HabitRow, (typeof HABIT_FIELD_COLUMNS)[keyof typeof HABIT_FIELD_COLUMNS]>),
+    id: h.id,
+    person_id: personId,
+    slug: h.slug,
+    // Stacks are linked after every habit exists, whatever the order in the file.
+    after_habit_id: null,
+    after_text: h.afterText,
+    skills: JSON.stringify(h.skills),
+    archived: h.archived ? 1 : 0,
+    position: h.position,
+    start_date: h.startDate,
+    anchor_date: h.anchorDate ?? h.startDate,
+    name_key: habitNameKey(h.name),
+    loop_uuid: h.loopUuid,
+    created_at: h.createdAt,
+    updated_at: h.updatedAt,
+  }));
+  const checkIns: CheckInRow[] = backup.habits.flatMap((h) =>
+    h.checkIns.map((c) => ({ id: c.id, habit_id: h.id, date: c.date, status: c.status, amount: c.amount, note: c.note, created_at: c.createdAt })),
+  );
+  const learning = learningAndJournalRows(backup, personId);
+  return {
+    inserts: [
+      { table: 'habit', rows: habitRows },
+      { table: 'habit_check_in', rows: checkIns },
+      {
+        table: 'scorecard_item',
+        rows: backup.scorecard.map((s) => ({
+          id: s.id,
+          person_id,
+          position: s.position,
+          text: s.text,
+          rating: s.rating,
+          time_text: s.time,
+          habit_id: s.habitId,
+          created_at: s.createdAt,
+        })),
+      },
+      {
+        table: 'framework',
+        rows: backup.frameworks.map((f) => ({
+          id: f.id,
+          person_id,
+          name: f.name,
+          version: f.version,
+          content: JSON.stringify(f.content),
+          created_at: f.createdAt,
+        })),
+      },
+      {
+        table: 'skill_assessment',
+        rows: backup.assessments.map((a) => ({
+          id: a.id,
+          person_id,
+          skill_id: a.skillId,
+          level: a.level,
+          date: a.date,
+          evidence: a.evidence,
+          note: a.note,
+          created_at: a.createdAt,
+        })),
+      },
+      {
+        table: 'career_target',
+        rows: backup.target
+          ? [{ person_id, track: backup.target.track, level: backup.target.level, by_date: backup.target.byDate, set_at: backup.target.setAt }]
+          : [],
+      },
+      { table: 'facet_status', rows: backup.facets.map((f) => ({ person_id, facet_id: f.facetId, status: f.status, updated_at: f.updatedAt })) },
+      {
+        table: 'evidence',
+        rows: backup.evidence.map((e) => ({
+          id: e.id,
+          person_id,
+          text: e.text,
+          skills: JSON.stringify(e.skills),
+          date: e.date,
+          link: e.link,
+          created_at: e.createdAt,
+        })),
+      },
+      {
+        table: 'activity',
+        rows: backup.activities.map((a) => ({
+          id: a.id,
+          person_id,
+          text: a.text,
+          date: a.date,
+          minutes: a.minutes,
+          skills: JSON.stringify(a.skills),
+          energy: a.energy,
+          ease: a.ease,
+          created_at: a.createdAt,
+        })),
+      },
+      {
+        table: 'experiment',
+        rows: backup.experiments.map((e) => ({
+          id: e.id,
+          person_id,
+          title: e.title,
+          track: e.track,
+          hypothesis: e.hypothesis,
+          started_on: e.startedOn,
+          until: e.until,
+          outcome: e.outcome,
+          note: e.note,
+          closed_on: e.closedOn,
+          created_at: e.createdAt,
+        })),
+      },
+      { table: 'learning_item', rows: learning.items },
+      { table: 'learning_note', rows: learning.notes },
+      { table: 'highlight', rows: learning.highlights },
+      { table: 'card', rows: learning.cards },
+      { table: 'review_log', rows: learning.reviews },
+      { table: 'journal_entry', rows: learning.journal },
+    ],
+    rewrites: [],
+    updates: [
+      {
+        table: 'person',
+        where: { id: personId },
+        set: {
+          name: backup.person.name,
+          time_zone: backup.person.timeZone,
+          technical_ratio: backup.person.technicalRatio,
+          active_framework_id: backup.person.activeFrameworkId,
+        },
+      },
+      ...backup.habits.flatMap((h) => (h.afterHabitId ? [{ table: 'habit' as const, where: { id: h.id }, set: { after_habit_id: h.afterHabitId } }] : [])),
+    ],
+    result: {
       habits: habitRows.length,
       checkIns: checkIns.length,
       scorecard: backup.scorecard.length,
@@ -393,8 +438,9 @@ export async function importBackup(ctx: Context, content: string): Promise<Impor
       library: backup.library.length,
       cards: backup.cards.length,
       journal: backup.journal.length,
-    };
-  });
+    },
+    derived: habitRows,
+  };
 }
 
 /** Highlights, notes and reviews are unique across the file, and cards point at what the file holds. */
@@ -436,5 +482,5 @@ function learningAndJournalRows(backup: Backup, personId: string) {
     cards: backup.cards.map((card) => columnsOf(card, CARD, person)),
     reviews: backup.cards.flatMap((card) => card.reviews.map((r) => columnsOf(r, REVIEW, { card_id: card.id }))),
     journal: backup.journal.map((entry) => columnsOf(entry, ENTRY, person)),
-  } as unknown as Parameters<typeof insertLearningAndJournalRows>[1];
+  } as unknown as LearningAndJournalRows;
 }

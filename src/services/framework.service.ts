@@ -5,10 +5,13 @@ import type { Framework } from '../core/framework.js';
 import { conflict, notFound } from '../core/errors.js';
 import { parseFramework } from '../formats/framework.format.js';
 import { findPerson, updatePerson } from '../store/person.repository.js';
-import { findFramework, insertFramework, listFrameworkRows, replaceFramework } from '../store/framework.repository.js';
+import { findFramework, listFrameworkRows } from '../store/framework.repository.js';
+import { emptyWritePlan } from '../store/import.repository.js';
+import type { FrameworkRow } from '../store/schema.js';
 import { inTransaction, isUniqueViolation } from '../store/database.js';
 import type { Db } from '../store/habit.repository.js';
 import type { Context } from './context.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 
 // Two levels below the package root both in src/services and in the bundle's dist/chunks.
 const FRAMEWORKS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'frameworks');
@@ -70,39 +73,61 @@ async function activeId(db: Db, ctx: Context): Promise<string> {
 
 const alreadyExists = (id: string) => conflict('id', `a framework "${id}" already exists; import it with replace to overwrite it`);
 
+interface KnownFramework {
+  existing: FrameworkRow | undefined;
+  /** The person's chosen framework, when it is not the built-in one. */
+  chosen: string | null;
+}
+
 /**
- * Validates a framework file (YAML or JSON) and stores it for the person, in one transaction.
- * An id the person already imported is refused unless `replace` is set; the built-in id "grow"
- * is never replaced. With `use`, the framework also becomes the person's active one.
- * Bad input writes nothing.
+ * A framework file (YAML or JSON), validated whole, stored for the person. An id the person
+ * already imported is refused unless `replace` is set; the built-in id "grow" is never replaced.
+ * With `use`, the framework also becomes the person's active one.
  */
+export const frameworkImporter: Importer<string, Framework, KnownFramework, ImportResult, { use?: boolean; replace?: boolean }> = {
+  read(content) {
+    const framework = parseFramework(content);
+    if (framework.id === BUILTIN_FRAMEWORK_ID) throw conflict('id', `"${BUILTIN_FRAMEWORK_ID}" is the built-in framework and cannot be replaced`);
+    return framework;
+  },
+
+  async load(db, ctx, framework) {
+    const chosen = (await findPerson(db, ctx.personId))?.active_framework_id ?? null;
+    return { existing: await findFramework(db, ctx.personId, framework.id), chosen: chosen === BUILTIN_FRAMEWORK_ID ? null : chosen };
+  },
+
+  plan(framework, { existing, chosen }, env, options) {
+    if (existing && !options.replace) throw alreadyExists(framework.id);
+    const content = JSON.stringify(framework);
+    const plan: ImportPlan<ImportResult> = {
+      ...emptyWritePlan(),
+      // The framework in force after the import: the one used now, or the person's choice, which exists now.
+      result: { ...summaryOf(framework, false, options.use === true || chosen === framework.id), replaced: existing !== undefined },
+    };
+    if (existing) {
+      plan.updates.push({
+        table: 'framework',
+        where: { person_id: env.personId, id: framework.id },
+        set: { name: framework.name, version: framework.version, content },
+      });
+    } else {
+      plan.inserts.push({
+        table: 'framework',
+        rows: [{ id: framework.id, person_id: env.personId, name: framework.name, version: framework.version, content, created_at: env.now }],
+      });
+    }
+    if (options.use) plan.updates.push({ table: 'person', where: { id: env.personId }, set: { active_framework_id: framework.id } });
+    return plan;
+  },
+};
+
+/** Validates a framework file and stores it for the person, in one transaction; bad input writes nothing. */
 export async function importFramework(ctx: Context, content: string, options: { use?: boolean; replace?: boolean } = {}): Promise<ImportResult> {
-  const framework = parseFramework(content);
-  if (framework.id === BUILTIN_FRAMEWORK_ID) throw conflict('id', `"${BUILTIN_FRAMEWORK_ID}" is the built-in framework and cannot be replaced`);
-  const stored = JSON.stringify(framework);
   try {
-    return await inTransaction(ctx.store, async (trx) => {
-      const existing = await findFramework(trx, ctx.personId, framework.id);
-      if (existing && !options.replace) throw alreadyExists(framework.id);
-      if (existing) {
-        await replaceFramework(trx, ctx.personId, framework.id, { name: framework.name, version: framework.version, content: stored });
-      } else {
-        await insertFramework(trx, {
-          id: framework.id,
-          person_id: ctx.personId,
-          name: framework.name,
-          version: framework.version,
-          content: stored,
-          created_at: ctx.now().toISOString(),
-        });
-      }
-      if (options.use) await updatePerson(trx, ctx.personId, { active_framework_id: framework.id });
-      const active = (await activeId(trx, ctx)) === framework.id;
-      return { ...summaryOf(framework, false, active), replaced: existing !== undefined };
-    });
+    return await runImport(ctx, frameworkImporter, content, options);
   } catch (error) {
     // Two imports of the same new id at once: the second finds the key taken.
-    if (isUniqueViolation(error)) throw alreadyExists(framework.id);
+    if (isUniqueViolation(error)) throw alreadyExists(parseFramework(content).id);
     throw error;
   }
 }

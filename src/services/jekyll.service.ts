@@ -4,14 +4,13 @@
  * name updates its entry instead of adding another.
  */
 import { AppError, invalidAll, notFound } from '../core/errors.js';
-import { inTransaction } from '../store/database.js';
+import { IMPORT_LIMITS, limitText } from '../core/import-limits.js';
 import { type JekyllPost, fileError, isPostFileName, parsePost, postFileName, writeImportedPost, writeNewPost } from '../formats/jekyll.format.js';
-import type { Db } from '../store/habit.repository.js';
-import { newId } from '../store/ids.js';
-import { insertJournalEntry, updateJournalEntry } from '../store/journal.repository.js';
+import { emptyWritePlan } from '../store/import.repository.js';
 import { findEntriesBySourceNames, findEntryByIdOrSourceName } from '../store/reflection.repository.js';
 import type { JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
+import { type ImportPlan, type Importer, runImport } from './import.runner.js';
 import { toJournalEntry } from './journal.service.js';
 
 /** One post to import: its file name (the entry's source name) and its text. */
@@ -82,61 +81,79 @@ function columnsOf(post: JekyllPost) {
 type PostColumns = ReturnType<typeof columnsOf>;
 const COMPARED = ['title', 'body', 'date', 'time', 'utc_offset', 'tags', 'categories', 'front_matter'] as const satisfies readonly (keyof PostColumns)[];
 
+interface ReadPosts {
+  good: ReadPost[];
+  skipped: JekyllImportResult['skipped'];
+}
+
 /**
- * Imports posts into the journal. Without `skipBad`, the first bad post is the error (naming its
- * file, and the line when there is one) and nothing is written; with it, the good posts are
- * imported and the bad ones listed in `skipped`.
+ * Jekyll posts: each file's front matter and body become a journal entry, found again by the
+ * post's file name. Without `skipBad`, the first bad post is the error (naming its file, and the
+ * line when there is one), or every bad post when there are several, and nothing is written; with
+ * it, the good posts are imported and the bad ones listed in `skipped`.
  */
-export async function importJekyll(ctx: Context, files: readonly PostFile[], options: { skipBad?: boolean } = {}): Promise<JekyllImportResult> {
-  if (files.length === 0) throw new AppError('validation_failed', 'file: no Jekyll posts (.md, .markdown or .html files) found');
-  const { good, bad } = readPosts(files, ctx.timeZone);
-  if (bad.length === 1 && !options.skipBad) throw bad[0]!.error;
-  // Several bad posts: every one is named, with its file and line, so all can be fixed at once.
-  if (bad.length > 1 && !options.skipBad) {
-    throw invalidAll(
-      bad.flatMap((b) => b.error.details ?? [{ path: b.file, message: b.error.message }]),
-      'nothing was imported',
+export const jekyllImporter: Importer<readonly PostFile[], ReadPosts, Map<string, JournalEntryRow>, JekyllImportResult, { skipBad?: boolean }> = {
+  read(files, options, ctx) {
+    if (files.length === 0) throw new AppError('validation_failed', 'file: no Jekyll posts (.md, .markdown or .html files) found');
+    if (files.length > IMPORT_LIMITS.posts) throw new AppError('validation_failed', `file: more posts than the limit of ${limitText('posts')}`);
+    const { good, bad } = readPosts(files, ctx.timeZone);
+    if (bad.length === 1 && !options.skipBad) throw bad[0]!.error;
+    // Several bad posts: every one is named, with its file and line, so all can be fixed at once.
+    if (bad.length > 1 && !options.skipBad) {
+      throw invalidAll(
+        bad.flatMap((b) => b.error.details ?? [{ path: b.file, message: b.error.message }]),
+        'nothing was imported',
+      );
+    }
+    return { good, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
+  },
+
+  async load(db, ctx, posts) {
+    if (posts.good.length === 0) return new Map();
+    const rows = await findEntriesBySourceNames(
+      db,
+      ctx.personId,
+      posts.good.map((g) => g.file.name),
     );
-  }
-  const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: bad.map((b) => ({ file: b.file, message: b.error.message })) };
-  if (good.length === 0) return result;
-  const now = ctx.now().toISOString();
-  await inTransaction(ctx.store, async (trx: Db) => {
-    const existing = new Map(
-      (
-        await findEntriesBySourceNames(
-          trx,
-          ctx.personId,
-          good.map((g) => g.file.name),
-        )
-      ).map((row) => [row.source_name!, row]),
-    );
-    for (const { file, post } of good) {
+    return new Map(rows.map((row) => [row.source_name!, row]));
+  },
+
+  plan(posts, existing, env) {
+    const result: JekyllImportResult = { created: 0, updated: 0, unchanged: 0, skipped: posts.skipped };
+    const plan: ImportPlan<JekyllImportResult> = { ...emptyWritePlan(), result };
+    const added: JournalEntryRow[] = [];
+    for (const { file, post } of posts.good) {
       const columns = columnsOf(post);
       const row = existing.get(file.name);
       if (!row) {
-        await insertJournalEntry(trx, {
-          id: newId(ctx.now().getTime()),
-          person_id: ctx.personId,
+        added.push({
+          id: env.newId(),
+          person_id: env.personId,
           ...columns,
           kind: 'entry',
           period_from: null,
           period_to: null,
           visibility: 'private',
           source_name: file.name,
-          created_at: now,
-          updated_at: now,
+          created_at: env.now,
+          updated_at: env.now,
         });
         result.created++;
       } else if (COMPARED.every((key) => row[key] === columns[key])) {
         result.unchanged++;
       } else {
-        await updateJournalEntry(trx, ctx.personId, row.id, { ...columns, updated_at: now });
+        plan.updates.push({ table: 'journal_entry', where: { id: row.id }, set: { ...columns, updated_at: env.now } });
         result.updated++;
       }
     }
-  });
-  return result;
+    plan.inserts.push({ table: 'journal_entry', rows: added });
+    return plan;
+  },
+};
+
+/** Imports posts into the journal, in one transaction (see jekyllImporter). */
+export async function importJekyll(ctx: Context, files: readonly PostFile[], options: { skipBad?: boolean } = {}): Promise<JekyllImportResult> {
+  return runImport(ctx, jekyllImporter, files, options);
 }
 
 export interface PostText {

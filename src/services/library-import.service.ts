@@ -1,9 +1,9 @@
 import type { Insertable } from 'kysely';
-import { inTransaction } from '../store/database.js';
 import { dateInZone } from '../core/calendar.js';
 import { claimSlug } from '../core/slug.js';
 import { AppError, invalidAll } from '../core/errors.js';
 import { matchKey } from '../core/library.js';
+import { badRowDetails } from '../formats/csv.js';
 import { readGoodreadsCsv } from '../formats/goodreads.format.js';
 import { type Clip, mergeClippings, readKindleClippings } from '../formats/kindle.format.js';
 import type { ImportedHighlight, ImportedItem, ImportedNote, LibraryFile, LibrarySource } from '../formats/library-csv.js';
@@ -11,22 +11,11 @@ import { readReadwiseCsv } from '../formats/readwise.format.js';
 import { readStoryGraphCsv } from '../formats/storygraph.format.js';
 import { type LibraryImportInput, libraryImportSchema } from '../schemas/library-import.schema.js';
 import { parseInput } from '../schemas/validate.js';
-import type { Db } from '../store/habit.repository.js';
-import { newId } from '../store/ids.js';
 import { itemSlugBase } from '../store/learning.repository.js';
-import {
-  insertHighlights,
-  insertLearningItems,
-  insertLearningNotes,
-  listPersonLearningItems,
-  listSourceHighlights,
-  listSourceNotes,
-  rewriteHighlights,
-  rewriteLearningItems,
-  updateLearningNoteText,
-} from '../store/library-import.repository.js';
+import { listPersonLearningItems, listSourceHighlights, listSourceNotes } from '../store/library-import.repository.js';
 import type { HighlightRow, LearningItemRow, LearningNoteRow, LearningNoteTable } from '../store/schema.js';
 import type { Context } from './context.js';
+import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.runner.js';
 
 export type { LibrarySource };
 
@@ -60,12 +49,7 @@ function badFileError(file: LibraryFile): AppError {
   const unit = file.source === 'kindle' ? 'entr' : 'row';
   const plural = (n: number) => (unit === 'entr' ? (n === 1 ? 'entry' : 'entries') : n === 1 ? 'row' : 'rows');
   const count = file.bad.length;
-  const details = file.bad.map((b) =>
-    b.problem === undefined
-      ? { path: '', message: b.message }
-      : { path: b.field ?? '', message: b.problem, ...(b.line !== undefined ? { line: b.line } : {}), ...(b.column !== undefined ? { column: b.column } : {}) },
-  );
-  const error = invalidAll(details, `nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others`);
+  const error = invalidAll(badRowDetails(file.bad), `nothing was imported; ${count} bad ${plural(count)} in all; skip bad ${plural(2)} to import the others`);
   // The message keeps the first bad row in full, with its row and line.
   return new AppError('validation_failed', `${file.bad[0]!.message} (${error.hint})`, { details: error.details, more: error.more, hint: error.hint });
 }
@@ -118,18 +102,18 @@ class ItemIndex {
 const json = (value: unknown) => JSON.stringify(value);
 
 /** A new item from a file's description of it, with the first free slug its title gives. */
-function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string, slugs: Set<string>): LearningItemRow {
+function newItemRow(env: PlanEnv, item: ImportedItem, key: string, slugs: Set<string>): LearningItemRow {
   const earliest = item.highlights
     .map((h) =>
-      h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), ctx.timeZone),
+      h.highlightedAt === null ? null : item.source === 'kindle' ? h.highlightedAt.slice(0, 10) : dateInZone(new Date(h.highlightedAt), env.timeZone),
     )
     .filter((d): d is string => d !== null)
     .sort()[0];
   // Highlights mean the book is being read; a highlighted article was read.
   const status = item.status ?? (item.kind === 'article' ? 'read' : 'reading');
   return {
-    id: newId(ctx.now().getTime()),
-    person_id: ctx.personId,
+    id: env.newId(),
+    person_id: env.personId,
     kind: item.kind,
     title: item.title,
     slug: claimSlug(itemSlugBase(item.title), slugs),
@@ -148,12 +132,12 @@ function newItemRow(ctx: Context, item: ImportedItem, key: string, now: string, 
     shelves: json(item.shelves),
     started_at: item.startedAt,
     finished_at: item.finishedAt,
-    added_at: item.addedAt ?? earliest ?? ctx.today,
+    added_at: item.addedAt ?? earliest ?? env.today,
     match_key: key,
     source: item.source,
     source_id: item.sourceId,
-    created_at: now,
-    updated_at: now,
+    created_at: env.now,
+    updated_at: env.now,
   };
 }
 
@@ -257,6 +241,43 @@ export function readLibraryFile(source: LibrarySource, text: string): LibraryFil
   return READERS[source](text);
 }
 
+/** What the person's library holds that a file is compared with. */
+interface KnownLibrary {
+  items: LearningItemRow[];
+  /** The person's highlights and notes from the file's source, read only when the file has any. */
+  highlights: HighlightRow[];
+  notes: LearningNoteRow[];
+}
+
+/** The file's items carry highlights; its notes (Kindle) attach to the highlights at their place. */
+const needsHighlights = (file: LibraryFile) => file.items.some((i) => i.highlights.length > 0 || (file.source === 'kindle' && i.notes.length > 0));
+const needsNotes = (file: LibraryFile) => file.items.some((i) => i.notes.length > 0);
+
+/**
+ * The four library sources, one importer: the source's reader makes items of the file; they are
+ * matched to the person's items (source id, ISBN-13, title and first author) and the plan adds the
+ * new ones, rewrites the changed ones and merges highlights and notes.
+ */
+export const libraryImporter: Importer<{ source: LibrarySource; text: string }, LibraryFile, KnownLibrary, LibraryImportResult, { skipBad: boolean }> = {
+  read({ source, text }, { skipBad }) {
+    const file = readLibraryFile(source, text);
+    if (file.bad.length > 0 && !skipBad) throw badFileError(file);
+    return file;
+  },
+
+  async load(db, ctx, file) {
+    return {
+      items: await listPersonLearningItems(db, ctx.personId),
+      highlights: needsHighlights(file) ? await listSourceHighlights(db, ctx.personId, file.source) : [],
+      notes: needsNotes(file) ? await listSourceNotes(db, ctx.personId, file.source) : [],
+    };
+  },
+
+  plan(file, known, env) {
+    return planLibraryImport(file, known, env);
+  },
+};
+
 /**
  * Imports a Goodreads or StoryGraph library export, Kindle clippings or a Readwise export in one
  * transaction. The file is read and checked completely first: a bad row refuses the whole file,
@@ -265,9 +286,10 @@ export function readLibraryFile(source: LibrarySource, text: string): LibraryFil
  */
 export async function importLibrary(ctx: Context, input: LibraryImportInput, text: string, options: LibraryImportOptions = {}): Promise<LibraryImportResult> {
   const { source, skipBad } = parseInput(libraryImportSchema, input);
-  const file = readLibraryFile(source, text);
-  if (file.bad.length > 0 && !skipBad) throw badFileError(file);
+  return runImport(ctx, libraryImporter, { source, text }, { skipBad }, options);
+}
 
+function planLibraryImport(file: LibraryFile, known: KnownLibrary, env: PlanEnv): ImportPlan<LibraryImportResult> {
   const result: LibraryImportResult = {
     itemsCreated: 0,
     itemsUpdated: 0,
@@ -278,97 +300,87 @@ export async function importLibrary(ctx: Context, input: LibraryImportInput, tex
     notesAdded: 0,
     skipped: file.bad.map(({ row, message }) => ({ row, message })),
   };
-  const total = file.items.length;
-  options.onProgress?.(0, total);
+  const index = new ItemIndex(known.items);
+  const writes: Writes = { items: [], itemUpdates: [], highlights: [], highlightUpdates: [], notes: [], noteUpdates: [] };
+  const touched: Touched = new Map();
 
-  await inTransaction(ctx.store, async (trx) => {
-    const now = ctx.now().toISOString();
-    const index = new ItemIndex(await listPersonLearningItems(trx, ctx.personId));
-    const writes: Writes = { items: [], itemUpdates: [], highlights: [], highlightUpdates: [], notes: [], noteUpdates: [] };
-    const touched: Touched = new Map();
-
-    for (const imported of file.items) {
-      const key = matchKey(imported.title, imported.authors);
-      const found = index.find(imported, key, file.describesItems);
-      let entry = found ? touched.get(found.id) : undefined;
-      if (!found) {
-        const row = newItemRow(ctx, imported, key, now, index.slugs);
-        writes.items.push(row);
-        // A highlights export names one book in several ways (title lines): the next may find it.
-        // A library export's new item is claimed already, so no later row may match it anyway.
-        if (!file.describesItems) index.add(row);
-        entry = { item: row, highlights: [], notes: [], changed: false, created: true };
-        touched.set(row.id, entry);
-      } else if (!entry) {
-        entry = { item: found, highlights: [], notes: [], changed: false, created: false };
-        touched.set(found.id, entry);
-        if (file.describesItems) {
-          const updated = updatedItemRow(found, imported, now);
-          if (updated) {
-            writes.itemUpdates.push(updated);
-            entry.item = updated;
-            entry.changed = true;
-          }
+  for (const imported of file.items) {
+    const key = matchKey(imported.title, imported.authors);
+    const found = index.find(imported, key, file.describesItems);
+    let entry = found ? touched.get(found.id) : undefined;
+    if (!found) {
+      const row = newItemRow(env, imported, key, index.slugs);
+      writes.items.push(row);
+      // A highlights export names one book in several ways (title lines): the next may find it.
+      // A library export's new item is claimed already, so no later row may match it anyway.
+      if (!file.describesItems) index.add(row);
+      entry = { item: row, highlights: [], notes: [], changed: false, created: true };
+      touched.set(row.id, entry);
+    } else if (!entry) {
+      entry = { item: found, highlights: [], notes: [], changed: false, created: false };
+      touched.set(found.id, entry);
+      if (file.describesItems) {
+        const updated = updatedItemRow(found, imported, env.now);
+        if (updated) {
+          writes.itemUpdates.push(updated);
+          entry.item = updated;
+          entry.changed = true;
         }
       }
-      if (file.describesItems) index.claimed.add(entry!.item.id);
-      entry!.highlights.push(...imported.highlights);
-      entry!.notes.push(...imported.notes);
     }
+    if (file.describesItems) index.claimed.add(entry.item.id);
+    for (const h of imported.highlights) entry.highlights.push(h);
+    for (const n of imported.notes) entry.notes.push(n);
+  }
 
-    await mergeHighlightsAndNotes(trx, ctx, source, touched, writes, result, now);
+  mergeHighlightsAndNotes(file.source, known, touched, writes, result, env);
 
-    for (const entry of touched.values()) {
-      if (entry.created) result.itemsCreated++;
-      else if (entry.changed) result.itemsUpdated++;
-      else result.itemsUnchanged++;
-    }
-    // Progress follows the items written; the unchanged ones are done already.
-    let done = total - writes.items.length - writes.itemUpdates.length;
-    const progress = (n: number) => {
-      done += n;
-      options.onProgress?.(done, total);
-    };
-    await insertLearningItems(trx, writes.items, progress);
-    await rewriteLearningItems(trx, writes.itemUpdates, progress);
-    await insertHighlights(trx, writes.highlights);
-    await rewriteHighlights(trx, writes.highlightUpdates);
-    await insertLearningNotes(trx, writes.notes);
-    for (const note of writes.noteUpdates) await updateLearningNoteText(trx, note.id, note.text);
-    options.onProgress?.(total, total);
-  });
-  return result;
+  for (const entry of touched.values()) {
+    if (entry.created) result.itemsCreated++;
+    else if (entry.changed) result.itemsUpdated++;
+    else result.itemsUnchanged++;
+  }
+  // Progress counts the file's items: the unchanged ones are done already, each written item is one more.
+  const writtenItems = writes.items.length + writes.itemUpdates.length;
+  return {
+    inserts: [
+      { table: 'learning_item', rows: writes.items },
+      { table: 'highlight', rows: writes.highlights },
+      { table: 'learning_note', rows: writes.notes },
+    ],
+    rewrites: [
+      { table: 'learning_item', rows: writes.itemUpdates },
+      { table: 'highlight', rows: writes.highlightUpdates },
+    ],
+    updates: writes.noteUpdates.map((n) => ({ table: 'learning_note', where: { id: n.id }, set: { text: n.text } })),
+    progress: {
+      table: 'learning_item',
+      total: file.items.length,
+      done: file.items.length - writtenItems,
+      ends: Array.from({ length: writtenItems }, (_, i) => i + 1),
+    },
+    result,
+  };
 }
 
 /** Compares the file's highlights and notes with the stored ones of the same source, per item. */
-async function mergeHighlightsAndNotes(
-  trx: Db,
-  ctx: Context,
-  source: LibrarySource,
-  touched: Touched,
-  writes: Writes,
-  result: LibraryImportResult,
-  now: string,
-) {
+function mergeHighlightsAndNotes(source: LibrarySource, known: KnownLibrary, touched: Touched, writes: Writes, result: LibraryImportResult, env: PlanEnv) {
   const entries = [...touched.values()];
-  const anyHighlights = entries.some((e) => e.highlights.length > 0);
-  const anyNotes = entries.some((e) => e.notes.length > 0);
   const storedHighlights = new Map<string, HighlightRow[]>();
-  if (anyHighlights || (source === 'kindle' && anyNotes)) {
-    for (const row of await listSourceHighlights(trx, ctx.personId, source)) {
-      const list = storedHighlights.get(row.item_id);
-      if (list) list.push(row);
-      else storedHighlights.set(row.item_id, [row]);
-    }
+  for (const row of known.highlights) {
+    const list = storedHighlights.get(row.item_id);
+    if (list) list.push(row);
+    else storedHighlights.set(row.item_id, [row]);
   }
+  // Copies: the plan keeps what it has written so far here, and what was loaded stays as it was.
   const storedNotes = new Map<string, LearningNoteRow>();
-  if (anyNotes) for (const row of await listSourceNotes(trx, ctx.personId, source)) storedNotes.set(`${row.item_id}\u0000${row.source_key}`, row);
-  const newIdNow = () => newId(ctx.now().getTime());
+  for (const row of known.notes) storedNotes.set(`${row.item_id}\u0000${row.source_key}`, { ...row });
+  const now = env.now;
 
   const addLooseNote = (entry: TouchedItem, note: ImportedNote) => {
     const stored = storedNotes.get(`${entry.item.id}\u0000${note.sourceKey}`);
     if (!stored) {
-      const row: LearningNoteRow = { id: newIdNow(), item_id: entry.item.id, text: note.text, source, source_key: note.sourceKey, created_at: now };
+      const row: LearningNoteRow = { id: env.newId(), item_id: entry.item.id, text: note.text, source, source_key: note.sourceKey, created_at: now };
       writes.notes.push(row);
       storedNotes.set(`${entry.item.id}\u0000${note.sourceKey}`, row);
       result.notesAdded++;
@@ -388,7 +400,7 @@ async function mergeHighlightsAndNotes(
       const byId = new Map(stored.map((r) => [r.id, r]));
       for (const { clip, matched } of merge.clips) {
         if (clip.id === null) {
-          writes.highlights.push(highlightRow(entry.item.id, source, clip, newIdNow(), now));
+          writes.highlights.push(highlightRow(entry.item.id, source, clip, env.newId(), now));
           result.highlightsAdded++;
           continue;
         }
@@ -405,23 +417,27 @@ async function mergeHighlightsAndNotes(
     // Two books of the file may be one item here, so a highlight may come twice: the later wins.
     const byKey = new Map(stored.map((r) => [r.source_key, { row: r, added: false, updated: false }]));
     for (const h of entry.highlights) {
-      const known = byKey.get(h.sourceKey);
-      if (!known) {
-        const row = highlightRow(entry.item.id, source, h, newIdNow(), now);
+      const seen = byKey.get(h.sourceKey);
+      if (!seen) {
+        const row = highlightRow(entry.item.id, source, h, env.newId(), now);
         writes.highlights.push(row);
         byKey.set(h.sourceKey, { row, added: true, updated: false });
         result.highlightsAdded++;
         continue;
       }
-      const after = highlightRow(entry.item.id, source, h, known.row.id, known.row.created_at);
-      if (sameHighlight(known.row, after)) {
-        if (!known.added && !known.updated) result.highlightsUnchanged++;
+      const after = highlightRow(entry.item.id, source, h, seen.row.id, seen.row.created_at);
+      if (sameHighlight(seen.row, after)) {
+        if (!seen.added && !seen.updated) result.highlightsUnchanged++;
         continue;
       }
-      Object.assign(known.row, after);
-      if (known.added || known.updated) continue;
-      known.updated = true;
-      writes.highlightUpdates.push(known.row);
+      if (seen.added || seen.updated) {
+        // A row this import writes already: the later of the two wins.
+        Object.assign(seen.row, after);
+        continue;
+      }
+      seen.updated = true;
+      seen.row = after;
+      writes.highlightUpdates.push(after);
       result.highlightsUpdated++;
     }
     for (const note of entry.notes) addLooseNote(entry, note);

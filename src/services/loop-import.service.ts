@@ -1,16 +1,16 @@
 import type { IsoDate } from '../core/calendar.js';
-import { inTransaction } from '../store/database.js';
 import { invalid } from '../core/errors.js';
 import { formatSchedule, parseSchedule, scheduleFromFrequency } from '../core/schedule.js';
 import { slugify, uniqueSlug } from '../core/slug.js';
-import { type LoopDayMark, type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
-import { type Db, habitNameKey, insertCheckIns, insertHabit, listCheckIns, listHabitRows, nextHabitPosition, updateHabit } from '../store/habit.repository.js';
-import { newId } from '../store/ids.js';
-import { insertJournalEntry, listJournalRows } from '../store/journal.repository.js';
+import { type LoopDayMark, type LoopExport, type LoopHabit, readLoopBytes, readLoopPath } from '../formats/loop.format.js';
+import { habitNameKey, listCheckIns, listHabitRows, nextHabitPosition } from '../store/habit.repository.js';
+import type { Db } from '../store/habit.repository.js';
+import type { PlannedUpdate } from '../store/import.repository.js';
+import { listJournalRows } from '../store/journal.repository.js';
 import type { CheckInRow, HabitRow, JournalEntryRow } from '../store/schema.js';
 import type { Context } from './context.js';
 import { refreshSnapshots } from './habit.service.js';
-import { getOrInsert } from '../core/collections.js';
+import { type ImportPlan, type Importer, type PlanEnv, runImport } from './import.runner.js';
 
 /**
  * A path (a `.db`, a `.zip` or an unpacked CSV export folder) or the bytes of a `.db` or `.zip`.
@@ -71,13 +71,15 @@ function freeName(known: Known, name: string): string {
   }
 }
 
-async function createFromLoop(trx: Db, ctx: Context, known: Known, habit: LoopHabit): Promise<HabitRow> {
+/** A grow habit for a Loop habit, under a name and slug still free; the known habits then include it. */
+function newHabitRow(env: PlanEnv, known: Known, habit: LoopHabit): HabitRow {
   const name = freeName(known, habit.name);
   const slug = uniqueSlug(slugify(name), known.slugs);
   const measurable = habit.targetValue !== null;
-  const now = ctx.now().toISOString();
-  const row = await insertHabit(trx, {
-    person_id: ctx.personId,
+  const start = habit.trackedSince ?? habit.entries[0]?.date ?? env.today;
+  const row: HabitRow = {
+    id: env.newId(),
+    person_id: env.personId,
     slug,
     name,
     // Loop's "at most" habits are limits: in grow, habits to break whose entries are slips.
@@ -87,22 +89,37 @@ async function createFromLoop(trx: Db, ctx: Context, known: Known, habit: LoopHa
     // the repetitions of the period, so the strength stays Loop's.
     target: measurable ? habit.targetValue! / habit.numerator : null,
     unit: measurable ? habit.unit : null,
+    identity: null,
+    when_text: null,
+    where_text: null,
+    after_habit_id: null,
+    after_text: null,
+    two_minute: null,
+    bundle: null,
+    law_obvious: null,
+    law_attractive: null,
+    law_easy: null,
+    law_satisfying: null,
+    group_name: null,
     skills: '[]',
     archived: habit.archived ? 1 : 0,
     position: known.nextPosition++,
-    start_date: habit.trackedSince ?? habit.entries[0]?.date ?? ctx.today,
+    start_date: start,
+    // The anchor starts on the start date and then stays put (habit.repository's insertHabit does the same).
+    anchor_date: start,
+    name_key: habitNameKey(name),
     loop_uuid: habit.uuid,
-    created_at: now,
-    updated_at: now,
-  });
-  known.byName.set(habitNameKey(row.name), row);
+    created_at: env.now,
+    updated_at: env.now,
+  };
+  known.byName.set(row.name_key, row);
   known.slugs.add(row.slug);
   if (row.loop_uuid !== null) known.byUuid.set(row.loop_uuid, row);
   return row;
 }
 
 /** The check-ins a Loop habit adds to a grow habit: only days the habit has nothing for yet. */
-function newCheckIns(into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>, createdAt: string): CheckInRow[] {
+function newCheckIns(env: PlanEnv, into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>): CheckInRow[] {
   const measurable = into.target !== null;
   const rows: CheckInRow[] = [];
   for (const entry of habit.entries) {
@@ -114,7 +131,7 @@ function newCheckIns(into: HabitRow, habit: LoopHabit, taken: Set<IsoDate>, crea
       status = into.kind === 'break' ? 'slip' : 'done';
       if (measurable) amount = entry.amount ?? (into.kind === 'build' ? into.target : null);
     }
-    rows.push({ id: newId(), habit_id: into.id, date: entry.date, status, amount, note: entry.note, created_at: createdAt });
+    rows.push({ id: env.newId(), habit_id: into.id, date: entry.date, status, amount, note: entry.note, created_at: env.now });
   }
   return rows;
 }
@@ -130,9 +147,9 @@ const MARK_WORDS: Record<LoopDayMark, string> = { 'not-done': 'not done', unknow
 /** The key of a Loop note already in the journal: its day and the habit's slug. */
 const noteKey = (date: IsoDate, slug: string) => `${date} ${slug}`;
 
-async function importedNoteKeys(trx: Db, personId: string): Promise<Set<string>> {
+async function importedNoteKeys(db: Db, personId: string): Promise<Set<string>> {
   const keys = new Set<string>();
-  for (const row of await listJournalRows(trx, personId, { tag: NOTE_TAG })) {
+  for (const row of await listJournalRows(db, personId, { tag: NOTE_TAG })) {
     const tags = JSON.parse(row.tags) as string[];
     if (!tags.includes(NOTE_TAG)) continue;
     for (const tag of tags) if (tag !== NOTE_TAG) keys.add(noteKey(row.date, tag));
@@ -140,15 +157,15 @@ async function importedNoteKeys(trx: Db, personId: string): Promise<Set<string>>
   return keys;
 }
 
-function noteEntries(ctx: Context, into: HabitRow, habit: LoopHabit, keys: Set<string>, createdAt: string): JournalEntryRow[] {
+function noteEntries(env: PlanEnv, into: HabitRow, habit: LoopHabit, keys: Set<string>): JournalEntryRow[] {
   const rows: JournalEntryRow[] = [];
   for (const { date, mark, note } of habit.notes) {
     const key = noteKey(date, into.slug);
     if (keys.has(key)) continue;
     keys.add(key);
     rows.push({
-      id: newId(),
-      person_id: ctx.personId,
+      id: env.newId(),
+      person_id: env.personId,
       title: `${into.name}: ${MARK_WORDS[mark]}`,
       body: note,
       date,
@@ -162,11 +179,150 @@ function noteEntries(ctx: Context, into: HabitRow, habit: LoopHabit, keys: Set<s
       visibility: 'private',
       front_matter: null,
       source_name: null,
-      created_at: createdAt,
-      updated_at: createdAt,
+      created_at: env.now,
+      updated_at: env.now,
     });
   }
   return rows;
+}
+
+/** What grow holds for a Loop file, before the plan adds to it. */
+interface KnownLoop {
+  habits: HabitRow[];
+  nextPosition: number;
+  /** The days recorded for each habit the file's habits match. */
+  takenDays: Map<string, Set<IsoDate>>;
+  /** The Loop notes already in the journal (read only when the file has notes). */
+  noteKeys: Set<string>;
+}
+
+/** What the plan leaves for settle: every habit it touched, as it ends up, and what changed. */
+interface LoopPlanned {
+  touched: HabitRow[];
+  changed: Map<string, IsoDate>;
+  histories: Map<string, CheckInRow[]>;
+}
+
+const indexOf = (rows: HabitRow[], nextPosition: number): Known => ({
+  byUuid: new Map(rows.filter((r) => r.loop_uuid !== null).map((r) => [r.loop_uuid!, r])),
+  byName: new Map(rows.map((r) => [habitNameKey(r.name), r])),
+  slugs: new Set(rows.map((r) => r.slug)),
+  nextPosition,
+});
+
+const byDate = (a: CheckInRow, b: CheckInRow) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
+/**
+ * Loop Habit Tracker's SQLite backup or CSV export (zip or folder): habits are matched by Loop's
+ * uuid or by name, new ones created, and only days grow does not have yet are added.
+ */
+export const loopImporter: Importer<LoopImportSource, LoopExport, KnownLoop, LoopImportResult, Record<string, never>, LoopPlanned> = {
+  read(source) {
+    return 'path' in source ? readLoopPath(source.path) : readLoopBytes(source.bytes);
+  },
+
+  async load(db, ctx, data) {
+    const habits = await listHabitRows(db, ctx.personId, { includeArchived: true });
+    const known = indexOf(habits, 0);
+    // The days already recorded for every matched habit, in one query rather than one per habit.
+    const matchedIds = data.habits.map((h) => findMatch(known, h)?.id).filter((id): id is string => id !== undefined);
+    const takenDays = new Map<string, Set<IsoDate>>();
+    for (const c of await listCheckIns(db, matchedIds)) {
+      let days = takenDays.get(c.habit_id);
+      if (!days) {
+        days = new Set();
+        takenDays.set(c.habit_id, days);
+      }
+      days.add(c.date);
+    }
+    return {
+      habits,
+      nextPosition: await nextHabitPosition(db, ctx.personId),
+      takenDays,
+      noteKeys: data.habits.some((h) => h.notes.length > 0) ? await importedNoteKeys(db, ctx.personId) : new Set(),
+    };
+  },
+
+  plan(data, loaded, env) {
+    return planLoopImport(data, loaded, env);
+  },
+
+  async settle(db, ctx, plan) {
+    const { touched, changed, histories } = plan.derived!;
+    await refreshSnapshots(db, touched, ctx.today, changed, histories);
+  },
+};
+
+function planLoopImport(data: LoopExport, loaded: KnownLoop, env: PlanEnv): ImportPlan<LoopImportResult, LoopPlanned> {
+  const known = indexOf(loaded.habits, loaded.nextPosition);
+  const takenDays = new Map([...loaded.takenDays].map(([id, days]) => [id, new Set(days)]));
+  const noteKeys = new Set(loaded.noteKeys);
+  const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0, notesAdded: 0 };
+  const habits: HabitRow[] = [];
+  const checkIns: CheckInRow[] = [];
+  const journal: JournalEntryRow[] = [];
+  const ends: number[] = [];
+  // Each habit the import touched, as it ends up, the earliest day it added, and the new habits' histories.
+  const touched = new Map<string, HabitRow>();
+  const changed = new Map<string, IsoDate>();
+  const created = new Map<string, CheckInRow[]>();
+  const startDates = new Map<string, IsoDate>();
+
+  for (const habit of data.habits) {
+    let into = findMatch(known, habit);
+    let taken = new Set<IsoDate>();
+    if (into) {
+      result.habitsMatched++;
+      taken = takenDays.get(into.id) ?? taken;
+    } else {
+      into = newHabitRow(env, known, habit);
+      habits.push(into);
+      created.set(into.id, []);
+      result.habitsCreated++;
+    }
+    const added = newCheckIns(env, into, habit, taken);
+    for (const row of added) checkIns.push(row);
+    ends.push(checkIns.length);
+    // Two habits of one file may land on the same grow habit (CSV exports match by name).
+    for (const row of added) taken.add(row.date);
+    takenDays.set(into.id, taken);
+    result.checkInsAdded += added.length;
+    result.checkInsUnchanged += habit.entries.length - added.length;
+    touched.set(into.id, into);
+    const history = created.get(into.id);
+    if (history) for (const row of added) history.push(row);
+    const firstAdded = added.reduce<IsoDate | undefined>((min, r) => (min === undefined || r.date < min ? r.date : min), undefined);
+    const before = changed.get(into.id);
+    if (firstAdded !== undefined && (before === undefined || firstAdded < before)) changed.set(into.id, firstAdded);
+    for (const entry of noteEntries(env, into, habit, noteKeys)) {
+      journal.push(entry);
+      result.notesAdded++;
+    }
+
+    // As with a check-in by hand, a habit begins no later than its earliest record.
+    const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
+    if (earliest !== undefined && earliest < into.start_date) {
+      const updated: HabitRow = { ...into, start_date: earliest };
+      if (created.has(into.id)) habits[habits.indexOf(into)] = updated;
+      else startDates.set(into.id, earliest);
+      touched.set(updated.id, updated);
+      known.byName.set(habitNameKey(updated.name), updated);
+      if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
+    }
+  }
+  const updates: PlannedUpdate[] = [...startDates].map(([id, start]) => ({ table: 'habit', where: { id }, set: { start_date: start } }));
+  return {
+    inserts: [
+      { table: 'habit', rows: habits },
+      { table: 'habit_check_in', rows: checkIns },
+      { table: 'journal_entry', rows: journal },
+    ],
+    rewrites: [],
+    updates,
+    progress: { table: 'habit_check_in', total: data.habits.length, done: 0, ends },
+    result,
+    derived: { touched: [...touched.values()], changed, histories: new Map([...created].map(([id, rows]) => [id, rows.sort(byDate)])) },
+  };
 }
 
 /**
@@ -175,74 +331,5 @@ function noteEntries(ctx: Context, into: HabitRow, habit: LoopHabit, keys: Set<s
  * file again changes nothing either.
  */
 export async function importLoop(ctx: Context, source: LoopImportSource, options: LoopImportOptions = {}): Promise<LoopImportResult> {
-  const data = 'path' in source ? readLoopPath(source.path) : readLoopBytes(source.bytes);
-  const total = data.habits.length;
-  const result: LoopImportResult = { habitsCreated: 0, habitsMatched: 0, checkInsAdded: 0, checkInsUnchanged: 0, notesAdded: 0 };
-
-  await inTransaction(ctx.store, async (trx) => {
-    const rows = await listHabitRows(trx, ctx.personId, { includeArchived: true });
-    const known: Known = {
-      byUuid: new Map(rows.filter((r) => r.loop_uuid !== null).map((r) => [r.loop_uuid!, r])),
-      byName: new Map(rows.map((r) => [habitNameKey(r.name), r])),
-      slugs: new Set(rows.map((r) => r.slug)),
-      nextPosition: await nextHabitPosition(trx, ctx.personId),
-    };
-    const createdAt = ctx.now().toISOString();
-    options.onProgress?.(0, total);
-
-    // The days already recorded for every matched habit, in one query rather than one per habit.
-    const matchedIds = data.habits.map((h) => findMatch(known, h)?.id).filter((id): id is string => id !== undefined);
-    const takenDays = new Map<string, Set<IsoDate>>();
-    for (const c of await listCheckIns(trx, matchedIds)) {
-      getOrInsert(takenDays, c.habit_id, () => new Set()).add(c.date);
-    }
-    // The Loop notes already in the journal, read only when the file has any.
-    const noteKeys = data.habits.some((h) => h.notes.length > 0) ? await importedNoteKeys(trx, ctx.personId) : new Set<string>();
-
-    // Each habit the import touched, as it ends up, and the earliest day it added.
-    const touched = new Map<string, HabitRow>();
-    const changed = new Map<string, IsoDate>();
-    const created = new Map<string, CheckInRow[]>();
-    for (const [index, habit] of data.habits.entries()) {
-      let into = findMatch(known, habit);
-      let taken = new Set<IsoDate>();
-      if (into) {
-        result.habitsMatched++;
-        taken = takenDays.get(into.id) ?? taken;
-      } else {
-        into = await createFromLoop(trx, ctx, known, habit);
-        created.set(into.id, []);
-        result.habitsCreated++;
-      }
-      const added = newCheckIns(into, habit, taken, createdAt);
-      await insertCheckIns(trx, added);
-      // Two habits of one file may land on the same grow habit (CSV exports match by name).
-      for (const row of added) taken.add(row.date);
-      takenDays.set(into.id, taken);
-      result.checkInsAdded += added.length;
-      result.checkInsUnchanged += habit.entries.length - added.length;
-      touched.set(into.id, into);
-      created.get(into.id)?.push(...added);
-      const firstAdded = added.reduce<IsoDate | undefined>((min, r) => (min === undefined || r.date < min ? r.date : min), undefined);
-      const before = changed.get(into.id);
-      if (firstAdded !== undefined && (before === undefined || firstAdded < before)) changed.set(into.id, firstAdded);
-      for (const entry of noteEntries(ctx, into, habit, noteKeys, createdAt)) {
-        await insertJournalEntry(trx, entry);
-        result.notesAdded++;
-      }
-
-      // As with a check-in by hand, a habit begins no later than its earliest record.
-      const earliest = [habit.trackedSince, added[0]?.date].filter((d): d is IsoDate => !!d).sort()[0];
-      if (earliest !== undefined && earliest < into.start_date) {
-        const updated = await updateHabit(trx, into.id, { start_date: earliest });
-        touched.set(updated.id, updated);
-        known.byName.set(habitNameKey(updated.name), updated);
-        if (updated.loop_uuid !== null) known.byUuid.set(updated.loop_uuid, updated);
-      }
-      options.onProgress?.(index + 1, total);
-    }
-    const histories = new Map([...created].map(([id, rows]) => [id, rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))]));
-    await refreshSnapshots(trx, [...touched.values()], ctx.today, changed, histories);
-  });
-  return result;
+  return runImport(ctx, loopImporter, source, {}, options);
 }

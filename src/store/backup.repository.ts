@@ -1,9 +1,6 @@
-import { inChunks } from './chunks.js';
 import type { Db } from './habit.repository.js';
 import type {
   ActivityRow,
-  Database,
-  CareerTargetRow,
   CheckInRow,
   EvidenceRow,
   ExperimentRow,
@@ -16,7 +13,6 @@ import type {
   LearningNoteRow,
   ReviewLogRow,
   CardRow,
-  ScorecardItemRow,
   SkillAssessmentRow,
 } from './schema.js';
 
@@ -69,38 +65,6 @@ export async function allExperimentRows(db: Db, personId: string): Promise<Exper
   return db.selectFrom('experiment').selectAll().where('person_id', '=', personId).orderBy('started_on').orderBy('id').execute();
 }
 
-export interface SkillsAndPathsRows {
-  frameworks: FrameworkRow[];
-  assessments: SkillAssessmentRow[];
-  target: CareerTargetRow | null;
-  facets: FacetStatusRow[];
-  evidence: EvidenceRow[];
-  activities: ActivityRow[];
-  experiments: ExperimentRow[];
-}
-
-type RestoredTable = Exclude<keyof Database, 'person' | 'auth_token' | 'career_target'>;
-
-/** Restores rows of one table in multi-row statements. */
-async function insertRows(db: Db, table: RestoredTable, rows: readonly object[]): Promise<void> {
-  await inChunks(rows, (chunk) =>
-    db
-      .insertInto(table)
-      .values(chunk as never)
-      .execute(),
-  );
-}
-
-export async function insertSkillsAndPathsRows(db: Db, rows: SkillsAndPathsRows): Promise<void> {
-  await insertRows(db, 'framework', rows.frameworks);
-  await insertRows(db, 'skill_assessment', rows.assessments);
-  if (rows.target) await db.insertInto('career_target').values(rows.target).execute();
-  await insertRows(db, 'facet_status', rows.facets);
-  await insertRows(db, 'evidence', rows.evidence);
-  await insertRows(db, 'activity', rows.activities);
-  await insertRows(db, 'experiment', rows.experiments);
-}
-
 export async function allHabitRows(db: Db, personId: string): Promise<HabitRow[]> {
   return db.selectFrom('habit').selectAll().where('person_id', '=', personId).orderBy('position').orderBy('id').execute();
 }
@@ -114,14 +78,6 @@ export async function allCheckInRows(db: Db, personId: string): Promise<CheckInR
     .orderBy('habit_check_in.habit_id')
     .orderBy('habit_check_in.date')
     .execute();
-}
-
-export async function insertHabitRows(db: Db, rows: HabitRow[]): Promise<void> {
-  await insertRows(db, 'habit', rows);
-}
-
-export async function insertScorecardRows(db: Db, rows: ScorecardItemRow[]): Promise<void> {
-  await insertRows(db, 'scorecard_item', rows);
 }
 
 export interface LearningAndJournalRows {
@@ -162,13 +118,4 @@ export async function allLearningAndJournalRows(db: Db, personId: string): Promi
     .execute();
   const journal = await db.selectFrom('journal_entry').selectAll().where('person_id', '=', personId).orderBy('date').orderBy('id').execute();
   return { items, notes, highlights, cards, reviews, journal };
-}
-
-export async function insertLearningAndJournalRows(db: Db, rows: LearningAndJournalRows): Promise<void> {
-  await insertRows(db, 'learning_item', rows.items);
-  await insertRows(db, 'learning_note', rows.notes);
-  await insertRows(db, 'highlight', rows.highlights);
-  await insertRows(db, 'card', rows.cards);
-  await insertRows(db, 'review_log', rows.reviews);
-  await insertRows(db, 'journal_entry', rows.journal);
 }

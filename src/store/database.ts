@@ -2,7 +2,17 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CompiledQuery, DEFAULT_MIGRATION_TABLE, type Driver, Kysely, SqliteDialect, type Migration, type MigrationProvider, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  DEFAULT_MIGRATION_TABLE,
+  type Driver,
+  Kysely,
+  type Migration,
+  type MigrationProvider,
+  SqliteDialect,
+  type SqliteDatabase,
+  type Transaction,
+} from 'kysely';
 import type { Database } from './schema.js';
 import { AppError } from '../core/errors.js';
 
@@ -91,6 +101,27 @@ function sqliteAddon(): { nativeBinding?: string } {
   }
 }
 
+/**
+ * The database as Kysely's driver uses it, with each prepared statement kept by its SQL: the driver
+ * prepares every query it runs, and SQLite compiling the same statement again (an import's chunk of
+ * 1,000 rows has the same SQL as the chunk before) costs more than running it. The oldest unused
+ * statement goes once `size` are kept.
+ */
+function keepingStatements(sqlite: SqliteDatabase, size = 64): SqliteDatabase {
+  const kept = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = kept.get(sql);
+      if (statement) kept.delete(sql);
+      else statement = sqlite.prepare(sql);
+      kept.set(sql, statement);
+      if (kept.size > size) kept.delete(kept.keys().next().value!);
+      return statement;
+    },
+  };
+}
+
 async function openSqlite(path: string): Promise<Store> {
   const { default: SQLite } = await import('better-sqlite3');
   if (path !== ':memory:') {
@@ -108,7 +139,7 @@ async function openSqlite(path: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: keepingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', location: path, close: () => db.destroy() };
 }
 

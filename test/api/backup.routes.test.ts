@@ -6,7 +6,7 @@ import { createApp } from '../../src/api/app.js';
 import { createApiToken } from '../../src/services/auth.service.js';
 import { createContext } from '../../src/services/context.js';
 import { type Api, TODAY, apiOver, expectError } from './api.helpers.js';
-import { loopDb } from '../support/loop-fixtures.js';
+import { loopCsvFiles, loopCsvZip, loopDb } from '../support/loop-fixtures.js';
 
 describeEachDialect('HTTP import and export', (db) => {
   let api: Api;
@@ -198,6 +198,28 @@ describeEachDialect('HTTP import and export', (db) => {
       'validation_failed',
       'file: not a Loop Habit Tracker backup (expected a .db backup or a CSV export)',
     );
+    expect((await api.json('GET', '/api/v1/habits?archived=true')).body).toEqual([]);
+  });
+
+  it('POST /import/loop refuses a CSV export with bad lines: 400 naming each with its file, line and column; nothing written', async () => {
+    const files = loopCsvFiles([{ name: 'Meditate' }, { name: 'Run' }]);
+    files['001 Meditate/Checkmarks.csv'] = 'Date,Value,Notes\n2026-11-02,MAYBE,\n';
+    files['002 Run/Checkmarks.csv'] = 'Date,Value,Notes\n2026-11-02,YES_MANUAL,\n2026-11-02,NO,\n';
+    const response = await api.app.request('/api/v1/import/loop', {
+      method: 'POST',
+      body: loopCsvZip(files) as Uint8Array<ArrayBuffer>,
+      headers: { host: 'localhost', authorization: `Bearer ${api.token}`, 'content-type': 'application/octet-stream' },
+    });
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string; details: unknown[] } };
+    expect(error).toEqual({
+      code: 'validation_failed',
+      message: '001 Meditate/Checkmarks.csv line 2: value "MAYBE" is not a Loop check-mark value (and 1 more problem; nothing was imported)',
+      details: [
+        { path: '001 Meditate/Checkmarks.csv', message: 'value "MAYBE" is not a Loop check-mark value', line: 2, column: 2 },
+        { path: '002 Run/Checkmarks.csv', message: 'date 2026-11-02 is also on line 2', line: 3, column: 1 },
+      ],
+    });
     expect((await api.json('GET', '/api/v1/habits?archived=true')).body).toEqual([]);
   });
 

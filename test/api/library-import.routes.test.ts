@@ -97,4 +97,30 @@ describeEachDialect('HTTP library imports', (db) => {
     );
     expect(await titles()).toEqual([]);
   });
+
+  it('refuses a streamed upload that declares no length once it passes the limit, as a body and as a form', async () => {
+    // One MiB chunk, sent again and again: the server stops reading just past 64 MiB.
+    const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+    let sent = 0;
+    const endless = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          sent++;
+          controller.enqueue(chunk);
+        },
+      });
+    const stream = (body: ReadableStream<Uint8Array>, type: string) =>
+      api.app.request('/api/v1/import/goodreads', {
+        method: 'POST',
+        body,
+        headers: { host: 'localhost', authorization: `Bearer ${api.token}`, 'content-type': type },
+        duplex: 'half',
+      } as RequestInit);
+    await expectError(await stream(endless(), 'text/csv'), 400, 'validation_failed', 'file: larger than the 64 MiB limit');
+    expect(sent).toBeLessThan(70);
+    sent = 0;
+    await expectError(await stream(endless(), 'multipart/form-data; boundary=x'), 400, 'validation_failed', 'file: larger than the 64 MiB limit');
+    expect(sent).toBeLessThan(70);
+    expect(await titles()).toEqual([]);
+  });
 });

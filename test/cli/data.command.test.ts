@@ -158,6 +158,28 @@ describe('grow export json and grow import json', { timeout: 120_000 }, () => {
     });
   });
 
+  it('grow import loop refuses a CSV export with bad lines: one line per problem with its file, line and column, exit 1; nothing written', async () => {
+    const csv = loopCsvFiles([{ name: 'Meditate' }, { name: 'Run' }]);
+    csv['001 Meditate/Checkmarks.csv'] = 'Date,Value,Notes\n2026-11-02,MAYBE,\n';
+    csv['002 Run/Checkmarks.csv'] = 'Date,Value,Notes\n2026-11-02,YES_MANUAL,\n2026-11-02,NO,\n';
+    const folder = writeFolder(file('bad-export'), csv);
+    const grow = fresh();
+    const human = await grow.run('import', 'loop', folder);
+    expect(human.code).toBe(1);
+    expect(human.stderr.trimEnd().split('\n')).toEqual([
+      'error: 2 problems (nothing was imported)',
+      '  line 2, column 2: 001 Meditate/Checkmarks.csv: value "MAYBE" is not a Loop check-mark value',
+      '  line 3, column 1: 002 Run/Checkmarks.csv: date 2026-11-02 is also on line 2',
+    ]);
+    const json = await grow.run('import', 'loop', folder, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stderr).error.details).toEqual([
+      { path: '001 Meditate/Checkmarks.csv', message: 'value "MAYBE" is not a Loop check-mark value', line: 2, column: 2 },
+      { path: '002 Run/Checkmarks.csv', message: 'date 2026-11-02 is also on line 2', line: 3, column: 1 },
+    ]);
+    expect(await grow.json('habit', 'list', '--all')).toEqual([]);
+  });
+
   it('grow import loop keeps the note of every day of a CSV export: check-ins in habit show, the rest in the journal', async () => {
     const zip = file('Loop Habits CSV notes.zip');
     const entries = [

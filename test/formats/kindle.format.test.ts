@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { IMPORT_LIMITS } from '../../src/core/import-limits.js';
 import { type Clip, mergeClippings, parseKindleDate, readKindleClippings, splitTitleLine } from '../../src/formats/kindle.format.js';
 import type { ImportedHighlight } from '../../src/formats/library-csv.js';
 
@@ -132,6 +133,20 @@ describe('Kindle My Clippings.txt', () => {
       },
       { row: 5, message: 'entry 5 (line 19): not a Kindle clipping: location 50-40 ends before it starts' },
     ]);
+  });
+
+  it('holds an entry over the length limit bad, and refuses a file of more entries than the limit, naming each limit', () => {
+    const long = entry(
+      'Long (A. Author)',
+      '- Your Highlight on Location 10-12 | Added on Monday, 1 May 2023 18:26:53',
+      'x'.repeat(IMPORT_LIMITS.cellChars + 1),
+    );
+    const ok = entry('Short (A. Author)', '- Your Highlight on Location 1-2 | Added on Monday, 1 May 2023 18:26:53', 'fine');
+    const file = readKindleClippings(ok + long);
+    expect(file.items.map((i) => i.title)).toEqual(['Short']);
+    expect(file.bad.map((b) => b.message)).toEqual(['entry 2 (line 6): the text is longer than the limit of 100,000 characters']);
+    const many = entry('B', '- Your Highlight on Location 1', 'x').repeat(IMPORT_LIMITS.rows + 1);
+    expect(() => readKindleClippings(many)).toThrow('file: more entries than the limit of 250,000');
   });
 
   it('refuses nothing in an empty file, and reads a last entry without its separator', () => {

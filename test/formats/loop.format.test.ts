@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../src/core/calendar.js';
 import { AppError } from '../../src/core/errors.js';
 import { type LoopHabit, readLoopBytes, readLoopDb, readLoopPath, readLoopZip } from '../../src/formats/loop.format.js';
 import {
@@ -467,6 +468,51 @@ describe('Loop CSV export', () => {
         () => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))),
         /^001 Meditate\/Checkmarks\.csv line \d+: not readable as CSV \(.+\)$/,
       );
+    });
+
+    it('problems in several files: every one named with its file, line and column', () => {
+      const files = loopCsvFiles([meditate, run, sugar]);
+      files['Habits.csv'] = files['Habits.csv']!.replace('NUMERICAL', 'COUNT');
+      files['001 Meditate/Checkmarks.csv'] = 'Date,Value,Notes\n2026-11-06,YES_MANUAL,\n2026-11-31,NO,\n2026-11-06,MAYBE,\n2026-11-04,SKIP,\n';
+      files['003 Sugar/Checkmarks.csv'] = '2026-11-01,45000\n2026-10-31,-5\n';
+      const error = errorOf(() => readLoopZip(loopCsvZip(files)));
+      expect(error.message).toBe('Habits.csv line 3: Type "COUNT" is not YES_NO or NUMERICAL (and 3 more problems; nothing was imported)');
+      expect(error.details).toEqual([
+        { path: 'Habits.csv', message: 'Type "COUNT" is not YES_NO or NUMERICAL', line: 3, column: 3 },
+        { path: '001 Meditate/Checkmarks.csv', message: 'date "2026-11-31" is not a date YYYY-MM-DD', line: 3, column: 1 },
+        { path: '001 Meditate/Checkmarks.csv', message: 'date 2026-11-06 is also on line 2', line: 4, column: 1 },
+        { path: '003 Sugar/Checkmarks.csv', message: 'value "-5" is not a Loop amount', line: 2, column: 2 },
+      ]);
+      expect(error.more).toBe(0);
+    });
+
+    it('more than 50 problems: 50 in details, the rest counted', () => {
+      const files = loopCsvFiles([meditate]);
+      const lines = Array.from({ length: 60 }, (_, i) => `${addDays('2026-01-01', i)},MAYBE,`);
+      files['001 Meditate/Checkmarks.csv'] = `Date,Value,Notes\n${lines.join('\n')}\n`;
+      const error = errorOf(() => readLoopZip(loopCsvZip(files)));
+      expect(error.message).toBe(
+        '001 Meditate/Checkmarks.csv line 2: value "MAYBE" is not a Loop check-mark value (and 59 more problems; nothing was imported)',
+      );
+      expect(error.details).toHaveLength(50);
+      expect(error.details![49]).toEqual({ path: '001 Meditate/Checkmarks.csv', message: 'value "MAYBE" is not a Loop check-mark value', line: 51, column: 2 });
+      expect(error.more).toBe(10);
+    });
+
+    it('a quoted note that spans lines: the problem after it is named at the line it starts on', () => {
+      const text = 'Date,Value,Notes\n2026-11-06,YES_MANUAL,"two\nlines"\n2026-11-05,MAYBE,\n';
+      const error = errorOf(() => readLoopZip(loopCsvZip(withFile('001 Meditate/Checkmarks.csv', text))));
+      expect(error.details).toEqual([{ path: '001 Meditate/Checkmarks.csv', message: 'value "MAYBE" is not a Loop check-mark value', line: 4, column: 2 }]);
+    });
+
+    it('a zip whose files would unpack to more than the limit, before unpacking them', () => {
+      const zip = loopCsvZip(loopCsvFiles([meditate]));
+      // Each central directory record (PK 1 2) holds the size its file unpacks to at offset 24.
+      const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+      for (let at = 0; at + 46 <= zip.length; at++) {
+        if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, 65 * 1024 * 1024, true);
+      }
+      expectInvalid(() => readLoopZip(zip), 'file: unpacks to more than the 64 MiB limit');
     });
 
     it('a habit folder without Checkmarks.csv', () => {

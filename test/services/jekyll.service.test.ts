@@ -1,5 +1,6 @@
 import type { AppError } from '../../src/core/errors.js';
 import { expect, it } from 'vitest';
+import { IMPORT_LIMITS } from '../../src/core/import-limits.js';
 import { describeEachDialect } from '../support/stores.js';
 import { BAD_DIR, fixturePost, fixturePosts } from '../fixtures/jekyll/posts.js';
 import { decodePost, exportJekyll, importJekyll } from '../../src/services/jekyll.service.js';
@@ -117,6 +118,13 @@ describeEachDialect('Jekyll import and export', (db) => {
       '2020-08-21-what-i-learned-pairing.md: the same file name as 2020-08-21-what-i-learned-pairing.md: Jekyll would make one post of them',
     );
     await refused(ctx, [], 'file: no Jekyll posts (.md, .markdown or .html files) found');
+  });
+
+  it('refuses more posts than one import takes, naming the limit, before reading any; nothing written', async () => {
+    const ctx = await db.ctx();
+    const posts = Array.from({ length: IMPORT_LIMITS.posts + 1 }, (_, i) => ({ name: `2024-01-01-post-${i}.md`, text: '---\ntitle: A post\n---\nHello\n' }));
+    await expect(importJekyll(ctx, posts)).rejects.toThrow('file: more posts than the limit of 20,000');
+    expect(await entries()).toEqual([]);
   });
 
   it('several bad posts: every one named with its file (and line where known), writing nothing', async () => {

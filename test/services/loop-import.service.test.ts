@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { afterAll, expect, it } from 'vitest';
 import { addDays } from '../../src/core/calendar.js';
+import type { AppError } from '../../src/core/errors.js';
 import { parseBackup } from '../../src/formats/backup.format.js';
 import { exportBackup, exportBackupText, importBackup } from '../../src/services/backup.service.js';
 import { type Context, createContext } from '../../src/services/context.js';
@@ -437,6 +438,25 @@ describeEachDialect('Loop import', (db) => {
       expect(await listHabits(ctx, { includeArchived: true })).toEqual([]);
     });
   }
+
+  it('refuses a CSV export with problems in several files, naming each with its file, line and column, and writes nothing', async () => {
+    const ctx = await db.ctx('2026-11-23');
+    await addHabit(ctx, { name: 'Journal' });
+    const before = await exportBackup(ctx);
+    const files = loopCsvFiles([meditate, run]);
+    files['Habits.csv'] = files['Habits.csv']!.replace(',false', ',maybe');
+    const lines = Array.from({ length: 55 }, (_, i) => `${addDays('2026-01-01', i)},lots,`);
+    files['002 Run/Checkmarks.csv'] = `Date,Value,Notes\n${lines.join('\n')}\n`;
+    const error = (await importLoop(ctx, { bytes: loopCsvZip(files) }).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ name: 'AppError', code: 'validation_failed' });
+    expect(error.message).toBe('Habits.csv line 2: Archived? "maybe" is not true or false (and 55 more problems; nothing was imported)');
+    expect(error.details).toHaveLength(50);
+    expect(error.details![0]).toEqual({ path: 'Habits.csv', message: 'Archived? "maybe" is not true or false', line: 2, column: 12 });
+    expect(error.details![1]).toEqual({ path: '002 Run/Checkmarks.csv', message: 'value "lots" is not a Loop amount', line: 2, column: 2 });
+    expect(error.details![49]).toEqual({ path: '002 Run/Checkmarks.csv', message: 'value "lots" is not a Loop amount', line: 50, column: 2 });
+    expect(error.more).toBe(6);
+    expect(await exportBackup(ctx)).toEqual(before);
+  });
 
   it('leaves what was there untouched when an import fails halfway', async () => {
     const ctx = await db.ctx('2026-11-23');

@@ -351,7 +351,7 @@ export function describeAxeScans(app: E2eApp, scheme: 'light' | 'dark'): void {
         const page = await context.newPage();
         await page.goto(app.base);
         await page.getByRole('heading', { level: 1, name: 'Sign in to grow' }).waitFor();
-        expect(await page.locator('main').innerText()).toMatch(/open the link that grow serve printed/);
+        expect(await page.locator('main').innerText()).toMatch(/open a sign-in link for this server/);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
         await context.close();

@@ -117,7 +117,7 @@ function FitList({ fits, framework, onTry }: { fits: PathFit[]; framework: Frame
             )}
             {f.suggestion ? (
               <p>
-                <button type="button" onClick={() => onTry(f.suggestion!)}>
+                <button type="button" className="fit-try" onClick={() => onTry(f.suggestion!)}>
                   Plan this experiment: {f.suggestion.title}
                 </button>
               </p>
