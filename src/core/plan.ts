@@ -176,6 +176,38 @@ export function hoursFrom(hours: number, days: readonly number[], monday: IsoDat
   return (hours * all.filter((d) => d >= from).length) / all.length;
 }
 
+/** How the rest of a week is planned: from which day, on which weekdays, with how many hours. */
+export interface RestOfWeek {
+  start: IsoDate;
+  end: IsoDate;
+  days: number[];
+  hours: number;
+}
+
+/**
+ * The rest of the week from `monday`, planned from `from` (today): the chosen days from then on get
+ * their share of the week's hours (hoursFrom), less the minutes of the sessions that stay on them
+ * (done or skipped ahead of their day, or today). A day that holds such a session gets no new one
+ * while another chosen day is left.
+ */
+export function restOfWeek(
+  settings: { hours: number; days: readonly number[] },
+  monday: IsoDate,
+  from: IsoDate,
+  staying: readonly { date: IsoDate; minutes: number }[],
+): RestOfWeek {
+  const end = weekEndOf(monday);
+  const chosen = new Set(settings.days);
+  const ahead = staying.filter((s) => s.date >= from && s.date <= end && chosen.has(weekdayOfDay(toDayNumber(s.date))));
+  const used = ahead.reduce((sum, s) => sum + s.minutes, 0);
+  const busy = new Set(ahead.map((s) => weekdayOfDay(toDayNumber(s.date))));
+  const free = planDates(from, settings.days, end)
+    .map((d) => weekdayOfDay(toDayNumber(d)))
+    .filter((d) => !busy.has(d));
+  const minutes = Math.max(0, hoursFrom(settings.hours, settings.days, monday, from) * 60 - used);
+  return { start: from, end, days: free.length > 0 ? free : [...settings.days], hours: minutes / 60 };
+}
+
 /** A kept session as shown: a planned one whose day has passed is missed. */
 export function viewStatus(status: SessionStatus, date: IsoDate, today: IsoDate): SessionViewStatus {
   return status === 'planned' && date < today ? 'missed' : status;

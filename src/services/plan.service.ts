@@ -18,10 +18,10 @@ import {
   type PlanInput,
   type WeekSession,
   chooseAim,
-  hoursFrom,
   mondayOf,
   parsePlanDays,
   planWeek,
+  restOfWeek,
   viewStatus,
   weekEndOf,
 } from '../core/plan.js';
@@ -145,13 +145,12 @@ async function missedIn(db: Db, ctx: Context, monday: IsoDate): Promise<MissedSe
     .map((r) => ({ id: r.id, date: r.date, skill: r.skill_id }));
 }
 
-function plan(data: PlanData, extra: Pick<PlanInput, 'start' | 'end' | 'hours' | 'lastPractice' | 'kept' | 'missed'>) {
+function plan(data: PlanData, extra: Pick<PlanInput, 'start' | 'end' | 'days' | 'hours' | 'lastPractice' | 'kept' | 'missed'>) {
   return planWeek({
     framework: data.framework,
     current: data.current,
     aim: chooseAim(data.framework, data.current, data.target),
     technicalRatio: data.technicalRatio,
-    days: data.days,
     ...extra,
   });
 }
@@ -161,7 +160,7 @@ const byDateThenPosition = (a: PlanSessionRow, b: PlanSessionRow) => (a.date < b
 /**
  * Makes the days of the week under way from today on, in the caller's transaction: its planned
  * sessions from today are replaced; those done, skipped or of days gone by stay, count as planned,
- * and keep what they carried. Today's share of the week's hours goes over the days left.
+ * and keep what they carried. The days left get their share of the week's hours (core restOfWeek).
  */
 async function remakeFromToday(trx: Db, ctx: Context, data: PlanData, monday: IsoDate, practice: Map<string, IsoDate>): Promise<PlanSessionRow[]> {
   const existing = await listWeekSessions(trx, ctx.personId, monday);
@@ -169,10 +168,9 @@ async function remakeFromToday(trx: Db, ctx: Context, data: PlanData, monday: Is
   const staying = existing.filter((r) => r.date < from || r.status !== 'planned');
   const carried = new Set(staying.map((r) => r.carried_from));
   const missed = (await missedIn(trx, ctx, addDays(monday, -7))).filter((m) => !carried.has(m.id));
+  const rest = restOfWeek(data, monday, from, staying);
   const made = plan(data, {
-    start: from,
-    end: weekEndOf(monday),
-    hours: hoursFrom(data.hours, data.days, monday, from),
+    ...rest,
     lastPractice: practice,
     kept: staying.map((r) => ({ date: r.date, skill: r.skill_id, kind: r.kind })),
     missed,
@@ -246,7 +244,7 @@ const previewOf = (s: WeekSession): PlanSession => ({
 /** A week as it would be planned from its Monday, carrying what the week before has missed so far. */
 async function previewWeek(ctx: Context, data: PlanData, monday: IsoDate): Promise<WeekPlan> {
   const [practice, missed] = await Promise.all([practiceBefore(ctx, monday), missedIn(ctx.store.db, ctx, addDays(monday, -7))]);
-  const made = plan(data, { start: monday, end: weekEndOf(monday), hours: data.hours, lastPractice: practice, missed });
+  const made = plan(data, { start: monday, end: weekEndOf(monday), days: data.days, hours: data.hours, lastPractice: practice, missed });
   return { start: monday, kept: false, sessions: made.sessions.map(previewOf) };
 }
 

@@ -10,6 +10,7 @@ import {
   parsePlanDays,
   planDates,
   planWeek,
+  restOfWeek,
   sessionLengths,
   viewStatus,
   weekEndOf,
@@ -101,6 +102,26 @@ describe('plan dates and lengths', () => {
     expect(sessionLengths(hoursFrom(3, [0, 1, 2, 3, 4], MONDAY, '2026-12-02'), 3)).toEqual([35, 35, 35]);
     expect(hoursFrom(4, [0, 2, 4], MONDAY, '2026-12-05')).toBe(0); // Saturday: no chosen day left
     expect(hoursFrom(4, [], MONDAY, MONDAY)).toBe(0);
+  });
+
+  it('plans the rest of a week with its share of the hours, less the sessions that stay on the days left', () => {
+    const settings = { hours: 3, days: [0, 1, 2, 3, 4] };
+    const wednesday = '2026-12-02';
+    // Monday's session, done, is of a day gone by: the days from Wednesday get 3/5 of the hours.
+    expect(restOfWeek(settings, MONDAY, wednesday, [{ date: MONDAY, minutes: 40 }])).toEqual({
+      start: wednesday,
+      end: '2026-12-06',
+      days: [2, 3, 4],
+      hours: 1.8,
+    });
+    // Thursday's, skipped ahead of time, uses its minutes and keeps its day free of new sessions.
+    const rest = restOfWeek(settings, MONDAY, wednesday, [{ date: '2026-12-03', minutes: 35 }]);
+    expect(rest.days).toEqual([2, 4]);
+    expect(sessionLengths(rest.hours, rest.days.length)).toEqual([35, 35]);
+    // A session on a day no longer chosen uses nothing of the new days' share.
+    expect(restOfWeek({ hours: 4, days: [0, 2, 4] }, MONDAY, wednesday, [{ date: '2026-12-03', minutes: 35 }]).hours).toBeCloseTo(8 / 3);
+    // Every day left holds a session that stays: they may take more, if any minutes are left.
+    expect(restOfWeek({ hours: 1, days: [4] }, MONDAY, wednesday, [{ date: '2026-12-04', minutes: 60 }])).toMatchObject({ days: [4], hours: 0 });
   });
 
   it('shows a planned session whose day has passed as missed', () => {
