@@ -86,12 +86,6 @@ export interface PlanInput {
   missed?: readonly MissedSession[];
 }
 
-/** The first day of the default plan: the next Monday, or today when today is a Monday. */
-export function defaultPlanStart(today: IsoDate): IsoDate {
-  const day = toDayNumber(today);
-  return fromDayNumber(day + ((7 - weekdayOfDay(day)) % 7));
-}
-
 /** The Monday of the week holding a day. */
 export function mondayOf(date: IsoDate): IsoDate {
   const day = toDayNumber(date);

@@ -4,7 +4,6 @@ import { AppError } from '../../src/core/errors.js';
 import {
   type PlanInput,
   chooseAim,
-  defaultPlanStart,
   hoursFrom,
   mondayOf,
   parsePlanDays,
@@ -78,11 +77,10 @@ function input(overrides: Partial<PlanInput> = {}): PlanInput {
 }
 
 describe('plan dates and lengths', () => {
-  it('starts on the next Monday, or today on a Monday', () => {
-    expect(defaultPlanStart('2026-11-23')).toBe('2026-11-23'); // a Monday
-    expect(defaultPlanStart('2026-11-24')).toBe('2026-11-30');
-    expect(defaultPlanStart('2026-11-29')).toBe('2026-11-30'); // Sunday
-    expect(mondayOf('2026-11-29')).toBe('2026-11-23');
+  it('runs weeks from Monday to Sunday', () => {
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23'); // a Monday
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // Sunday
+    expect(weekEndOf('2026-11-23')).toBe('2026-11-29');
   });
 
   it('parses days and refuses an unknown or missing day', () => {
