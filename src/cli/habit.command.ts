@@ -272,7 +272,11 @@ export function registerHabitCommands(program: Command): void {
       if (result.planned.length > 0) {
         printLine();
         printLine(paint.bold('Practice'));
-        for (const s of result.planned) printLine(`  ${paint.warn('○')} ${s.minutes} min ${s.skill} ${paint.dim(`(${s.kind}) ${s.why}`)}`);
+        for (const s of result.planned) {
+          const mark = s.status === 'done' ? paint.good('●') : s.status === 'skipped' ? paint.dim('⊘') : paint.warn('○');
+          const status = s.status === 'planned' ? paint.dim(`grow plan done ${s.id}`) : paint.dim(s.status);
+          printLine(`  ${mark} ${s.minutes} min ${s.skill} ${paint.dim(`(${s.kind}) ${s.why}`)}  ${status}`);
+        }
       }
       const { neglectLines } = await import('./activity.command.js');
       const balance = neglectLines(result.neglected);

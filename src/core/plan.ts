@@ -3,11 +3,12 @@
  * gaps to a track level, repair a neglected kind first and fit the hours and days given.
  * Pure and deterministic: "today" and the start are arguments, no randomness, ties broken by id.
  */
-import { type IsoDate, WEEKDAYS, fromDayNumber, toDayNumber, weekdayOfDay } from './calendar.js';
+import { type IsoDate, WEEKDAYS, addDays, fromDayNumber, toDayNumber, weekdayOfDay } from './calendar.js';
 import type { Framework, SkillKind, Track, TrackLevel } from './framework.js';
 import { levelOf, nextLevel } from './skills.js';
 import { NEGLECT_DAYS, SKILL_KINDS } from './balance.js';
 import { invalid } from './errors.js';
+import type { SessionStatus, SessionViewStatus } from './vocabulary.js';
 
 export const DEFAULT_PLAN_HOURS = 3;
 export const MIN_PLAN_HOURS = 0.25;
@@ -31,9 +32,29 @@ export interface PlannedSession {
   why: string;
 }
 
+/** A session of a week's plan: a planned session, and the missed one it carries, if any. */
+export interface WeekSession extends PlannedSession {
+  /** The id of the missed session of the week before that this one carries; null when none. */
+  carriedFrom: string | null;
+}
+
+/** A session of the week that stays as it is while the rest of the week is planned (a replan). */
+export interface KeptSession {
+  date: IsoDate;
+  skill: string;
+  kind: SkillKind;
+}
+
+/** A session of the week before whose day passed with neither done nor skipped. */
+export interface MissedSession {
+  id: string;
+  date: IsoDate;
+  skill: string;
+}
+
 export interface WeekPlan {
   start: IsoDate;
-  sessions: PlannedSession[];
+  sessions: WeekSession[];
 }
 
 /** The level a plan aims at, and why that one. */
@@ -57,12 +78,12 @@ export interface PlanInput {
   hours: number;
   /** Share of practice meant for technical skills; a kind whose share is 0 is not planned. */
   technicalRatio: number;
-}
-
-/** The first day of the default plan: the next Monday, or today when today is a Monday. */
-export function defaultPlanStart(today: IsoDate): IsoDate {
-  const day = toDayNumber(today);
-  return fromDayNumber(day + ((7 - weekdayOfDay(day)) % 7));
+  /** The last day the plan may use (default: the sixth day after the start, a whole week). */
+  end?: IsoDate;
+  /** Sessions of the week that stay (done, skipped, or on days gone by): they count as planned. */
+  kept?: readonly KeptSession[];
+  /** Sessions missed in the week before, oldest first: their skills are planned first within their kind. */
+  missed?: readonly MissedSession[];
 }
 
 /** The Monday of the week holding a day. */
@@ -120,13 +141,70 @@ export function chooseAim(
   return best?.aim;
 }
 
-/** The plan's days in date order: each date of the 7 days from `start` whose weekday is chosen. */
-export function planDates(start: IsoDate, days: readonly number[]): IsoDate[] {
+/** The Sunday of the week that begins on `monday`. */
+export function weekEndOf(monday: IsoDate): IsoDate {
+  return addDays(monday, 6);
+}
+
+/**
+ * The plan's days in date order: each date from `start` to `end` (default: the 7 days from the
+ * start) whose weekday is chosen.
+ */
+export function planDates(start: IsoDate, days: readonly number[], end: IsoDate = addDays(start, 6)): IsoDate[] {
   const first = toDayNumber(start);
+  const last = Math.min(toDayNumber(end), first + 6);
   const chosen = new Set(days);
   const dates: IsoDate[] = [];
-  for (let d = first; d < first + 7; d++) if (chosen.has(weekdayOfDay(d))) dates.push(fromDayNumber(d));
+  for (let d = first; d <= last; d++) if (chosen.has(weekdayOfDay(d))) dates.push(fromDayNumber(d));
   return dates;
+}
+
+/**
+ * The share of a week's hours that falls on its chosen days from `from` to its end: the hours are
+ * spread evenly over the chosen days, so a week planned from Wednesday with mon..fri gets 3/5 of them.
+ * One rule for a week first shown after it began and for a replan, whatever was done or missed before.
+ */
+export function hoursFrom(hours: number, days: readonly number[], monday: IsoDate, from: IsoDate): number {
+  const all = planDates(monday, days);
+  if (all.length === 0) return 0;
+  return (hours * all.filter((d) => d >= from).length) / all.length;
+}
+
+/** How the rest of a week is planned: from which day, on which weekdays, with how many hours. */
+export interface RestOfWeek {
+  start: IsoDate;
+  end: IsoDate;
+  days: number[];
+  hours: number;
+}
+
+/**
+ * The rest of the week from `monday`, planned from `from` (today): the chosen days from then on get
+ * their share of the week's hours (hoursFrom), less the minutes of the sessions that stay on them
+ * (done or skipped ahead of their day, or today). A day that holds such a session gets no new one
+ * while another chosen day is left.
+ */
+export function restOfWeek(
+  settings: { hours: number; days: readonly number[] },
+  monday: IsoDate,
+  from: IsoDate,
+  staying: readonly { date: IsoDate; minutes: number }[],
+): RestOfWeek {
+  const end = weekEndOf(monday);
+  const chosen = new Set(settings.days);
+  const ahead = staying.filter((s) => s.date >= from && s.date <= end && chosen.has(weekdayOfDay(toDayNumber(s.date))));
+  const used = ahead.reduce((sum, s) => sum + s.minutes, 0);
+  const busy = new Set(ahead.map((s) => weekdayOfDay(toDayNumber(s.date))));
+  const free = planDates(from, settings.days, end)
+    .map((d) => weekdayOfDay(toDayNumber(d)))
+    .filter((d) => !busy.has(d));
+  const minutes = Math.max(0, hoursFrom(settings.hours, settings.days, monday, from) * 60 - used);
+  return { start: from, end, days: free.length > 0 ? free : [...settings.days], hours: minutes / 60 };
+}
+
+/** A kept session as shown: a planned one whose day has passed is missed. */
+export function viewStatus(status: SessionStatus, date: IsoDate, today: IsoDate): SessionViewStatus {
+  return status === 'planned' && date < today ? 'missed' : status;
 }
 
 /**
@@ -172,22 +250,26 @@ interface Candidate {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * Plans one week. Sessions alternate kinds (technical, soft) whenever both are planned; the first
- * session goes to a neglected kind (no practice for NEGLECT_DAYS or more before the start; the
- * longest neglected, never practised counting longest), else to the kind with the larger gap, else
- * technical. Within a kind, each session goes to the skill with the largest gap weighed down by
- * the sessions it already has (gap ÷ (1 + sessions)), then the longest unpractised, then the id;
- * a skill is not planned twice on one day while another of its kind is free that day.
+ * Plans one week, or the rest of one (`end`, `kept`). Sessions alternate kinds (technical, soft)
+ * whenever both are planned; the first session goes to a neglected kind (no practice for
+ * NEGLECT_DAYS or more before the start; the longest neglected, never practised counting longest),
+ * else to the kind the kept sessions did not end on, else to the kind with the larger gap, else
+ * technical. Within a kind, a skill missed in the week before comes first (oldest miss first, one
+ * session per miss); otherwise each session goes to the skill with the largest gap weighed down by
+ * the sessions it already has (gap ÷ (1 + sessions), kept ones included), then the longest
+ * unpractised, then the id; a skill is not planned twice on one day while another of its kind is
+ * free that day.
  */
 export function planWeek(input: PlanInput): WeekPlan {
   const { framework, current, aim, start } = input;
   const startDay = toDayNumber(start);
-  const dates = planDates(start, input.days);
+  const dates = planDates(start, input.days, input.end);
   const lengths = sessionLengths(input.hours, dates.length);
   const levelName = aim ? `${aim.level.name}${aim.basis === 'target' ? ' (your target)' : ''}` : '';
 
   const share = (kind: SkillKind) => (kind === 'technical' ? input.technicalRatio : 1 - input.technicalRatio);
   const byKind = new Map<SkillKind, Candidate[]>();
+  const byId = new Map<string, Candidate>();
   const lastOfKind = new Map<SkillKind, number>();
   for (const kind of SKILL_KINDS) {
     if (share(kind) <= 0) continue;
@@ -202,6 +284,7 @@ export function planWeek(input: PlanInput): WeekPlan {
         return { id: s.id, name: s.name, kind, expected, current: have, gap: Math.max(0, expected - have), last: Math.min(lastDay, startDay), planned: 0 };
       });
     lastOfKind.set(kind, Math.max(-Infinity, ...all.map((c) => c.last)));
+    for (const c of all) byId.set(c.id, c);
     // Skills the aim expects come first; a kind it expects nothing of still gets practice.
     const expected = all.filter((c) => c.expected > 0);
     const pool = expected.length > 0 ? expected : all;
@@ -211,16 +294,34 @@ export function planWeek(input: PlanInput): WeekPlan {
   const kinds = SKILL_KINDS.filter((k) => byKind.has(k));
   if (kinds.length === 0 || lengths.length === 0) return { start, sessions: [] };
 
+  // The week's kept sessions count as planned, so the rest of the week goes on from them.
+  for (const k of input.kept ?? []) {
+    const c = byId.get(k.skill);
+    if (!c) continue;
+    c.planned += 1;
+    c.last = Math.max(c.last, Math.min(toDayNumber(k.date), startDay));
+  }
+  // Missed sessions wait in their kind's queue, oldest first; a skill the framework no longer has, or
+  // of a kind not planned, is not carried.
+  const carry = new Map<SkillKind, MissedSession[]>();
+  for (const m of input.missed ?? []) {
+    const c = byId.get(m.skill);
+    if (!c || !byKind.has(c.kind)) continue;
+    carry.set(c.kind, [...(carry.get(c.kind) ?? []), m]);
+  }
+
   const neglectOf = (kind: SkillKind) => startDay - lastOfKind.get(kind)!; // Infinity when never practised
   const neglected = kinds.filter((k) => neglectOf(k) >= NEGLECT_DAYS).sort((a, b) => neglectOf(b) - neglectOf(a));
   const maxGap = (kind: SkillKind) => Math.max(...byKind.get(kind)!.map((c) => c.gap));
+  const lastKept = input.kept?.at(-1);
   let first: SkillKind;
   if (neglected.length > 0) first = neglected[0]!;
+  else if (lastKept && kinds.length === 2 && kinds.includes(lastKept.kind)) first = kinds.find((k) => k !== lastKept.kind)!;
   else first = [...kinds].sort((a, b) => maxGap(b) - maxGap(a))[0]!;
   const order = kinds.length === 2 ? [first, kinds.find((k) => k !== first)!] : [first];
 
   const indexes = dayIndexes(lengths.length, dates.length);
-  const sessions: PlannedSession[] = [];
+  const sessions: WeekSession[] = [];
   const usedOn = new Map<number, Set<string>>();
   for (let i = 0; i < lengths.length; i++) {
     const kind = order[i % order.length]!;
@@ -229,19 +330,28 @@ export function planWeek(input: PlanInput): WeekPlan {
     const day = toDayNumber(date);
     const used = usedOn.get(dayIndex) ?? new Set<string>();
     usedOn.set(dayIndex, used);
-    const pool = byKind.get(kind)!;
-    const free = pool.filter((c) => !used.has(c.id));
-    const choice = [...(free.length > 0 ? free : pool)].sort(
-      (a, b) => b.gap / (1 + b.planned) - a.gap / (1 + a.planned) || b.gap - a.gap || a.last - b.last || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    )[0]!;
+    const queue = carry.get(kind) ?? [];
+    const carried = queue.find((m) => !used.has(m.skill));
+    let choice: Candidate;
+    if (carried) {
+      queue.splice(queue.indexOf(carried), 1);
+      choice = byId.get(carried.skill)!;
+    } else {
+      const pool = byKind.get(kind)!;
+      const free = pool.filter((c) => !used.has(c.id));
+      choice = [...(free.length > 0 ? free : pool)].sort(
+        (a, b) => b.gap / (1 + b.planned) - a.gap / (1 + a.planned) || b.gap - a.gap || a.last - b.last || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      )[0]!;
+    }
     const why = whyOf(choice, {
       levelName,
       repairing: i === 0 && neglected.includes(kind) ? neglectOf(kind) : null,
+      carriedOn: carried?.date ?? null,
       startDay,
       firstOfSkill: choice.planned === 0,
       alternating: order.length === 2,
     });
-    sessions.push({ date, skill: choice.id, kind, minutes: lengths[i]!, why });
+    sessions.push({ date, skill: choice.id, kind, minutes: lengths[i]!, why, carriedFrom: carried?.id ?? null });
     choice.planned += 1;
     choice.last = day;
     used.add(choice.id);
@@ -249,12 +359,16 @@ export function planWeek(input: PlanInput): WeekPlan {
   return { start, sessions };
 }
 
-function whyOf(c: Candidate, context: { levelName: string; repairing: number | null; startDay: number; firstOfSkill: boolean; alternating: boolean }): string {
+function whyOf(
+  c: Candidate,
+  context: { levelName: string; repairing: number | null; carriedOn: IsoDate | null; startDay: number; firstOfSkill: boolean; alternating: boolean },
+): string {
   const parts: string[] = [];
   if (context.repairing !== null) {
     const since = Number.isFinite(context.repairing) ? `for ${plural(context.repairing, 'day')}` : 'yet';
     parts.push(`No ${c.kind} practice ${since}: the week starts by repairing it.`);
   }
+  if (context.carriedOn !== null) parts.push(`Missed on ${context.carriedOn}: carried into this week.`);
   if (c.gap > 0) {
     const lead = context.firstOfSkill ? `Largest ${c.kind} gap open` : `Another session on a large ${c.kind} gap`;
     parts.push(`${lead}: ${c.name} is at ${c.current}, ${context.levelName} expects ${c.expected} (gap ${c.gap}).`);

@@ -27,6 +27,13 @@ export type ScorecardRating = (typeof SCORECARD_RATINGS)[number];
 export const SKILL_KINDS = ['technical', 'soft'] as const;
 export type SkillKind = (typeof SKILL_KINDS)[number];
 
+/** A session of the kept weekly plan: still planned, done (its practice logged), or skipped. */
+export const SESSION_STATUSES = ['planned', 'done', 'skipped'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** A session as shown: a planned one whose day has passed is missed, and counts in next week's plan. */
+export const SESSION_VIEW_STATUSES = [...SESSION_STATUSES, 'missed'] as const;
+export type SessionViewStatus = (typeof SESSION_VIEW_STATUSES)[number];
+
 /** A track is a ladder of levels or a specialization. */
 export const TRACK_TYPES = ['ladder', 'specialization'] as const;
 export type TrackType = (typeof TRACK_TYPES)[number];

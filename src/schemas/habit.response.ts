@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { CHECK_IN_STATUSES, HABIT_KINDS, HISTORY_STATUSES, NEVER_MISS_TWICE_STATES, SCORECARD_RATINGS, SKILL_KINDS } from '../core/vocabulary.js';
+import { CHECK_IN_STATUSES, HABIT_KINDS, HISTORY_STATUSES, NEVER_MISS_TWICE_STATES, SCORECARD_RATINGS } from '../core/vocabulary.js';
 import { neglectSchema } from './activity.response.js';
+import { sessionSchema } from './plan.response.js';
 
 // Response shapes, for the OpenAPI document and the web's types. Imported by the API and web only:
 // `@hono/zod-openapi` (for .openapi()) must stay off the CLI's start-up path.
@@ -88,9 +89,7 @@ export const todaySchema = z
     avoid: z.array(habitSummarySchema),
     atRisk: z.array(z.string()),
     neglected: z.array(neglectSchema).openapi({ description: 'balance warnings: a kind or a skill the target needs, not practised for 14 days or more' }),
-    planned: z
-      .array(z.object({ date: z.string(), skill: z.string(), kind: z.enum(SKILL_KINDS), minutes: z.number(), why: z.string() }))
-      .openapi({ description: "practice sessions this week's plan puts on today" }),
+    planned: z.array(sessionSchema).openapi({ description: "the sessions this week's kept plan puts on today, done and skipped ones too" }),
     reviewsDue: z.number().int().min(0).openapi({ description: 'review cards (takeaways, highlights) due now: see GET /review' }),
   })
   .openapi('Today');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors.js';
 import { MAX_CALENDAR_WEEKS, MAX_PLAN_HOURS, MIN_PLAN_HOURS, parsePlanDays } from '../core/plan.js';
+import { activityCreateSchema } from './activity.schema.js';
 import { isoDate } from './common.schema.js';
 
 /**
@@ -39,14 +40,27 @@ const weeks = numberish(WEEKS_MESSAGE).pipe(
   z.number().int({ message: WEEKS_MESSAGE }).min(1, { message: WEEKS_MESSAGE }).max(MAX_CALENDAR_WEEKS, { message: WEEKS_MESSAGE }),
 );
 
+/**
+ * `grow plan week` and POST /plan/week: hours and days given are kept as the plan settings (and
+ * remake the rest of the week under way, as `replan` does); `start` names a day of the week shown.
+ */
 export const planWeekSchema = z
   .object({
     hours: hours.optional(),
     days: days.optional(),
     start: isoDate.optional(),
+    replan: z.boolean({ error: 'expected true or false' }).optional(),
   })
   .strict();
 export type PlanWeekInput = z.output<typeof planWeekSchema>;
+
+/** GET /plan/week: which week to show; hours and days show what they would plan, keeping nothing. */
+export const planWeekQuerySchema = planWeekSchema.omit({ replan: true });
+export type PlanWeekQuery = z.output<typeof planWeekQuerySchema>;
+
+/** `grow plan done ID`: the practice logged for a session, by the activity's rules; minutes default to the session's. */
+export const sessionDoneSchema = activityCreateSchema.pick({ minutes: true, energy: true, ease: true }).partial().strict();
+export type SessionDoneInput = z.output<typeof sessionDoneSchema>;
 
 export const calendarSchema = z.object({ weeks: weeks.optional() }).strict();
 export type CalendarInput = z.output<typeof calendarSchema>;

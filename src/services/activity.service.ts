@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { IsoDate } from '../core/calendar.js';
 import { inTransaction } from '../store/database.js';
 import { type Balance, type FinishedItem, type Neglect, DEFAULT_BALANCE_WEEKS, DEFAULT_TECHNICAL_RATIO, computeBalance } from '../core/balance.js';
@@ -8,7 +9,7 @@ import { listFinishedLearningRows } from '../store/learning.repository.js';
 import type { Db } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import { findPerson } from '../store/person.repository.js';
-import type { ActivityRow } from '../store/schema.js';
+import type { ActivityRow, ActivityTable } from '../store/schema.js';
 import { findCareerTarget } from '../store/target.repository.js';
 import { activityCreateSchema, activityListSchema, balanceQuerySchema } from '../schemas/activity.schema.js';
 import { parseInput } from '../schemas/validate.js';
@@ -29,7 +30,7 @@ export interface Activity {
 
 export type { Balance, FinishedItem, Neglect };
 
-function toActivity(row: ActivityRow): Activity {
+export function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     date: row.date,
@@ -59,26 +60,32 @@ export async function requireKnownSkills(ctx: Context, ids: readonly string[]): 
   return framework;
 }
 
-/** Logs one practice. Every field is checked before anything is written; one transaction. */
-export async function logActivity(ctx: Context, raw: unknown): Promise<Activity> {
+/**
+ * The row of a new activity, every field checked (the skills against the active framework) and
+ * nothing written: for logActivity, and for a use case that logs practice in a transaction of its own.
+ */
+export async function newActivityRow(ctx: Context, raw: unknown): Promise<Insertable<ActivityTable>> {
   const input = parseInput(activityCreateSchema, raw);
   const date = input.date ?? ctx.today;
   if (date > ctx.today) throw invalid('date', `${date} is after today (${ctx.today})`);
   await requireKnownSkills(ctx, input.skills);
-  const row = await inTransaction(ctx.store, (trx) =>
-    insertActivity(trx, {
-      id: newId(ctx.now().getTime()),
-      person_id: ctx.personId,
-      text: input.text,
-      date,
-      minutes: input.minutes,
-      skills: JSON.stringify(input.skills),
-      energy: input.energy ?? null,
-      ease: input.ease ?? null,
-      created_at: ctx.now().toISOString(),
-    }),
-  );
-  return toActivity(row);
+  return {
+    id: newId(ctx.now().getTime()),
+    person_id: ctx.personId,
+    text: input.text,
+    date,
+    minutes: input.minutes,
+    skills: JSON.stringify(input.skills),
+    energy: input.energy ?? null,
+    ease: input.ease ?? null,
+    created_at: ctx.now().toISOString(),
+  };
+}
+
+/** Logs one practice. Every field is checked before anything is written; one transaction. */
+export async function logActivity(ctx: Context, raw: unknown): Promise<Activity> {
+  const row = await newActivityRow(ctx, raw);
+  return toActivity(await inTransaction(ctx.store, (trx) => insertActivity(trx, row)));
 }
 
 /** The practice log between two dates (both included), oldest first. */

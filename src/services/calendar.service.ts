@@ -21,8 +21,8 @@ import { scheduleAnchors } from './habit.service.js';
 
 /**
  * The calendar text: `weeks` weeks of plan (default 4) from the Monday of the current week, so
- * today's session is there, each week planned with the rules and defaults of `grow plan week`;
- * and every habit that is not archived, recurring by its schedule.
+ * today's session is there: the week under way as kept (made now if it was not yet), the weeks ahead
+ * as previews with the plan settings; and every habit that is not archived, recurring by its schedule.
  */
 export async function exportCalendar(ctx: Context, raw: unknown = {}): Promise<string> {
   const input: CalendarInput = parseInput(calendarSchema, raw);
@@ -32,7 +32,10 @@ export async function exportCalendar(ctx: Context, raw: unknown = {}): Promise<s
     getActiveFramework(ctx),
     listHabitRows(ctx.store.db, ctx.personId),
   ]);
-  const sessions: CalendarSession[] = plans.flatMap((p) => p.sessions.map((s) => ({ ...s, skillName: findSkill(framework, s.skill)?.name ?? s.skill })));
+  // A skipped session will not happen: it leaves the calendar. Done and missed ones stay where they were.
+  const sessions: CalendarSession[] = plans.flatMap((p) =>
+    p.sessions.filter((s) => s.status !== 'skipped').map((s) => ({ ...s, skillName: findSkill(framework, s.skill)?.name ?? s.skill })),
+  );
   const anchors = await scheduleAnchors(ctx, habitRows, ctx.today);
   const habits: CalendarHabit[] = habitRows.map((row) => {
     const schedule = parseSchedule(row.schedule);

@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/calendar.js';
 import type { Context } from './context.js';
 import { type HabitSummary, listHabits } from './habit.service.js';
 import { type Neglect, neglectedPractice } from './activity.service.js';
-import { type PlannedSession, plannedToday } from './plan.service.js';
+import { type PlanSession, plannedToday } from './plan.service.js';
 // The repository, not review.service: `grow today` need not load the scheduler to count cards.
 import { countDueCards } from '../store/card.repository.js';
 
@@ -18,8 +18,8 @@ export interface Today {
   atRisk: string[];
   /** Balance warnings: a kind, or a skill the target needs, not practised for 14 days or more. */
   neglected: Neglect[];
-  /** Practice sessions this week's plan puts on today. */
-  planned: PlannedSession[];
+  /** The sessions the kept plan of this week puts on today, done and skipped ones too. */
+  planned: PlanSession[];
   /** Review cards due now (takeaways and highlights). */
   reviewsDue: number;
 }

@@ -35,6 +35,7 @@ const MIGRATIONS: Record<string, () => Promise<Migration>> = {
   '0005_habit_anchor_and_names': () => import('./migrations/0005_habit_anchor_and_names.js'),
   '0007_library_slug': () => import('./migrations/0007_library_slug.js'),
   '0008_journal_search_tiers': () => import('./migrations/0008_journal_search_tiers.js'),
+  '0009_kept_plan': () => import('./migrations/0009_kept_plan.js'),
 };
 
 const provider: MigrationProvider = {
@@ -153,7 +154,9 @@ async function openPostgres(url: string): Promise<Store> {
 
 export async function migrate(db: Kysely<Database>): Promise<string[]> {
   const { Migrator } = await import('kysely');
-  const migrator = new Migrator({ db, provider });
+  // Migrations are written on parallel branches: one merged later may sort before one a database
+  // already ran (0008 after 0009). It still runs; names never reuse a number, and each touches its own tables.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -168,20 +171,19 @@ export async function migrate(db: Kysely<Database>): Promise<string[]> {
 }
 
 /**
- * Whether the newest migration this grow knows is the newest one applied: one indexed read, where
- * the migrator would lock, list and compare every migration on each start. Anything else (a new
- * database, one behind, one written by a newer grow) goes to the migrator, which applies or refuses.
+ * Whether every migration this grow knows has run: one indexed read (how many ran, and the newest),
+ * where the migrator would lock, list and compare every migration on each start. The count catches
+ * a migration merged after a later-numbered one had run. Anything else (a new database, one behind,
+ * one written by a newer grow) goes to the migrator, which applies or refuses.
  */
 async function isCurrent(db: Kysely<Database>): Promise<boolean> {
-  const latest = Object.keys(MIGRATIONS).at(-1);
+  const names = Object.keys(MIGRATIONS);
   try {
     const row = await (db as unknown as Kysely<Record<string, { name: string }>>)
       .selectFrom(DEFAULT_MIGRATION_TABLE)
-      .select('name')
-      .orderBy('name', 'desc')
-      .limit(1)
+      .select((eb) => [eb.fn.countAll<number | string>().as('ran'), eb.fn.max('name').as('latest')])
       .executeTakeFirst();
-    return row?.name === latest;
+    return Number(row?.ran) === names.length && row?.latest === names.at(-1);
   } catch {
     return false;
   }
@@ -204,6 +206,7 @@ export async function openStore(url: string, options: { migrate?: boolean } = {}
 /** Empties every table, children first. For tests that reuse one database between cases. */
 export async function deleteAllData(db: Kysely<Database>): Promise<void> {
   for (const table of [
+    'plan_session',
     'journal_entry',
     'review_log',
     'card',

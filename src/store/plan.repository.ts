@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { type Insertable, type Updateable, sql } from 'kysely';
+import type { SessionStatus } from '../core/vocabulary.js';
 import type { Db } from './habit.repository.js';
+import type { PlanSessionRow, PlanSessionTable } from './schema.js';
 
 /**
  * What the weekly plan reads: a few small result sets, whatever the length of the history.
@@ -41,4 +43,58 @@ export async function lastPracticeBySkills(db: Db, personId: string, before: str
 export async function deleteCalendarTokens(db: Db, personId: string): Promise<number> {
   const result = await db.deleteFrom('auth_token').where('person_id', '=', personId).where('kind', '=', 'calendar').executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+// The kept plan (migration 0009). A week's sessions are read through the unique index
+// plan_session_person_week; a session by its primary key, always with its person.
+
+/** The sessions of a person's week (by its Monday), in date order, then in the order they were made. */
+export async function listWeekSessions(db: Db, personId: string, weekStart: string): Promise<PlanSessionRow[]> {
+  return db
+    .selectFrom('plan_session')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('week_start', '=', weekStart)
+    .orderBy('date')
+    .orderBy('position')
+    .execute();
+}
+
+/** One session of the person's; another person's is not found. */
+export async function findPlanSession(db: Db, personId: string, id: string): Promise<PlanSessionRow | undefined> {
+  return db.selectFrom('plan_session').selectAll().where('id', '=', id).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function insertPlanSessions(db: Db, rows: Insertable<PlanSessionTable>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('plan_session')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export async function deletePlanSessions(db: Db, personId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.deleteFrom('plan_session').where('person_id', '=', personId).where('id', 'in', ids).execute();
+}
+
+/**
+ * Changes a session only while its status is one of `from`: two requests marking one session done
+ * at once change it once; the caller refuses the other.
+ */
+export async function updatePlanSession(
+  db: Db,
+  personId: string,
+  id: string,
+  from: readonly SessionStatus[],
+  update: Pick<Updateable<PlanSessionTable>, 'status' | 'activity_id' | 'updated_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('plan_session')
+    .set(update)
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -10,6 +10,8 @@ import type {
   LibrarySource,
   Outcome,
   ScorecardRating,
+  SessionStatus,
+  SkillKind,
   Visibility,
 } from '../core/vocabulary.js';
 
@@ -23,6 +25,10 @@ export interface PersonTable {
   technical_ratio: number | null;
   /** The framework the person measures against; null means the built-in one. */
   active_framework_id: string | null;
+  /** The plan's hours a week; null means the default (3). */
+  plan_hours: number | null;
+  /** The plan's days, e.g. "mon,wed,fri"; null means the default (mon..fri). */
+  plan_days: string | null;
 }
 
 export interface HabitTable {
@@ -297,6 +303,26 @@ export interface JournalEntryTable {
   updated_at: string;
 }
 
+/** One session of a kept week (see migration 0009). */
+export interface PlanSessionTable {
+  id: string;
+  person_id: string;
+  /** The Monday of the session's week. */
+  week_start: string;
+  date: string;
+  skill_id: string;
+  kind: SkillKind;
+  minutes: number;
+  why: string;
+  position: number;
+  status: SessionStatus;
+  activity_id: string | null;
+  /** The id of the missed session of the week before that this one carries. */
+  carried_from: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   framework: FrameworkTable;
   skill_assessment: SkillAssessmentTable;
@@ -317,6 +343,7 @@ export interface Database {
   card: CardTable;
   review_log: ReviewLogTable;
   journal_entry: JournalEntryTable;
+  plan_session: PlanSessionTable;
 }
 
 export type PersonRow = Selectable<PersonTable>;
@@ -340,4 +367,5 @@ export type HighlightRow = Selectable<HighlightTable>;
 export type CardRow = Selectable<CardTable>;
 export type ReviewLogRow = Selectable<ReviewLogTable>;
 export type JournalEntryRow = Selectable<JournalEntryTable>;
+export type PlanSessionRow = Selectable<PlanSessionTable>;
 export type { Generated };

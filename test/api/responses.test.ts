@@ -141,7 +141,11 @@ describeEachDialect('HTTP responses match their OpenAPI schemas', (db) => {
     await check('POST', '/experiments', {}, { title: 'Threat model a service', track: 'security', hypothesis: 'maybe', until: '2026-12-31' });
     await check('GET', '/experiments');
     await check('GET', '/path/fit');
-    await check('GET', '/plan/week');
+    await check('POST', '/plan/week', {}, { hours: 4, days: 'mon,wed,fri' });
+    const week = await check('GET', '/plan/week');
+    await check('GET', '/plan/settings');
+    await check('POST', '/plan/sessions/{id}/done', { id: week.sessions[0].id }, { minutes: 30, energy: 1 });
+    await check('POST', '/plan/sessions/{id}/skip', { id: week.sessions[1].id });
     await check('POST', '/calendar/tokens', {}, { label: 'phone' });
     await check('DELETE', '/calendar/tokens', {}, {});
 

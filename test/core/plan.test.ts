@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Framework, Skill, Track } from '../../src/core/framework.js';
 import { AppError } from '../../src/core/errors.js';
-import { type PlanInput, chooseAim, defaultPlanStart, mondayOf, parsePlanDays, planDates, planWeek, sessionLengths } from '../../src/core/plan.js';
+import {
+  type PlanInput,
+  chooseAim,
+  hoursFrom,
+  mondayOf,
+  parsePlanDays,
+  planDates,
+  planWeek,
+  restOfWeek,
+  sessionLengths,
+  viewStatus,
+  weekEndOf,
+} from '../../src/core/plan.js';
 
 const skill = (id: string, kind: Skill['kind']): Skill => {
   const level = { summary: '', behaviours: [] };
@@ -65,11 +77,10 @@ function input(overrides: Partial<PlanInput> = {}): PlanInput {
 }
 
 describe('plan dates and lengths', () => {
-  it('starts on the next Monday, or today on a Monday', () => {
-    expect(defaultPlanStart('2026-11-23')).toBe('2026-11-23'); // a Monday
-    expect(defaultPlanStart('2026-11-24')).toBe('2026-11-30');
-    expect(defaultPlanStart('2026-11-29')).toBe('2026-11-30'); // Sunday
-    expect(mondayOf('2026-11-29')).toBe('2026-11-23');
+  it('runs weeks from Monday to Sunday', () => {
+    expect(mondayOf('2026-11-23')).toBe('2026-11-23'); // a Monday
+    expect(mondayOf('2026-11-29')).toBe('2026-11-23'); // Sunday
+    expect(weekEndOf('2026-11-23')).toBe('2026-11-29');
   });
 
   it('parses days and refuses an unknown or missing day', () => {
@@ -80,6 +91,42 @@ describe('plan dates and lengths', () => {
 
   it('takes the chosen weekdays of the 7 days from the start, in date order', () => {
     expect(planDates('2026-12-02', [0, 2])).toEqual(['2026-12-02', '2026-12-07']);
+    // Up to an end: the rest of a week, from Wednesday to its Sunday, never next week's Monday.
+    expect(planDates('2026-12-02', [0, 2, 6], weekEndOf(MONDAY))).toEqual(['2026-12-02', '2026-12-06']);
+  });
+
+  it("shares a week's hours evenly over its chosen days, so the rest of a week gets the rest's share", () => {
+    expect(hoursFrom(3, [0, 1, 2, 3, 4], MONDAY, MONDAY)).toBe(3);
+    expect(sessionLengths(hoursFrom(3, [0, 1, 2, 3, 4], MONDAY, '2026-12-02'), 3)).toEqual([35, 35, 35]);
+    expect(hoursFrom(4, [0, 2, 4], MONDAY, '2026-12-05')).toBe(0); // Saturday: no chosen day left
+    expect(hoursFrom(4, [], MONDAY, MONDAY)).toBe(0);
+  });
+
+  it('plans the rest of a week with its share of the hours, less the sessions that stay on the days left', () => {
+    const settings = { hours: 3, days: [0, 1, 2, 3, 4] };
+    const wednesday = '2026-12-02';
+    // Monday's session, done, is of a day gone by: the days from Wednesday get 3/5 of the hours.
+    expect(restOfWeek(settings, MONDAY, wednesday, [{ date: MONDAY, minutes: 40 }])).toEqual({
+      start: wednesday,
+      end: '2026-12-06',
+      days: [2, 3, 4],
+      hours: 1.8,
+    });
+    // Thursday's, skipped ahead of time, uses its minutes and keeps its day free of new sessions.
+    const rest = restOfWeek(settings, MONDAY, wednesday, [{ date: '2026-12-03', minutes: 35 }]);
+    expect(rest.days).toEqual([2, 4]);
+    expect(sessionLengths(rest.hours, rest.days.length)).toEqual([35, 35]);
+    // A session on a day no longer chosen uses nothing of the new days' share.
+    expect(restOfWeek({ hours: 4, days: [0, 2, 4] }, MONDAY, wednesday, [{ date: '2026-12-03', minutes: 35 }]).hours).toBeCloseTo(8 / 3);
+    // Every day left holds a session that stays: they may take more, if any minutes are left.
+    expect(restOfWeek({ hours: 1, days: [4] }, MONDAY, wednesday, [{ date: '2026-12-04', minutes: 60 }])).toMatchObject({ days: [4], hours: 0 });
+  });
+
+  it('shows a planned session whose day has passed as missed', () => {
+    expect(viewStatus('planned', '2026-11-30', '2026-12-01')).toBe('missed');
+    expect(viewStatus('planned', '2026-12-01', '2026-12-01')).toBe('planned');
+    expect(viewStatus('skipped', '2026-11-30', '2026-12-01')).toBe('skipped');
+    expect(viewStatus('done', '2026-11-30', '2026-12-01')).toBe('done');
   });
 
   it('splits the hours in 5-minute steps, at most 60 minutes a session, one a day while each lasts 20', () => {
@@ -206,5 +253,55 @@ describe('planWeek', () => {
     const plan = planWeek(input({ current: senior }));
     expect(plan.sessions[0]).toMatchObject({ skill: 't2' }); // never practised, before t1 (5 days)
     expect(plan.sessions[0]!.why).toMatch(/^T2 meets Senior \(your target\) \(3 of 3 expected\); practice keeps it there\./);
+  });
+
+  it("carries last week's missed sessions: their skills first within their kind, with a why that says so", () => {
+    const missed = [
+      { id: 'm1', date: '2026-11-25', skill: 't3' },
+      { id: 'm2', date: '2026-11-26', skill: 's2' },
+      { id: 'm3', date: '2026-11-27', skill: 'gone' }, // no longer in the framework: dropped
+    ];
+    const plan = planWeek(input({ missed }));
+    // The kinds still alternate, technical first (the larger gap); each kind starts with its miss.
+    expect(plan.sessions.map((s) => [s.kind, s.skill, s.carriedFrom])).toEqual([
+      ['technical', 't3', 'm1'],
+      ['soft', 's2', 'm2'],
+      ['technical', 't1', null],
+      ['soft', 's1', null],
+      ['technical', 't2', null],
+    ]);
+    expect(plan.sessions[0]!.why).toBe(
+      'Missed on 2026-11-25: carried into this week. Largest technical gap open: T3 is at 1, Senior (your target) expects 2 (gap 1). Not practised yet. Alternates with soft practice so both grow side by side.',
+    );
+    // More misses than sessions of the kind: as many as fit, oldest first.
+    const many = planWeek(input({ hours: 0.75, days: [0, 1, 2], missed: [missed[0]!, { id: 'm4', date: '2026-11-28', skill: 't2' }, missed[1]!] }));
+    expect(many.sessions.map((s) => s.carriedFrom)).toEqual(['m1', 'm2']);
+    // A kind not planned carries nothing.
+    expect(
+      planWeek(input({ technicalRatio: 1, missed }))
+        .sessions.filter((s) => s.carriedFrom !== null)
+        .map((s) => s.skill),
+    ).toEqual(['t3']);
+  });
+
+  it('replans from midweek: only the days left, the kept sessions counted, the kinds going on from them', () => {
+    const wednesday = '2026-12-02';
+    const kept = [
+      { date: '2026-11-30', skill: 't1', kind: 'technical' as const },
+      { date: '2026-12-01', skill: 's1', kind: 'soft' as const },
+    ];
+    const days = [0, 1, 2, 3, 4];
+    const rest = planWeek(input({ start: wednesday, end: weekEndOf(MONDAY), days, hours: hoursFrom(3, days, MONDAY, wednesday), kept }));
+    expect(rest.sessions.map((s) => s.date)).toEqual(['2026-12-02', '2026-12-03', '2026-12-04']);
+    expect(rest.sessions.map((s) => s.minutes)).toEqual([35, 35, 35]);
+    // After soft on Tuesday, technical; t1 has had its session, so t2 (gap 2 against t1's 3/2) comes
+    // first; s1 had one too (2/2), which ties with s2 (1/1), and the larger gap wins.
+    expect(rest.sessions.map((s) => [s.kind, s.skill])).toEqual([
+      ['technical', 't2'],
+      ['soft', 's1'],
+      ['technical', 't1'],
+    ]);
+    // Pure: the same input, the same plan.
+    expect(planWeek(input({ start: wednesday, end: weekEndOf(MONDAY), days, hours: 1.8, kept }))).toEqual(rest);
   });
 });

@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { addHabit, checkIn } from '../../src/services/habit.service.js';
 import { assessSkill, setTarget } from '../../src/services/skill.service.js';
 import { logActivity } from '../../src/services/activity.service.js';
-import { planWeekFor, plannedToday } from '../../src/services/plan.service.js';
+import { planWeekFor, plannedToday, showWeek } from '../../src/services/plan.service.js';
 import { createFeedToken, exportCalendar, revokeFeedToken } from '../../src/services/calendar.service.js';
 import { authenticate, authenticateCalendarToken } from '../../src/services/auth.service.js';
 import { updatePerson } from '../../src/store/person.repository.js';
@@ -18,9 +18,10 @@ describeEachDialect('plan service', (db) => {
     await logActivity(ctx, { text: 'tests', minutes: 30, skills: 'testing', date: '2026-11-01' });
     await logActivity(ctx, { text: 'coaching', minutes: 45, skills: 'coaching-and-teaching', date: '2026-11-24' });
     const [thisWeek] = [await planWeekFor(ctx, { start: '2026-11-23' })];
-    // Technical practice is 24 days old: that kind is repaired first; soft was practised yesterday.
-    expect(thisWeek.sessions[0]!.kind).toBe('technical');
-    expect(thisWeek.sessions[0]!.why).toMatch(/^No technical practice for 22 days/);
+    // Made on Wednesday, the week is planned from today. Technical practice is 24 days old: that
+    // kind is repaired first; soft was practised yesterday.
+    expect(thisWeek.sessions[0]).toMatchObject({ date: '2026-11-25', kind: 'technical' });
+    expect(thisWeek.sessions[0]!.why).toMatch(/^No technical practice for 24 days/);
     expect(thisWeek.sessions.map((s) => s.why).join(' ')).not.toMatch(/No soft practice/);
   });
 
@@ -42,7 +43,8 @@ describeEachDialect('plan service', (db) => {
     expect(plan.sessions[0]!.why).toBe(
       'Largest technical gap open: Data and databases is at 0, Senior engineer (your target) expects 3 (gap 3). Not practised yet. Alternates with soft practice so both grow side by side.',
     );
-    const withEmpathy = await planWeekFor(ctx, { hours: 40 });
+    // What 40 hours would plan: a preview, nothing kept.
+    const withEmpathy = await showWeek(ctx, { hours: 40 });
     expect(withEmpathy.sessions.find((s) => s.skill === 'empathy')!.why).toMatch(
       /Empathy is at 0, Senior engineer \(your target\) expects 3 \(gap 3\)\. Last practised 2 days before the week\./,
     );
@@ -67,10 +69,10 @@ describeEachDialect('plan service', (db) => {
     expect(new Set(plan.sessions.map((s) => s.date))).toEqual(new Set(['2026-11-24', '2026-11-26']));
   });
 
-  it('without a target aims at the next level of the closest ladder; --start picks the week', async () => {
+  it('without a target aims at the next level of the closest ladder; --start picks the week holding that day', async () => {
     const ctx = await db.ctx();
     const plan = await planWeekFor(ctx, { start: '2026-12-02', days: ['wed', 'sat'], hours: 1 });
-    expect(plan.start).toBe('2026-12-02');
+    expect(plan).toMatchObject({ start: '2026-11-30', kept: false });
     expect(plan.sessions.map((s) => [s.date, s.minutes])).toEqual([
       ['2026-12-02', 30],
       ['2026-12-05', 30],
@@ -85,7 +87,8 @@ describeEachDialect('plan service', (db) => {
     await assessSkill(ctx, 'code-craft', { level: 0 });
     const today = await plannedToday(ctx);
     expect(today).toHaveLength(1);
-    expect(today[0]).toMatchObject({ date: '2026-11-25', minutes: 35 });
+    // The week is made on Wednesday: its hours' share of the days left, 3/5 of 3 hours over Wed..Fri.
+    expect(today[0]).toMatchObject({ date: '2026-11-25', minutes: 35, status: 'planned' });
     expect(await plannedToday(await db.ctx('2026-11-28'))).toEqual([]); // a Saturday
   });
 
@@ -101,6 +104,8 @@ describeEachDialect('plan service', (db) => {
       [{ start: 'next monday' }, 'start: expected a date YYYY-MM-DD'],
       [{ start: '2026-02-30' }, 'start: expected a date YYYY-MM-DD'],
       [{ weeks: 2 }, 'weeks: unknown field'],
+      [{ replan: 'yes' }, 'replan: expected true or false'],
+      [{ replan: true, start: '2026-11-30' }, 'replan: only the week under way (from 2026-11-23) is replanned; the week of 2026-11-30 is a preview'],
     ];
     for (const [input, message] of cases) await expectRefusedAndUnchanged(ctx, () => planWeekFor(ctx, input), 'validation_failed', message);
     for (const weeks of [0, 13, '2.5', 'x']) {

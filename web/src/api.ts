@@ -141,9 +141,11 @@ type TrackView = z.infer<typeof trackViewSchema>;
 type Evidence = z.infer<typeof evidenceSchema>;
 type Facet = z.infer<typeof facetSchema>;
 type FrameworkSummary = z.infer<typeof frameworkSummarySchema>;
-import type { weekPlanSchema } from '../../src/schemas/plan.response.js';
+import type { planSettingsSchema, sessionDoneOutSchema, weekPlanSchema } from '../../src/schemas/plan.response.js';
 type WeekPlan = z.infer<typeof weekPlanSchema>;
-export type { SkillKind, SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Facet, FrameworkSummary, WeekPlan };
+type PlanSettings = z.infer<typeof planSettingsSchema>;
+type SessionDone = z.infer<typeof sessionDoneOutSchema>;
+export type { SkillKind, SkillSummary, SkillDetail, CareerTarget, TrackView, Evidence, Facet, FrameworkSummary, WeekPlan, PlanSettings, SessionDone };
 export type { FacetStatus } from '../../src/core/vocabulary.js';
 import type { FacetStatus } from '../../src/core/vocabulary.js';
 export interface Framework {
@@ -191,7 +193,13 @@ export const skillsApi = {
   experiments: () => send<Experiment[]>('GET', '/experiments'),
   addExperiment: (input: Record<string, unknown>) => send<Experiment>('POST', '/experiments', { json: input }),
   closeExperiment: (id: string, input: Record<string, unknown>) => send<Experiment>('POST', `/experiments/${ref(id)}/close`, { json: input }),
-  planWeek: (params: { hours?: string; days?: string; start?: string }) => send<WeekPlan>('GET', `/plan/week${query(params)}`),
+  planWeek: (start?: string) => send<WeekPlan>('GET', `/plan/week${query({ start })}`),
+  /** Keeps hours and days as the plan settings (the week under way is remade from today), or replans. */
+  savePlan: (input: { hours?: string; days?: string; start?: string; replan?: boolean }) => send<WeekPlan>('POST', '/plan/week', { json: input }),
+  planSettings: () => send<PlanSettings>('GET', '/plan/settings'),
+  sessionDone: (id: string, input: { minutes?: number; energy?: number; ease?: number } = {}) =>
+    send<SessionDone>('POST', `/plan/sessions/${ref(id)}/done`, { json: input }),
+  skipSession: (id: string) => send<PlannedSession>('POST', `/plan/sessions/${ref(id)}/skip`),
   createFeedToken: () => send<FeedToken>('POST', '/calendar/tokens', { json: {} }),
   revokeFeedTokens: () => send<{ revoked: number }>('DELETE', '/calendar/tokens'),
 };

@@ -65,6 +65,11 @@ export class TodayPage extends AppPage {
     return this.page.evaluate(() => (document.activeElement?.closest('[data-habit-row]') as HTMLElement | null)?.dataset.slug ?? null);
   }
 
+  /** A session of today's practice, by its skill. */
+  practice(skill: string): Locator {
+    return this.page.locator(`[data-planned="${skill}"]`);
+  }
+
   shortcuts(): Locator {
     return this.page.getByRole('region', { name: 'Keyboard shortcuts' });
   }

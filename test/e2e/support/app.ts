@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser, signIn, type SignedIn } from './browser.js';
 import { type GrowHome, type RunningServer, assertBuilt, createHome, startServer } from './grow.js';
+import { createPostgresDatabase } from '../../support/stores.js';
 
 export interface E2eApp {
   readonly home: GrowHome;
@@ -14,15 +15,20 @@ export interface E2eApp {
 }
 
 /**
- * One test file's world: a fresh GROW_HOME seeded through the CLI, a real `grow serve` on it, and
- * Chromium signed in through the printed link. Everything is torn down after the file.
+ * One test file's world: a fresh GROW_HOME (on SQLite, or a fresh PostgreSQL database) seeded through
+ * the CLI, a real `grow serve` on it, and Chromium signed in through the printed link. Everything is torn down after the file.
  */
-export function startAppForFile(seed: (home: GrowHome) => Promise<void> = async () => {}, options: { colorScheme?: 'light' | 'dark' } = {}): E2eApp {
+export function startAppForFile(
+  seed: (home: GrowHome) => Promise<void> = async () => {},
+  options: { colorScheme?: 'light' | 'dark'; database?: 'sqlite' | 'postgres' } = {},
+): E2eApp {
   const state: { -readonly [K in keyof E2eApp]?: E2eApp[K] } = {};
   beforeAll(async () => {
     assertBuilt();
     const home = createHome();
     state.home = home;
+    // The CLI that seeds and the server both read it from the home's environment.
+    if (options.database === 'postgres') home.env.GROW_DATABASE_URL = await createPostgresDatabase();
     await seed(home);
     state.server = await startServer(home);
     state.base = state.server.url;

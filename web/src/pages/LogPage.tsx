@@ -10,6 +10,7 @@ import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
+import { EASE, ENERGY } from '../components/practice.js';
 
 const FIELDS = ['text', 'minutes', 'skills', 'energy', 'ease', 'date'];
 const FIELD_IDS: Record<string, string> = {
@@ -20,20 +21,6 @@ const FIELD_IDS: Record<string, string> = {
   ease: 'log-ease',
   date: 'log-date',
 };
-const ENERGY: [string, string][] = [
-  ['-2', '−2 drained'],
-  ['-1', '−1 a little drained'],
-  ['0', '0 neutral'],
-  ['1', '+1 a little energized'],
-  ['2', '+2 energized'],
-];
-const EASE: [string, string][] = [
-  ['1', '1 hard'],
-  ['2', '2'],
-  ['3', '3'],
-  ['4', '4'],
-  ['5', '5 natural'],
-];
 export const energyText = (energy: number | null) => (energy === null ? '–' : energy > 0 ? `+${energy}` : energy < 0 ? `−${-energy}` : '0');
 
 function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: string; onLogged: (message: string) => void }) {

@@ -1,20 +1,198 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { planWeekSchema } from '../../../src/schemas/plan.schema.js';
-import { CALENDAR_URL, skillsApi, type FeedToken } from '../api.js';
-import { Alert, Status, TextField } from '../components/Field.js';
-import { LoadError, Loading } from '../components/common.js';
+import { planWeekSchema, sessionDoneSchema } from '../../../src/schemas/plan.schema.js';
+import { CALENDAR_URL, skillsApi, type FeedToken, type PlannedSession, type SessionDone } from '../api.js';
+import { Alert, FormAlert, SelectField, Status, TextField } from '../components/Field.js';
+import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { checkForm, errorText, type FieldErrors } from '../forms.js';
+import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
 import { ScrollRegion } from '../components/ScrollRegion.js';
+import { EASE, ENERGY, doneMessage } from '../components/practice.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const weekdayOf = (date: string) => WEEKDAY[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
 
-function PlanTable({ params }: { params: { hours: string; days: string; start: string } }) {
+const STATUS_TEXT: Record<PlannedSession['status'], string> = { planned: 'planned', done: '✓ done', skipped: 'skipped', missed: 'missed' };
+
+/** The minutes, energy and ease of a done session, checked with the shared schema before it is sent. */
+function DoneForm({
+  session,
+  name,
+  onDone,
+  onCancel,
+}: {
+  session: PlannedSession & { id: string };
+  name: string;
+  onDone: (done: SessionDone) => void;
+  onCancel: () => void;
+}) {
+  const [minutes, setMinutes] = useState(String(session.minutes));
+  const [energy, setEnergy] = useState('');
+  const [ease, setEase] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const id = (field: string) => `done-${session.id}-${field}`;
+  // Opened from the row's Done button: the form takes the focus, where typing begins.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens
+  useEffect(() => document.getElementById(id('minutes'))?.focus(), []);
+  const done = useMutation({
+    mutationFn: (input: { minutes?: number; energy?: number; ease?: number }) => skillsApi.sessionDone(session.id, input),
+    onSuccess: onDone,
+    onError: (e) => setErrors(apiFieldErrors(e, ['minutes', 'energy', 'ease'])),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: { minutes?: number; energy?: number; ease?: number } = {};
+    if (minutes.trim() !== '') input.minutes = Number(minutes);
+    if (energy !== '') input.energy = Number(energy);
+    if (ease !== '') input.ease = Number(ease);
+    const found = checkForm(sessionDoneSchema, minutes.trim() !== '' && Number.isNaN(input.minutes) ? { ...input, minutes } : input);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    done.mutate(input);
+  };
+  return (
+    <form className="done-form" onSubmit={submit} noValidate aria-label={`Log ${name}`}>
+      <FormAlert errors={errors} />
+      <div className="field-row">
+        <TextField
+          id={id('minutes')}
+          label="Minutes"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          value={minutes}
+          error={errors.minutes}
+          onChange={(e) => setMinutes(e.target.value)}
+          className="narrow"
+        />
+        <SelectField id={id('energy')} label="Energy (optional)" value={energy} error={errors.energy} onChange={(e) => setEnergy(e.target.value)}>
+          <option value="">not said</option>
+          {ENERGY.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id={id('ease')} label="Ease (optional)" value={ease} error={errors.ease} onChange={(e) => setEase(e.target.value)}>
+          <option value="">not said</option>
+          {EASE.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={done.isPending}>
+          Log practice<span className="sr-only">: {name}</span>
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SessionRow({
+  session,
+  name,
+  onMessage,
+  onError,
+}: {
+  session: PlannedSession;
+  name: string;
+  onMessage: (message: string) => void;
+  onError: (message: string | null) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const refresh = useRefresh();
+  const doneButton = useRef<HTMLButtonElement>(null);
+  const skip = useMutation({
+    mutationFn: (id: string) => skillsApi.skipSession(id),
+    onSuccess: async () => {
+      onError(null);
+      onMessage(`Skipped ${name} on ${session.date}: next week does not carry it.`);
+      await refresh();
+    },
+    onError: (e) => onError(errorText(e)),
+  });
+  const { id } = session;
+  const open_ = id !== null && session.status !== 'done';
+  return (
+    <>
+      <tr data-kind={session.kind} data-status={session.status} data-session={id ?? undefined}>
+        <th scope="row">
+          {weekdayOf(session.date)} {session.date}
+        </th>
+        <td>
+          <Link to={`/skills/${session.skill}`}>{name}</Link>
+        </td>
+        <td>{session.kind}</td>
+        <td className="num" data-label="min">
+          {session.minutes}
+        </td>
+        <td>
+          <span className={`pill pill-${session.status}`}>{STATUS_TEXT[session.status]}</span>
+          {open_ ? (
+            <span className="session-actions">
+              <button
+                type="button"
+                ref={doneButton}
+                aria-expanded={open}
+                aria-controls={`done-${id}`}
+                onClick={() => setOpen((o) => !o)}
+                disabled={skip.isPending}
+              >
+                Done
+                <span className="sr-only">
+                  : {name}, {session.date}
+                </span>
+              </button>
+              {session.status !== 'skipped' ? (
+                <button type="button" onClick={() => skip.mutate(id)} disabled={skip.isPending}>
+                  Skip
+                  <span className="sr-only">
+                    : {name}, {session.date}
+                  </span>
+                </button>
+              ) : null}
+            </span>
+          ) : null}
+        </td>
+        <td>{session.why}</td>
+      </tr>
+      {open && id !== null ? (
+        <tr id={`done-${id}`} className="done-row">
+          <td colSpan={6}>
+            <DoneForm
+              session={{ ...session, id }}
+              name={name}
+              onCancel={() => {
+                setOpen(false);
+                doneButton.current?.focus();
+              }}
+              onDone={async (done) => {
+                setOpen(false);
+                onError(null);
+                onMessage(doneMessage(done, name));
+                await refresh();
+              }}
+            />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function PlanTable({ start }: { start: string }) {
   const skills = useQuery({ queryKey: ['skills'], queryFn: skillsApi.skills });
-  const plan = useQuery({ queryKey: ['plan', params], queryFn: () => skillsApi.planWeek(params) });
+  const plan = useQuery({ queryKey: ['plan', start], queryFn: () => skillsApi.planWeek(start || undefined) });
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
   if (plan.isPending) return <Loading what="the plan" />;
   if (plan.isError) return <LoadError error={plan.error} />;
   const names = new Map((skills.data ?? []).map((s) => [s.id, s.name]));
@@ -23,7 +201,10 @@ function PlanTable({ params }: { params: { hours: string; days: string; start: s
     <>
       <p data-testid="plan-summary">
         The week from {plan.data.start}: {plan.data.sessions.length} sessions, {total} minutes.
+        {plan.data.kept ? '' : ' A preview: the week is kept once it is under way.'}
       </p>
+      <Status message={message} />
+      <Alert message={error} />
       {plan.data.sessions.length ? (
         <ScrollRegion label="Week plan">
           <table className="plan-table">
@@ -35,29 +216,28 @@ function PlanTable({ params }: { params: { hours: string; days: string; start: s
                 <th scope="col" className="num">
                   Minutes
                 </th>
+                <th scope="col">Status</th>
                 <th scope="col">Why</th>
               </tr>
             </thead>
             <tbody>
               {plan.data.sessions.map((s, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
-                <tr key={`${s.date}-${s.skill}-${i}`} data-kind={s.kind}>
-                  <th scope="row">
-                    {weekdayOf(s.date)} {s.date}
-                  </th>
-                  <td>
-                    <Link to={`/skills/${s.skill}`}>{names.get(s.skill) ?? s.skill}</Link>
-                  </td>
-                  <td>{s.kind}</td>
-                  <td className="num">{s.minutes}</td>
-                  <td>{s.why}</td>
-                </tr>
+                <SessionRow
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a preview's sessions have no id; their place is their identity
+                  key={s.id ?? `${s.date}-${s.skill}-${i}`}
+                  session={s}
+                  name={names.get(s.skill) ?? s.skill}
+                  onMessage={setMessage}
+                  onError={setError}
+                />
               ))}
             </tbody>
           </table>
         </ScrollRegion>
       ) : (
-        <p className="muted">Nothing to plan: set a target on the Skills page to aim the plan at your gaps.</p>
+        <p className="muted">
+          {plan.data.kept ? 'No sessions left this week on your days.' : 'Nothing to plan: set a target on the Skills page to aim the plan at your gaps.'}
+        </p>
       )}
     </>
   );
@@ -116,19 +296,42 @@ function CalendarFeed() {
 
 export function PlanPage() {
   usePageTitle('Plan');
-  const [hours, setHours] = useState('3');
-  const [days, setDays] = useState('mon,tue,wed,thu,fri');
+  const settings = useQuery({ queryKey: ['plan-settings'], queryFn: skillsApi.planSettings });
+  const refresh = useRefresh();
+  const [hours, setHours] = useState<string | null>(null);
+  const [days, setDays] = useState<string | null>(null);
   const [start, setStart] = useState('');
-  const [params, setParams] = useState({ hours: '3', days: 'mon,tue,wed,thu,fri', start: '' });
+  const [shown, setShown] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  // The form starts from the kept settings, and follows them when they change elsewhere until edited.
+  const hoursValue = hours ?? (settings.data ? String(settings.data.hours) : '');
+  const daysValue = days ?? (settings.data ? settings.data.days.join(',') : '');
+  const save = useMutation({
+    mutationFn: skillsApi.savePlan,
+    onSuccess: async (_week, input) => {
+      setErrors({});
+      setShown(input.start ?? '');
+      setHours(null);
+      setDays(null);
+      setMessage(
+        input.replan
+          ? 'The rest of the week is planned again from today.'
+          : `Kept: ${input.hours} hours a week over ${input.days}. The week under way is planned again from today.`,
+      );
+      await refresh();
+    },
+    onError: (e) => setErrors(apiFieldErrors(e, ['hours', 'days', 'start'])),
+  });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: Record<string, unknown> = { hours, days };
+    const input: { hours: string; days: string; start?: string } = { hours: hoursValue, days: daysValue };
     if (start) input.start = start;
     const found = checkForm(planWeekSchema, input);
     setErrors(found);
+    setMessage(null);
     if (Object.keys(found).length) return;
-    setParams({ hours, days, start });
+    save.mutate(input);
   };
   return (
     <div className="plan-page">
@@ -138,18 +341,25 @@ export function PlanPage() {
       <p className="lede">A week of practice, technical and soft sessions interleaved, aimed at the largest gaps to your target.</p>
       <section className="card" aria-labelledby="plan-title">
         <h2 id="plan-title">The week</h2>
-        <form onSubmit={submit} noValidate>
+        <p className="muted">
+          The week under way is kept: it stays as it is while you live it. Mark each session done (its practice goes to the log) or skipped; a session missed is
+          carried into next week.
+        </p>
+        {settings.isError ? <LoadError error={settings.error} /> : null}
+        <form onSubmit={submit} noValidate aria-label="Plan settings">
           <Alert message={errors.form} />
+          <Status message={message} />
           <div className="field-row">
             <TextField
               id="plan-hours"
               label="Hours"
+              hint="a week, kept for the weeks to come"
               type="number"
               inputMode="decimal"
               min={0.25}
               max={40}
               step="any"
-              value={hours}
+              value={hoursValue}
               error={errors.hours}
               onChange={(e) => setHours(e.target.value)}
               className="narrow"
@@ -158,15 +368,15 @@ export function PlanPage() {
               id="plan-days"
               label="Days"
               hint="e.g. mon,wed,fri"
-              value={days}
+              value={daysValue}
               error={errors.days}
               autoComplete="off"
               onChange={(e) => setDays(e.target.value)}
             />
             <TextField
               id="plan-start"
-              label="Start (optional)"
-              hint="Default: the next Monday"
+              label="Week of (optional)"
+              hint="Default: the week under way"
               type="date"
               value={start}
               error={errors.start}
@@ -174,12 +384,15 @@ export function PlanPage() {
             />
           </div>
           <div className="form-actions">
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={save.isPending || settings.isPending}>
               Plan the week
+            </button>
+            <button type="button" onClick={() => save.mutate({ replan: true })} disabled={save.isPending}>
+              Replan the rest of the week
             </button>
           </div>
         </form>
-        <PlanTable params={params} />
+        <PlanTable start={shown} />
       </section>
       <CalendarFeed />
     </div>

@@ -7,6 +7,7 @@ import { StrengthBar, percent } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
+import { PracticeToday } from '../components/PracticeToday.js';
 import { checkField, errorText } from '../forms.js';
 
 type Act = (habit: HabitSummary, action: CheckInAction | 'undo', body?: CheckInBody) => void;
@@ -363,19 +364,7 @@ export function TodayPage() {
       <div className="habit-grid">
         <section className="card" aria-labelledby="planned-title">
           <h2 id="planned-title">Practice today</h2>
-          {planned.length ? (
-            <ul className="planned-list">
-              {planned.map((p) => (
-                <li key={`${p.skill}-${p.kind}-${p.why}`} data-planned={p.skill}>
-                  <Link to={`/skills/${p.skill}`}>{skills.data?.find((s) => s.id === p.skill)?.name ?? p.skill}</Link> ({p.kind}), {p.minutes} min: {p.why}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">
-              No practice planned for today. See <Link to="/plan">this week's plan</Link>.
-            </p>
-          )}
+          <PracticeToday planned={planned} skills={skills.data} />
           <p>
             <Link to="/log">Log practice</Link>
           </p>
