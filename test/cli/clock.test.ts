@@ -14,7 +14,6 @@ const at = (home: string, day: string, env: Record<string, string> = {}) => new 
 beforeAll(() => requireBuiltCli());
 afterAll(() => root.remove());
 
-const mondayOnOrAfter = (day: string) => fromDayNumber(toDayNumber(day) + ((7 - weekdayOfDay(toDayNumber(day))) % 7));
 /** `2027-W09`: the ISO week of a day. */
 function isoWeek(day: string): string {
   const n = toDayNumber(day);
@@ -82,9 +81,10 @@ async function walk(day: string): Promise<void> {
   const balance = await grow.json('balance');
   expect(balance.weeks.at(-1)).toMatchObject({ week: isoWeek(day), technicalMinutes: 30 });
 
-  // The plan starts on the coming Monday; the calendar file is stamped at the pinned noon.
+  // The plan is the week under way, from its Monday; the calendar file is stamped at the pinned noon.
+  const monday = fromDayNumber(toDayNumber(day) - weekdayOfDay(toDayNumber(day)));
   const plan = await grow.json('plan', 'week');
-  expect(plan.start).toBe(mondayOnOrAfter(day));
+  expect(plan.start).toBe(monday);
   for (const s of plan.sessions) expect(s.date >= plan.start && s.date <= addDays(plan.start, 6)).toBe(true);
   const ics = join(root.path, `plan-${homes}.ics`);
   await grow.json('export', 'ics', '--weeks', '1', '--out', ics);
@@ -94,13 +94,12 @@ async function walk(day: string): Promise<void> {
   const planned = events.filter((e) => e.uid.startsWith('plan-')).map((e) => e.startDate.toJSDate().toISOString().slice(0, 10));
   expect(planned.length).toBeGreaterThan(0);
   // The calendar covers the current week, from its Monday.
-  const monday = fromDayNumber(toDayNumber(day) - weekdayOfDay(toDayNumber(day)));
   expect(planned.sort()[0]).toBe(monday);
   for (const date of planned) expect(date >= monday && date <= addDays(monday, 6)).toBe(true);
 
-  // Path fit: the dates its advice names are counted from the pinned day.
+  // Path fit: the dates its advice names (the suggested experiment's end) are counted from the pinned day.
   const fits = await grow.json<any[]>('path', 'fit');
-  const named = fits.flatMap((f) => f.reasons.join(' ').match(DATE) ?? []);
+  const named = fits.flatMap((f) => [...(f.reasons.join(' ').match(DATE) ?? []), ...(f.suggestion ? [f.suggestion.until] : [])]);
   expect(named.length).toBeGreaterThan(0);
   for (const date of named) expect(date > day && date <= addDays(day, 90)).toBe(true);
 

@@ -108,6 +108,7 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
         '0005_habit_anchor_and_names',
         '0007_library_slug',
         '0008_journal_search_tiers',
+        '0009_kept_plan',
       ],
       database: join(grow.home, 'grow.db'),
     });
@@ -125,6 +126,7 @@ describe('where grow keeps its data', { timeout: 120_000 }, () => {
       '0005_habit_anchor_and_names',
       '0007_library_slug',
       '0008_journal_search_tiers',
+      '0009_kept_plan',
     ]);
     // The password never shows.
     expect(onPg.database).toBe(url.replace(/:\/\/([^:]+):[^@]+@/, '://$1:***@'));
