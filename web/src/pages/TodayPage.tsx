@@ -67,8 +67,8 @@ function useShortcuts() {
 }
 
 /**
- * The shared check-in schema, loaded the first time an amount is typed: it brings zod, the first
- * page's heaviest part after the view library, and Today needs it for nothing else.
+ * The shared check-in schema, loaded when an amount field first gets the focus (or an amount is
+ * submitted): it brings zod, which Today needs for nothing else and which would double its code.
  */
 const loadCheckInSchema = () => import('../../../src/schemas/habit.schema.js').then((module) => module.checkInSchema);
 
@@ -129,7 +129,7 @@ function DueRow({ habit, act, busy, position }: { habit: HabitSummary; act: Act;
   const measurable = habit.target !== null;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: errorText(e) }));
+    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: `could not check the amount: ${errorText(e)}` }));
     setError(parsed.error);
     if (parsed.error) return;
     act(habit, 'done', parsed.amount !== undefined ? { amount: parsed.amount } : {});
@@ -195,7 +195,7 @@ function AvoidRow({ habit, act, busy }: { habit: HabitSummary; act: Act; busy: b
   const entry = habit.today;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: errorText(e) }));
+    const parsed = await parseAmount(amount).catch((e: unknown) => ({ amount: undefined, error: `could not check the amount: ${errorText(e)}` }));
     const problem = parsed.error ?? (measurable && parsed.amount === undefined ? 'give the amount of the slip' : null);
     setError(problem);
     if (problem) return;
