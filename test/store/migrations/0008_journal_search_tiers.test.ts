@@ -62,7 +62,8 @@ describe.each(DIALECTS)('migration 0008_journal_search_tiers [%s]', (dialect) =>
       .values([entry('old-title', 'Hiring loop', 'Notes.', '2026-01-01'), entry('new-body', null, 'Another hiring loop today.', '2026-02-01')])
       .execute();
 
-    expect(await migrate(store.db)).toEqual(['0008_journal_search_tiers']);
+    // This one, then any later migration.
+    expect((await migrate(store.db))[0]).toBe('0008_journal_search_tiers');
     if (dialect === 'postgres') {
       expect(await indexes(db)).toEqual([
         'journal_entry_document_person_newest',

@@ -10,6 +10,7 @@ import * as m0003 from '../../../src/store/migrations/0003_learning_and_journal.
 import * as m0004 from '../../../src/store/migrations/0004_habit_snapshot.js';
 import * as m0005 from '../../../src/store/migrations/0005_habit_anchor_and_names.js';
 import * as m0007 from '../../../src/store/migrations/0007_library_slug.js';
+import * as m0008 from '../../../src/store/migrations/0008_journal_search_tiers.js';
 import * as m0009 from '../../../src/store/migrations/0009_kept_plan.js';
 import { createContext } from '../../../src/services/context.js';
 import { planSettings } from '../../../src/services/plan.service.js';
@@ -42,7 +43,7 @@ async function migrateOnly(url: string, migrations: Record<string, Migration>): 
 describe.each(DIALECTS)('migration 0009: the kept plan [%s]', (dialect) => {
   it('gives existing people default plan settings and an empty kept plan', async () => {
     const url = await newUrl(dialect);
-    await migrateOnly(url, { ...UP_TO_0005, '0007_library_slug': m0007 });
+    await migrateOnly(url, { ...UP_TO_0005, '0007_library_slug': m0007, '0008_journal_search_tiers': m0008 });
     const before = await openStore(url, { migrate: false });
     await (before.db as unknown as Kysely<any>).insertInto('person').values({ id: 'p1', name: 'Ada', time_zone: 'UTC', created_at: AT }).execute();
     expect(await migrate(before.db)).toEqual(['0009_kept_plan']);
