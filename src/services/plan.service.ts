@@ -20,6 +20,7 @@ import {
   chooseAim,
   mondayOf,
   parsePlanDays,
+  planDates,
   planWeek,
   restOfWeek,
   viewStatus,
@@ -251,8 +252,11 @@ async function previewWeek(ctx: Context, data: PlanData, monday: IsoDate): Promi
 /** The week from `monday`: as stored, made now when it is the week under way, else a preview. */
 async function weekOf(ctx: Context, data: PlanData, monday: IsoDate): Promise<WeekPlan> {
   let rows = await listWeekSessions(ctx.store.db, ctx.personId, monday);
-  if (rows.length === 0 && monday === mondayOf(ctx.today) && aimsAtSomething(data)) rows = await keptWeek(ctx, data, monday);
-  else if (rows.length === 0) return previewWeek(ctx, data, monday);
+  if (rows.length === 0 && monday === mondayOf(ctx.today) && aimsAtSomething(data)) {
+    // Late in a week with none of the person's days left there is nothing to make: no write on every read.
+    if (planDates(ctx.today, data.days, weekEndOf(monday)).length === 0) return { start: monday, kept: true, sessions: [] };
+    rows = await keptWeek(ctx, data, monday);
+  } else if (rows.length === 0) return previewWeek(ctx, data, monday);
   return { start: monday, kept: true, sessions: rows.map((r) => viewOf(r, ctx.today)) };
 }
 

@@ -89,6 +89,17 @@ describe.each(['sqlite', 'postgres'] as const)('the kept plan in the browser [%s
     expect(new Set(cli.sessions.map((s) => s.date))).toEqual(new Set(['2026-11-23', '2026-11-25', '2026-11-27']));
   });
 
+  it('shows another week without planning the week under way again', async () => {
+    const before = await kept.home.cli<CliPlan>('plan', 'week');
+    const plan = await new PlanPage(kept.page).open(kept.base);
+    await expect.poll(() => plan.sessionIds()).toEqual(before.sessions.map((s) => s.id));
+    await plan.plan({ start: '2026-11-30' });
+    await expect.poll(() => plan.summary().innerText()).toMatch(/^The week from 2026-11-30: .+ A preview/);
+    expect(await plan.status().innerText()).toBe('The week of 2026-11-30, as it stands.');
+    // Every session of the week under way starts today: a replan would have made them again, with new ids.
+    expect((await kept.home.cli<CliPlan>('plan', 'week')).sessions.map((s) => s.id)).toEqual(before.sessions.map((s) => s.id));
+  });
+
   it("logs today's practice from Today with one button, and skips a session, on a phone (390×844)", async () => {
     await kept.page.setViewportSize({ width: 390, height: 844 });
     try {

@@ -210,6 +210,20 @@ describeEachDialect('the kept plan', (db) => {
     expect(await listActivities(other)).toEqual([]);
   });
 
+  it('keeps an empty week, writing nothing, when none of the days is left; days added later are planned', async () => {
+    const saturday = await aiming('2026-11-28');
+    // Monday to Friday (the default) are gone by on Saturday: nothing to do, nothing stored.
+    expect(await planWeekFor(saturday)).toEqual({ start: MON, kept: true, sessions: [] });
+    expect(await plannedToday(saturday)).toEqual([]);
+    expect((await planState(saturday)).sessions).toEqual([]);
+    // The weekend chosen now: the days left get their share of the week.
+    const weekend = await planWeekFor(saturday, { days: 'sat,sun' });
+    expect(weekend.kept).toBe(true);
+    expect(new Set(weekend.sessions.map((s) => s.date))).toEqual(new Set(['2026-11-28', '2026-11-29']));
+    expect(minutesOf(weekend.sessions)).toBe(180);
+    expect((await planState(saturday)).sessions).toHaveLength(weekend.sessions.length);
+  });
+
   it('previews, never keeps, a week not under way, and keeps nothing for someone who plans no practice', async () => {
     const ctx = await db.ctx();
     // No rating, no target: the week is a preview; Today plans nothing.

@@ -294,6 +294,17 @@ function CalendarFeed() {
   );
 }
 
+/**
+ * Which of the form's hours and days differ from those kept. Only a new choice is sent, since a
+ * choice sent replans the week under way: looking at another week must leave this one as it is.
+ */
+function changedSettings(kept: { hours: number; days: string[] } | undefined, hours: string, days: string) {
+  const given = planWeekSchema.safeParse({ hours, days });
+  const keptDays = kept ? planWeekSchema.safeParse({ days: kept.days }) : undefined;
+  if (!kept || !given.success || !keptDays?.success) return { hours: true, days: true };
+  return { hours: given.data.hours !== kept.hours, days: String(given.data.days) !== String(keptDays.data.days) };
+}
+
 export function PlanPage() {
   usePageTitle('Plan');
   const settings = useQuery({ queryKey: ['plan-settings'], queryFn: skillsApi.planSettings });
@@ -317,7 +328,7 @@ export function PlanPage() {
       setMessage(
         input.replan
           ? 'The rest of the week is planned again from today.'
-          : `Kept: ${input.hours} hours a week over ${input.days}. The week under way is planned again from today.`,
+          : `Kept: ${input.hours ?? hoursValue} hours a week over ${input.days ?? daysValue}. The week under way is planned again from today.`,
       );
       await refresh();
     },
@@ -325,12 +336,20 @@ export function PlanPage() {
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: { hours: string; days: string; start?: string } = { hours: hoursValue, days: daysValue };
-    if (start) input.start = start;
-    const found = checkForm(planWeekSchema, input);
+    const found = checkForm(planWeekSchema, { hours: hoursValue, days: daysValue, ...(start ? { start } : {}) });
     setErrors(found);
     setMessage(null);
     if (Object.keys(found).length) return;
+    const changed = changedSettings(settings.data, hoursValue, daysValue);
+    if (!changed.hours && !changed.days) {
+      setShown(start);
+      setMessage(start ? `The week of ${start}, as it stands.` : 'The week under way, as kept.');
+      return;
+    }
+    const input: { hours?: string; days?: string; start?: string } = {};
+    if (changed.hours) input.hours = hoursValue;
+    if (changed.days) input.days = daysValue;
+    if (start) input.start = start;
     save.mutate(input);
   };
   return (
