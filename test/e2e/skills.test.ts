@@ -120,4 +120,29 @@ describe('the skills page', () => {
     expect(await app.page.getByLabel('What you did', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await app.home.cli<CliEvidence[]>('evidence', 'list')).toHaveLength(3);
   });
+
+  it('rates a skill from its row, on a phone (390×844) as on a laptop', async () => {
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      const skills = await new SkillsPage(app.page).open(app.base);
+      expect(await skills.cell('communication', 'level')).toBe('2');
+      // A card per skill: its kind is behind More.
+      const kind = skills.row('communication').locator('[data-label="Kind"]');
+      expect(await kind.isVisible()).toBe(false);
+      await skills.row('communication').getByRole('button', { name: /^More/ }).click();
+      expect(await kind.isVisible()).toBe(true);
+      await skills.rate('communication', 3);
+      await expect.poll(() => skills.status().innerText()).toBe('Communication: rated 3. Current level 3.');
+      const cli = await app.home.cli<{ history: { level: number }[] }>('skill', 'show', 'communication');
+      expect(cli.history.map((h) => h.level)).toEqual([2, 3]);
+      // Saved: the Save button is gone until the choice changes again.
+      expect(await skills.row('communication').getByRole('button', { name: /^Save/ }).count()).toBe(0);
+    } finally {
+      await app.page.setViewportSize({ width: 1280, height: 800 });
+    }
+    const skills = await new SkillsPage(app.page).open(app.base);
+    await skills.rate('communication', 4);
+    await expect.poll(() => skills.status().innerText()).toBe('Communication: rated 4. Current level 4.');
+    expect(await skills.row('communication').getByRole('button', { name: /^More/ }).isVisible()).toBe(false);
+  });
 });

@@ -16,8 +16,20 @@ export class SkillsPage extends AppPage {
     return this.page.locator(`tr[data-skill="${skill}"]`);
   }
 
+  /** What a column shows; the level is the inline rating's choice. */
   async cell(skill: string, column: 'level' | 'target' | 'gap' | 'try-on'): Promise<string> {
+    if (column === 'level') return this.rating(skill).inputValue();
     return (await this.row(skill).locator(`[data-col="${column}"]`).innerText()).trim();
+  }
+
+  rating(skill: string): Locator {
+    return this.row(skill).getByRole('combobox', { name: /^Rate / });
+  }
+
+  /** Rates a skill from its row, as a person does on the Skills page. */
+  async rate(skill: string, level: number): Promise<void> {
+    await this.rating(skill).selectOption(String(level));
+    await this.row(skill).getByRole('button', { name: /^Save/ }).click();
   }
 
   radars(): Locator {

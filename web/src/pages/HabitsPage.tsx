@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { StrengthBar } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
 
 export function HabitsPage() {
   usePageTitle('Habits');
@@ -39,68 +39,69 @@ export function HabitsPage() {
           No habits yet. <Link to="/habits/new">Add your first habit</Link>.
         </p>
       ) : (
-        <ScrollRegion label="Habits table">
-          <table className="habits-table">
-            <thead>
-              <tr>
-                <th scope="col">Habit</th>
-                <th scope="col">Strength</th>
-                <th scope="col" className="num">
-                  Streak
+        <StackedTable label="Habits table" className="habits-table">
+          <thead>
+            <tr>
+              <th scope="col">Habit</th>
+              <th scope="col">Strength</th>
+              <th scope="col" className="num">
+                Streak
+              </th>
+              <th scope="col" className="num">
+                Best
+              </th>
+              <th scope="col">Schedule</th>
+              <th scope="col">Group</th>
+              <th scope="col">Today</th>
+            </tr>
+          </thead>
+          <tbody>
+            {habits.data.map((h) => (
+              <StackedRow key={h.id} data-slug={h.slug} className={h.archived ? 'archived' : undefined}>
+                <th scope="row">
+                  <Link to={`/habits/${h.slug}`}>{h.name}</Link>
+                  {h.kind === 'break' ? <span className="badge">to break</span> : null}
+                  {h.archived ? <span className="badge">archived</span> : null}
+                  <NeverMissTwiceBadge value={h.neverMissTwice} kind={h.kind} />
+                  <MoreToggle about={h.name} />
                 </th>
-                <th scope="col" className="num">
-                  Best
-                </th>
-                <th scope="col">Schedule</th>
-                <th scope="col">Group</th>
-                <th scope="col">Today</th>
-              </tr>
-            </thead>
-            <tbody>
-              {habits.data.map((h) => (
-                <tr key={h.id} data-slug={h.slug} className={h.archived ? 'archived' : undefined}>
-                  <th scope="row">
-                    <Link to={`/habits/${h.slug}`}>{h.name}</Link>
-                    {h.kind === 'break' ? <span className="badge">to break</span> : null}
-                    {h.archived ? <span className="badge">archived</span> : null}
-                    <NeverMissTwiceBadge value={h.neverMissTwice} kind={h.kind} />
-                  </th>
-                  <td>
-                    <StrengthBar value={h.strength} label={h.name} />
-                  </td>
-                  <td className="num" data-field="streak">
-                    {days(h.streak)}
-                  </td>
-                  <td className="num" data-field="best">
-                    {days(h.bestStreak)}
-                  </td>
-                  <td>
-                    {h.schedule}
-                    {h.target !== null ? (
-                      <span className="muted">
-                        {' '}
-                        · {h.kind === 'build' ? 'at least' : 'at most'} {formatAmount(h.target, h.unit)}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{h.group ?? <span className="muted">–</span>}</td>
-                  <td>
-                    {h.today ? (
-                      <span className={`pill pill-${h.today.status}`}>
-                        {h.today.status}
-                        {h.today.amount !== null ? ` ${formatAmount(h.today.amount, h.unit)}` : ''}
-                      </span>
-                    ) : h.dueToday ? (
-                      <span className="pill pill-due">due</span>
-                    ) : (
-                      <span className="muted">–</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+                <td data-label="Strength">
+                  <StrengthBar value={h.strength} label={h.name} />
+                </td>
+                <td className="num" data-field="streak" data-label="Streak">
+                  {days(h.streak)}
+                </td>
+                <td className="num secondary" data-field="best" data-label="Best">
+                  {days(h.bestStreak)}
+                </td>
+                <td className="secondary" data-label="Schedule">
+                  {h.schedule}
+                  {h.target !== null ? (
+                    <span className="muted">
+                      {' '}
+                      · {h.kind === 'build' ? 'at least' : 'at most'} {formatAmount(h.target, h.unit)}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="secondary" data-label="Group">
+                  {h.group ?? <span className="muted">–</span>}
+                </td>
+                <td data-label="Today">
+                  {h.today ? (
+                    <span className={`pill pill-${h.today.status}`}>
+                      {h.today.status}
+                      {h.today.amount !== null ? ` ${formatAmount(h.today.amount, h.unit)}` : ''}
+                    </span>
+                  ) : h.dueToday ? (
+                    <span className="pill pill-due">due</span>
+                  ) : (
+                    <span className="muted">–</span>
+                  )}
+                </td>
+              </StackedRow>
+            ))}
+          </tbody>
+        </StackedTable>
       )}
     </>
   );

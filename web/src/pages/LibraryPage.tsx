@@ -9,7 +9,7 @@ import { LibraryImport } from '../components/LibraryImport.js';
 import { LoadError, Loading } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { KIND_TEXT, STATUS_TEXT, learningApi, progressText, ratingText, type LearningStatus } from '../learning.api.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
 
 function AddItemForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (message: string) => void }) {
   return (
@@ -72,33 +72,36 @@ export function LibraryPage() {
               : `Nothing marked "${STATUS_TEXT[shown]}".`}
           </p>
         ) : (
-          <ScrollRegion label="Library table">
-            <table className="library-list">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Authors</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Progress</th>
-                  <th scope="col">Rating</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((item) => (
-                  <tr key={item.id} data-item={item.id}>
-                    <th scope="row">
-                      <Link to={`/library/${encodeURIComponent(item.slug)}`}>{item.title}</Link>
-                      {item.kind !== 'book' ? <span className="badge">{KIND_TEXT[item.kind]}</span> : null}
-                    </th>
-                    <td>{item.authors.join(', ')}</td>
-                    <td>{STATUS_TEXT[item.status]}</td>
-                    <td>{progressText(item) || '–'}</td>
-                    <td>{ratingText(item.rating) || '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <StackedTable label="Library table" className="library-list">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Authors</th>
+                <th scope="col">Status</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Rating</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((item) => (
+                <StackedRow key={item.id} data-item={item.id}>
+                  <th scope="row">
+                    <Link to={`/library/${encodeURIComponent(item.slug)}`}>{item.title}</Link>
+                    {item.kind !== 'book' ? <span className="badge">{KIND_TEXT[item.kind]}</span> : null}
+                    <MoreToggle about={item.title} />
+                  </th>
+                  <td className="secondary wide" data-label="Authors">
+                    {item.authors.join(', ')}
+                  </td>
+                  <td data-label="Status">{STATUS_TEXT[item.status]}</td>
+                  <td data-label="Progress">{progressText(item) || '–'}</td>
+                  <td className="secondary" data-label="Rating">
+                    {ratingText(item.rating) || '–'}
+                  </td>
+                </StackedRow>
+              ))}
+            </tbody>
+          </StackedTable>
         )}
       </section>
       {skills.isPending ? (

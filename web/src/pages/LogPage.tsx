@@ -9,7 +9,7 @@ import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
 import { EASE, ENERGY } from '../components/practice.js';
 
 const FIELDS = ['text', 'minutes', 'skills', 'energy', 'ease', 'date'];
@@ -211,38 +211,47 @@ export function LogPage() {
         ) : list.length === 0 ? (
           <p className="muted">Nothing logged yet. Log what you practised above.</p>
         ) : (
-          <ScrollRegion label="Practice log table">
-            <table className="activity-list">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">What</th>
-                  <th scope="col" className="num">
-                    Minutes
+          <StackedTable label="Practice log table" className="activity-list">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">What</th>
+                <th scope="col" className="num">
+                  Minutes
+                </th>
+                <th scope="col">Skills</th>
+                <th scope="col" className="num">
+                  Energy
+                </th>
+                <th scope="col" className="num">
+                  Ease
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((a) => (
+                <StackedRow key={a.id} data-activity={a.id}>
+                  <th scope="row">
+                    {a.date}
+                    <MoreToggle about={`${a.date}, ${a.text}`} />
                   </th>
-                  <th scope="col">Skills</th>
-                  <th scope="col" className="num">
-                    Energy
-                  </th>
-                  <th scope="col" className="num">
-                    Ease
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => (
-                  <tr key={a.id} data-activity={a.id}>
-                    <th scope="row">{a.date}</th>
-                    <td className="text">{a.text}</td>
-                    <td className="num">{a.minutes}</td>
-                    <td>{a.skills.map((s) => names.get(s) ?? s).join(', ')}</td>
-                    <td className="num">{energyText(a.energy)}</td>
-                    <td className="num">{a.ease ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+                  <td className="text wide">{a.text}</td>
+                  <td className="num" data-label="Minutes">
+                    {a.minutes}
+                  </td>
+                  <td className="secondary" data-label="Skills">
+                    {a.skills.map((s) => names.get(s) ?? s).join(', ')}
+                  </td>
+                  <td className="num secondary" data-label="Energy">
+                    {energyText(a.energy)}
+                  </td>
+                  <td className="num secondary" data-label="Ease">
+                    {a.ease ?? '–'}
+                  </td>
+                </StackedRow>
+              ))}
+            </tbody>
+          </StackedTable>
         )}
       </section>
     </div>

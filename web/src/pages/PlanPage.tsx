@@ -7,7 +7,7 @@ import { Alert, FormAlert, SelectField, Status, TextField } from '../components/
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
 import { EASE, ENERGY, doneMessage } from '../components/practice.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -123,18 +123,21 @@ function SessionRow({
   const open_ = id !== null && session.status !== 'done';
   return (
     <>
-      <tr data-kind={session.kind} data-status={session.status} data-session={id ?? undefined}>
+      <StackedRow data-kind={session.kind} data-status={session.status} data-session={id ?? undefined}>
         <th scope="row">
           {weekdayOf(session.date)} {session.date}
+          <MoreToggle about={`${name}, ${session.date}`} />
         </th>
-        <td>
+        <td className="wide">
           <Link to={`/skills/${session.skill}`}>{name}</Link>
         </td>
-        <td>{session.kind}</td>
-        <td className="num" data-label="min">
+        <td className="secondary" data-label="Kind">
+          {session.kind}
+        </td>
+        <td className="num" data-label="Minutes">
           {session.minutes}
         </td>
-        <td>
+        <td className="session-status">
           <span className={`pill pill-${session.status}`}>{STATUS_TEXT[session.status]}</span>
           {open_ ? (
             <span className="session-actions">
@@ -162,8 +165,8 @@ function SessionRow({
             </span>
           ) : null}
         </td>
-        <td>{session.why}</td>
-      </tr>
+        <td className="secondary wide why">{session.why}</td>
+      </StackedRow>
       {open && id !== null ? (
         <tr id={`done-${id}`} className="done-row">
           <td colSpan={6}>
@@ -206,34 +209,32 @@ function PlanTable({ start }: { start: string }) {
       <Status message={message} />
       <Alert message={error} />
       {plan.data.sessions.length ? (
-        <ScrollRegion label="Week plan">
-          <table className="plan-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Skill</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Minutes
-                </th>
-                <th scope="col">Status</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.data.sessions.map((s, i) => (
-                <SessionRow
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a preview's sessions have no id; their place is their identity
-                  key={s.id ?? `${s.date}-${s.skill}-${i}`}
-                  session={s}
-                  name={names.get(s.skill) ?? s.skill}
-                  onMessage={setMessage}
-                  onError={setError}
-                />
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <StackedTable label="Week plan" className="plan-table">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Skill</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="num">
+                Minutes
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.data.sessions.map((s, i) => (
+              <SessionRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: a preview's sessions have no id; their place is their identity
+                key={s.id ?? `${s.date}-${s.skill}-${i}`}
+                session={s}
+                name={names.get(s.skill) ?? s.skill}
+                onMessage={setMessage}
+                onError={setError}
+              />
+            ))}
+          </tbody>
+        </StackedTable>
       ) : (
         <p className="muted">
           {plan.data.kept ? 'No sessions left this week on your days.' : 'Nothing to plan: set a target on the Skills page to aim the plan at your gaps.'}

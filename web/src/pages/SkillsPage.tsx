@@ -1,15 +1,15 @@
 import { Suspense, lazy, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { evidenceAddSchema, targetSetSchema } from '../../../src/schemas/skill.schema.js';
+import { assessSchema, evidenceAddSchema, targetSetSchema } from '../../../src/schemas/skill.schema.js';
 import { skillsApi, type CareerTarget, type Evidence, type Framework, type SkillKind, type SkillSummary, type TrackView } from '../api.js';
 import { Alert, SelectField, Status, TextAreaField, TextField, FormAlert } from '../components/Field.js';
 import { TrackLevelSelect, levelName, trackName, useActiveFramework } from '../components/TrackLevelSelect.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
+import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
 
 // The chart library is most of the bundle: load it with the page that draws a chart.
 const SkillRadar = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.SkillRadar })));
@@ -82,57 +82,112 @@ function TargetCard({
   );
 }
 
-function SkillTable({ skills, tryOn }: { skills: SkillSummary[]; tryOn: TrackView | null }) {
+/** Rates a skill from its row: the level chosen is saved as today's assessment when the person says so. */
+function RateInline({ skill, onRated }: { skill: SkillSummary; onRated: (message: string) => void }) {
+  const [level, setLevel] = useState(String(skill.level));
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useRefresh();
+  const rate = useMutation({
+    mutationFn: (input: { level: number }) => skillsApi.assess(skill.id, input),
+    onSuccess: async (result, input) => {
+      setError(null);
+      onRated(`${result.name}: rated ${input.level}. Current level ${result.level}.`);
+      await refresh();
+    },
+    onError: (e) => setError(errorText(e)),
+  });
+  const id = `rate-${skill.id}`;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input = { level: Number(level) };
+    const found = checkForm(assessSchema, input);
+    if (found.level) return setError(found.level);
+    rate.mutate(input);
+  };
+  return (
+    <form className="rate-inline" onSubmit={submit} noValidate>
+      <label htmlFor={id} className="sr-only">
+        Rate {skill.name}
+      </label>
+      <select
+        id={id}
+        value={level}
+        onChange={(e) => setLevel(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        {[0, 1, 2, 3, 4, 5].map((n) => (
+          <option key={n} value={String(n)}>
+            {n}
+          </option>
+        ))}
+      </select>
+      {level !== String(skill.level) ? (
+        <button type="submit" disabled={rate.isPending}>
+          Save<span className="sr-only"> the rating of {skill.name}</span>
+        </button>
+      ) : null}
+      {error ? (
+        <span className="field-error" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+    </form>
+  );
+}
+
+function SkillTable({ skills, tryOn, onRated }: { skills: SkillSummary[]; tryOn: TrackView | null; onRated: (message: string) => void }) {
   const expected = new Map(tryOn?.skills.map((s) => [s.id, s.expected]) ?? []);
   return (
-    <ScrollRegion label="Skills table">
-      <table className="skills-table">
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Kind</th>
+    <StackedTable label="Skills table" className="skills-table">
+      <thead>
+        <tr>
+          <th scope="col">Skill</th>
+          <th scope="col">Kind</th>
+          <th scope="col" className="num">
+            Level
+          </th>
+          <th scope="col" className="num">
+            Target
+          </th>
+          <th scope="col" className="num">
+            Gap
+          </th>
+          {tryOn ? (
             <th scope="col" className="num">
-              Level
+              {tryOn.levelName} expects
             </th>
-            <th scope="col" className="num">
-              Target
+          ) : null}
+        </tr>
+      </thead>
+      <tbody>
+        {skills.map((s) => (
+          <StackedRow key={s.id} data-skill={s.id}>
+            <th scope="row">
+              <Link to={`/skills/${s.id}`}>{s.name}</Link>
+              <MoreToggle about={s.name} />
             </th>
-            <th scope="col" className="num">
-              Gap
-            </th>
+            <td className="secondary" data-label="Kind">
+              {KIND_LABEL[s.kind]}
+            </td>
+            <td className="num" data-col="level" data-label="Level">
+              <RateInline key={s.level} skill={s} onRated={onRated} />
+            </td>
+            <td className="num" data-col="target" data-label="Target">
+              {s.target ?? '–'}
+            </td>
+            <td className="num" data-col="gap" data-label="Gap">
+              {s.gap === null ? '–' : s.gap > 0 ? <span className="gap-positive">{s.gap}</span> : '0'}
+            </td>
             {tryOn ? (
-              <th scope="col" className="num">
-                {tryOn.levelName} expects
-              </th>
+              <td className="num secondary" data-col="try-on" data-label={`${tryOn.levelName} expects`}>
+                {expected.get(s.id) ?? '–'}
+              </td>
             ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {skills.map((s) => (
-            <tr key={s.id} data-skill={s.id}>
-              <th scope="row">
-                <Link to={`/skills/${s.id}`}>{s.name}</Link>
-              </th>
-              <td>{KIND_LABEL[s.kind]}</td>
-              <td className="num" data-col="level">
-                {s.level}
-              </td>
-              <td className="num" data-col="target">
-                {s.target ?? '–'}
-              </td>
-              <td className="num" data-col="gap">
-                {s.gap === null ? '–' : s.gap > 0 ? <span className="gap-positive">{s.gap}</span> : '0'}
-              </td>
-              {tryOn ? (
-                <td className="num" data-col="try-on">
-                  {expected.get(s.id) ?? '–'}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          </StackedRow>
+        ))}
+      </tbody>
+    </StackedTable>
   );
 }
 
@@ -247,38 +302,38 @@ function EvidenceForm({ skills, onAdded }: { skills: SkillSummary[]; onAdded: (m
 
 function EvidenceTable({ items, names }: { items: Evidence[]; names: Map<string, string> }) {
   return (
-    <ScrollRegion label="Evidence table">
-      <table className="evidence-list">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Skills</th>
-            <th scope="col">Link</th>
+    <StackedTable label="Evidence table" className="evidence-list">
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Evidence</th>
+          <th scope="col">Skills</th>
+          <th scope="col">Link</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((e) => (
+          <tr key={e.id} data-evidence={e.id}>
+            <th scope="row">{e.date}</th>
+            <td className="text wide" data-col="text">
+              {e.text}
+            </td>
+            <td className="wide" data-col="skills" data-label="Skills">
+              {e.skills.map((s) => names.get(s) ?? s).join(', ')}
+            </td>
+            <td className="link wide" data-col="link" data-label="Link">
+              {e.link ? (
+                <a href={e.link} rel="noreferrer noopener">
+                  {e.link}
+                </a>
+              ) : (
+                '–'
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((e) => (
-            <tr key={e.id} data-evidence={e.id}>
-              <th scope="row">{e.date}</th>
-              <td className="text" data-col="text">
-                {e.text}
-              </td>
-              <td data-col="skills">{e.skills.map((s) => names.get(s) ?? s).join(', ')}</td>
-              <td className="link" data-col="link">
-                {e.link ? (
-                  <a href={e.link} rel="noreferrer noopener">
-                    {e.link}
-                  </a>
-                ) : (
-                  '–'
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </StackedTable>
   );
 }
 
@@ -385,7 +440,7 @@ export function SkillsPage() {
             </figure>
           </div>
         </Suspense>
-        <SkillTable skills={skills.data} tryOn={view} />
+        <SkillTable skills={skills.data} tryOn={view} onRated={setMessage} />
       </section>
 
       <EvidenceCard skills={skills.data} onAdded={setMessage} />
