@@ -49,31 +49,39 @@ describe('keyboard', () => {
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 
-  it('is usable on a phone-sized screen', async () => {
-    await app.page.setViewportSize({ width: 375, height: 740 });
+  it('folds the sections behind a Menu button on a phone, so the header stays one line', async () => {
+    await app.page.setViewportSize({ width: 390, height: 844 });
     try {
-      for (const path of [
-        '/',
-        '/habits',
-        '/habits/read',
-        '/scorecard',
-        '/skills',
-        '/skills/testing',
-        '/log',
-        '/paths',
-        '/plan',
-        '/library',
-        '/review',
-        '/journal',
-        '/journal/new',
-        '/reflections',
-        '/settings',
-      ]) {
-        await app.page.goto(`${app.base}${path}`);
-        await app.page.getByRole('heading', { level: 1 }).waitFor();
-        const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `horizontal scroll on ${path}`).toBeLessThanOrEqual(0);
-      }
+      const today = await new TodayPage(app.page).open(app.base);
+      expect((await today.header().boundingBox())!.height).toBeLessThanOrEqual(120);
+      expect(await today.nav.isVisible()).toBe(false);
+      expect(await today.themeToggle().isVisible()).toBe(false);
+
+      await today.menuButton().click();
+      expect(await today.menuButton().getAttribute('aria-expanded')).toBe('true');
+      await today.nav.getByRole('link', { name: 'Skills', exact: true }).click();
+      await today.heading().filter({ hasText: 'Skills' }).waitFor();
+      // Choosing a section closes the menu: the page, not the list of sections, fills the screen.
+      expect(await today.nav.isVisible()).toBe(false);
+      expect(await today.menuButton().getAttribute('aria-expanded')).toBe('false');
+
+      await today.menuButton().click();
+      await today.themeToggle().waitFor();
+      await app.page.keyboard.press('Escape');
+      expect(await today.nav.isVisible()).toBe(false);
+      expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Menu');
+    } finally {
+      await app.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
+  it('keeps every section and tool in one line of the header on a laptop, with no Menu button', async () => {
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    try {
+      const today = await new TodayPage(app.page).open(app.base);
+      expect(await today.menuButton().isVisible()).toBe(false);
+      expect(await today.nav.getByRole('link').count()).toBe(11);
+      expect((await today.header().boundingBox())!.height).toBeLessThanOrEqual(60);
     } finally {
       await app.page.setViewportSize({ width: 1280, height: 900 });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startAppForFile, cspOrScriptErrors } from './support/app.js';
+import { SCREENS } from './support/browser.js';
 import { LogPage } from './page-models/log-page.js';
 import { TodayPage } from './page-models/today-page.js';
 
@@ -68,5 +69,29 @@ describe('the practice log', () => {
     const planned = app.page.getByRole('region', { name: 'Practice today' });
     expect(await planned.innerText()).toMatch(/min/);
     expect(await today.heading().innerText()).toMatch(/Today/);
+  });
+
+  it('puts the habits due first on Today, on a phone and a laptop; the balance warning names three and links to the rest', async () => {
+    await app.home.cli('habit', 'add', 'Read', '--target', '20', '--unit', 'pages');
+    await app.home.cli('habit', 'add', 'Walk');
+    const { neglected } = await app.home.cli<{ neglected: unknown[] }>('balance');
+    expect(neglected.length).toBeGreaterThan(3);
+    for (const screen of SCREENS) {
+      await app.page.setViewportSize({ width: screen.width, height: screen.height });
+      const today = await new TodayPage(app.page).open(app.base);
+      const warning = app.page.getByRole('region', { name: 'Out of balance' });
+      await warning.waitFor();
+      expect(await warning.getByRole('listitem').count()).toBe(3);
+      // The first screen, without scrolling, shows the habits due.
+      const due = await today.row('due', 'read').boundingBox();
+      expect(due!.y + due!.height, `the first due habit on a ${screen.name}`).toBeLessThanOrEqual(screen.height);
+      await warning.getByRole('link', { name: `${neglected.length - 3} more out of balance` }).waitFor();
+    }
+    await app.page.getByRole('link', { name: /more out of balance/ }).click();
+    const full = app.page.getByRole('region', { name: 'Out of balance' });
+    await app.page.getByRole('heading', { level: 1, name: 'Practice log' }).waitFor();
+    await expect.poll(() => full.getByRole('listitem').count()).toBe(neglected.length);
+    await expect.poll(() => full.evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -42,6 +42,32 @@ describe('the skills page', () => {
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
   });
 
+  it('draws the shape of the skills so it can be read: a legend that matches, whole labels, bars on a phone', async () => {
+    const skills = await new SkillsPage(app.page).open(app.base);
+    await skills.tryOn('Engineering manager', 'Team lead');
+    await expect.poll(() => skills.radars().count()).toBe(2);
+    await expect.poll(() => app.page.locator('.radar-chart').first().locator('svg.recharts-surface .radar-tryon .recharts-polygon').count()).toBe(1);
+    const series = await skills.legendAndSeries();
+    expect(series.map((s) => s.name)).toEqual(['Target: Senior engineer', 'Current rating', 'Try on: Team lead']);
+    for (const s of series) expect(s.legend, s.name).toBe(s.chart);
+    expect(new Set(series.map((s) => s.legend)).size, 'each series looks different').toBe(3);
+    expect(await skills.clippedRadarLabels()).toEqual([]);
+
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await expect.poll(() => app.page.locator('.skill-bars').count()).toBe(2);
+      expect(await skills.radars().count()).toBe(0);
+      const bars = await skills.bars();
+      const testing = bars.find((b) => b.skill === 'Testing')!;
+      // A rating of 3 fills three fifths of its bar; the target and the role tried on are named beside it.
+      expect(testing.filled).toBe(60);
+      expect(testing.values).toMatch(/^3 target \d try on \d$/);
+      expect((await skills.legendAndSeries()).map((s) => s.name)).toEqual(series.map((s) => s.name));
+    } finally {
+      await app.page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it('sets the target', async () => {
     const skills = await new SkillsPage(app.page).open(app.base);
     await skills.setTarget('Engineering manager', 'Team lead', '2027-12-31');

@@ -137,4 +137,26 @@ describe('the Today dashboard', () => {
     expect((await habits.read('doomscroll')).today).toBe('slip');
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
   });
+
+  it('shows the keyboard shortcuts only where there is a keyboard: not on a touch screen', async () => {
+    await app.home.cli('habit', 'add', 'Plank');
+    const phone = await app.browser.newContext({
+      storageState: await app.session.context.storageState(),
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    try {
+      const today = await new TodayPage(await phone.newPage()).open(app.base);
+      await today.row('due', 'plank').waitFor();
+      expect(await today.shortcuts().count()).toBe(0);
+      // The numbers to press beside each habit go too.
+      expect(await today.row('due', 'plank').locator('kbd').isVisible()).toBe(false);
+    } finally {
+      await phone.close();
+    }
+    const laptop = await new TodayPage(app.page).open(app.base);
+    await laptop.shortcuts().waitFor();
+    expect(await laptop.row('due', 'plank').locator('kbd').isVisible()).toBe(true);
+  });
 });

@@ -27,7 +27,3 @@ export function saveTheme(choice: ThemeChoice): void {
   }
   applyTheme(choice);
 }
-
-export function systemPrefersDark(): boolean {
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-}

@@ -21,12 +21,27 @@ export class AppPage {
     return this.page.getByRole('alert').filter({ hasText: /\S/ }).first();
   }
 
+  menuButton(): Locator {
+    return this.page.getByRole('button', { name: 'Menu', exact: true });
+  }
+
+  /** On a narrow screen the sections are behind the Menu button: open it, as a person would. */
+  async unfoldMenu(): Promise<void> {
+    const menu = this.menuButton();
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+
   async navigate(link: 'Today' | 'Habits' | 'Scorecard' | 'Settings'): Promise<void> {
+    await this.unfoldMenu();
     await this.nav.getByRole('link', { name: link, exact: true }).click();
     await this.page
       .getByRole('heading', { level: 1 })
       .filter({ hasText: link === 'Scorecard' ? 'scorecard' : link })
       .waitFor();
+  }
+
+  header(): Locator {
+    return this.page.getByRole('banner');
   }
 
   themeToggle(): Locator {

@@ -21,6 +21,11 @@ export class PathsPage extends AppPage {
     return this.page.locator(`.fit-list > li[data-track="${track}"]`);
   }
 
+  /** The charts of the ratings once drawn, as radars (laptop) or bars (phone). */
+  charts(): Locator {
+    return this.page.locator('.ratings-shape .radar-chart:has(.recharts-wrapper > svg.recharts-surface, .skill-bars)');
+  }
+
   radars(): Locator {
     return this.page.locator('.ratings-shape .radar-chart .recharts-wrapper > svg.recharts-surface');
   }

@@ -32,8 +32,62 @@ export class SkillsPage extends AppPage {
     await this.row(skill).getByRole('button', { name: /^Save/ }).click();
   }
 
+  /** The charts of the ratings once drawn, as radars (laptop) or bars (phone). */
+  charts(): Locator {
+    return this.page.locator('.radar-chart:has(.recharts-wrapper > svg.recharts-surface, .skill-bars)');
+  }
+
   radars(): Locator {
     return this.page.locator('.radar-chart .recharts-wrapper > svg.recharts-surface');
+  }
+
+  /** Each series of the first chart as its legend draws it and as the chart draws it: colour, dash and fill. */
+  async legendAndSeries(): Promise<{ name: string; legend: string; chart: string | null }[]> {
+    return this.page
+      .locator('.radar-chart')
+      .first()
+      .evaluate((chart) => {
+        const look = (el: Element | null) => {
+          if (!el) return null;
+          const style = getComputedStyle(el);
+          return `${style.stroke} ${style.strokeDasharray} ${style.fill} ${style.fillOpacity}`;
+        };
+        return Array.from(chart.querySelectorAll('.chart-legend li')).map((li) => ({
+          name: li.textContent ?? '',
+          legend: look(li.querySelector('.recharts-polygon')) ?? '',
+          chart: look(chart.querySelector(`svg.recharts-surface .${li.className} .recharts-polygon`)),
+        }));
+      });
+  }
+
+  /** The skill names around the radars that reach outside their chart. */
+  async clippedRadarLabels(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('.radar-chart svg.recharts-surface')).flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return Array.from(svg.querySelectorAll('text.radar-tick'))
+          .filter((text) => {
+            const r = text.getBoundingClientRect();
+            return r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom;
+          })
+          .map((text) => text.textContent ?? '');
+      }),
+    );
+  }
+
+  /** The ratings drawn as bars (on a phone): per skill, its name, the filled share of the bar and the values shown. */
+  async bars(): Promise<{ skill: string; filled: number; values: string }[]> {
+    return this.page.locator('.skill-bars li').evaluateAll((items) =>
+      items.map((li) => {
+        const track = li.querySelector('.skill-bar-track')!.getBoundingClientRect();
+        const fill = li.querySelector('.skill-bar-fill')!.getBoundingClientRect();
+        return {
+          skill: li.querySelector('.skill-bar-name')!.textContent ?? '',
+          filled: Math.round((fill.width / track.width) * 100),
+          values: (li.querySelector('.skill-bar-values') as HTMLElement).innerText.replace(/\s+/g, ' '),
+        };
+      }),
+    );
   }
 
   async setTarget(track: string, level: string, by?: string): Promise<void> {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import type { E2eApp } from './app.js';
-import { axeViolations } from './browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eApp, cspOrScriptErrors } from './app.js';
+import { SCREENS, axeViolations, overflowingElements } from './browser.js';
 import { GROW, ROOT, type GrowHome } from './grow.js';
 import { TodayPage } from '../page-models/today-page.js';
 import { HabitsPage } from '../page-models/habits-page.js';
@@ -191,7 +191,7 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
     'Skills',
     async (page, base) => {
       const skills = await new SkillsPage(page).open(base);
-      await skills.radars().nth(1).waitFor();
+      await skills.charts().nth(1).waitFor();
       await skills.evidenceRows().first().waitFor();
     },
   ],
@@ -209,7 +209,7 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
       const skills = await new SkillsPage(page).open(base);
       await skills.tryOn('Engineering manager', 'Team lead');
       await page.getByTestId('tryon-summary').waitFor();
-      await skills.radars().nth(1).waitFor();
+      await skills.charts().nth(1).waitFor();
     },
   ],
   [
@@ -240,7 +240,7 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
     async (page, base) => {
       const paths = await new PathsPage(page).open(base);
       await paths.experiment('Run sprint planning').waitFor();
-      await paths.radars().nth(1).waitFor();
+      await paths.charts().nth(1).waitFor();
       await paths.facet('application-security').waitFor();
     },
   ],
@@ -335,24 +335,40 @@ export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
   ],
 ];
 
-/** An axe-core scan of every page in one color scheme (the system's preference), asserting no violations. */
+/**
+ * Every page in one color scheme (the system's preference), on a laptop and on a phone: no axe-core
+ * violation, nothing past the screen's edge, no error in the console.
+ */
 export function describeAxeScans(app: E2eApp, scheme: 'light' | 'dark'): void {
-  describe(`no axe-core violations in ${scheme} mode`, () => {
+  describe.each(SCREENS)(`every page in ${scheme} mode on a $name ($width×$height)`, (screen) => {
+    beforeAll(async () => {
+      await app.page.setViewportSize({ width: screen.width, height: screen.height });
+    });
+    afterAll(async () => {
+      await app.page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     it.each(PAGES)('%s', async (_name, open) => {
       await app.page.emulateMedia({ colorScheme: scheme });
+      const errorsBefore = app.session.consoleErrors.length;
       await open(app.page, app.base);
       expect(await app.page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe(scheme);
       expect(await axeViolations(app.page)).toEqual([]);
+      expect(await overflowingElements(app.page)).toEqual([]);
+      expect(cspOrScriptErrors(app.session.consoleErrors.slice(errorsBefore))).toEqual([]);
     });
+  });
 
-    it('the sign-in page', async () => {
-      const context = await app.browser.newContext({ colorScheme: scheme });
+  describe(`the sign-in page in ${scheme} mode`, () => {
+    it.each(SCREENS)('on a $name', async (screen) => {
+      const context = await app.browser.newContext({ colorScheme: scheme, viewport: { width: screen.width, height: screen.height } });
       try {
         const page = await context.newPage();
         await page.goto(app.base);
         await page.getByRole('heading', { level: 1, name: 'Sign in to grow' }).waitFor();
         expect(await page.locator('main').innerText()).toMatch(/open a sign-in link for this server/);
         expect(await axeViolations(page)).toEqual([]);
+        expect(await overflowingElements(page)).toEqual([]);
       } finally {
         await context.close();
       }

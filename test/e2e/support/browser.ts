@@ -59,3 +59,38 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\n/g, ' ') ?? ''}`).join('\n')}`,
   );
 }
+
+/** The two screens every page is checked on: a laptop and a phone. */
+export const SCREENS = [
+  { name: 'laptop', width: 1280, height: 800 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+/**
+ * Elements of `main` that reach past the right edge of the screen, in a scroll box or not: a
+ * person would have to scroll sideways to read them. Described by tag, class and text for the failure.
+ */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    const found: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('main *'))) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || rect.right <= edge) continue;
+      // What a box clips (visually hidden text, a cropped image) cannot be scrolled to; what a scroll box holds can.
+      let visibleRight = rect.right;
+      for (let up = el.parentElement; up && visibleRight > edge; up = up.parentElement) {
+        const overflow = getComputedStyle(up).overflowX;
+        if (overflow === 'hidden' || overflow === 'clip') visibleRight = Math.min(visibleRight, up.getBoundingClientRect().right);
+      }
+      if (visibleRight <= edge) continue;
+      // Only the outermost offender: its children are past the edge because it is.
+      if (el.parentElement?.closest('[data-overflowing]')) continue;
+      el.setAttribute('data-overflowing', '');
+      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      found.push(`${name} "${(el.textContent ?? '').trim().slice(0, 40)}" ends at ${Math.round(rect.right)} px`);
+    }
+    for (const el of Array.from(document.querySelectorAll('[data-overflowing]'))) el.removeAttribute('data-overflowing');
+    return found;
+  });
+}

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
 import type { Balance, Neglect, SkillSummary } from '../api.js';
 import { percent } from './StrengthBar.js';
 
@@ -71,16 +72,36 @@ export function neglectText(n: Neglect, skills: SkillSummary[] = []): string {
   return `${name}, which your target needs: ${since}.`;
 }
 
-export function NeglectWarnings({ neglected, skills }: { neglected: Neglect[]; skills?: SkillSummary[] }) {
+/**
+ * The balance warnings, largest first (core/balance sorts them). Where space is short (Today) only
+ * the first `limit` are named, with a link to the full list on the Log page.
+ */
+export function NeglectWarnings({ neglected, skills, limit }: { neglected: Neglect[]; skills?: SkillSummary[]; limit?: number }) {
+  const section = useRef<HTMLElement>(null);
+  const { hash } = useLocation();
+  const full = limit === undefined;
+  // Arriving from Today's "N more", the full list is what the person came for.
+  useEffect(() => {
+    if (full && hash === `#${FULL_LIST}`) section.current?.focus();
+  }, [full, hash]);
   if (neglected.length === 0) return null;
+  const shown = full ? neglected : neglected.slice(0, limit);
+  const rest = neglected.length - shown.length;
   return (
-    <section className="card warning" aria-labelledby="neglect-title">
+    <section ref={section} id={full ? FULL_LIST : undefined} tabIndex={full ? -1 : undefined} className="card warning" aria-labelledby="neglect-title">
       <h2 id="neglect-title">Out of balance</h2>
       <ul>
-        {neglected.map((n) => (
+        {shown.map((n) => (
           <li key={'kind' in n ? `kind-${n.kind}` : `skill-${n.skill}`}>{neglectText(n, skills)}</li>
         ))}
       </ul>
+      {rest > 0 ? (
+        <p>
+          <Link to={`/log#${FULL_LIST}`}>{rest} more out of balance</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
+
+const FULL_LIST = 'out-of-balance';

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { api } from '../api.js';
-import { saveTheme, storedTheme, systemPrefersDark, type ThemeChoice } from '../theme.js';
+import { saveTheme, storedTheme, type ThemeChoice } from '../theme.js';
+import { useMediaQuery } from './useMediaQuery.js';
 import { ThemeContext } from './theme-context.js';
 
 const NAV = [
@@ -20,18 +21,27 @@ const NAV = [
 
 export function Layout({ onSignedOut }: { onSignedOut: () => void }) {
   const [theme, setTheme] = useState<ThemeChoice>(storedTheme);
-  const [systemDark, setSystemDark] = useState(systemPrefersDark);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   const main = useRef<HTMLElement>(null);
   const location = useLocation();
   const first = useRef(true);
+  // On a narrow screen the sections and tools sit behind the Menu button, so the header stays one line.
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: a chosen section closes the menu
+  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   useEffect(() => {
-    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
-    if (!query) return;
-    const onChange = () => setSystemDark(query.matches);
-    query.addEventListener('change', onChange);
-    return () => query.removeEventListener('change', onChange);
-  }, []);
+    if (!menuOpen) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   // After navigating, move focus to the new page so keyboard and screen reader users start there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger: this runs once per navigation
@@ -40,6 +50,8 @@ export function Layout({ onSignedOut }: { onSignedOut: () => void }) {
       first.current = false;
       return;
     }
+    // A link to a place in a page (/log#out-of-balance) leaves the focus to the place, which takes it once drawn.
+    if (location.hash) return;
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [location.pathname]);
@@ -63,30 +75,42 @@ export function Layout({ onSignedOut }: { onSignedOut: () => void }) {
             </span>{' '}
             grow
           </NavLink>
-          <nav aria-label="Main">
-            <ul>
-              {NAV.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.end}>
-                    {item.label}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <div className="header-tools">
-            <button type="button" className="ghost" aria-pressed={dark} onClick={() => choose(dark ? 'light' : 'dark')} title="Switch between light and dark">
-              Dark mode
-            </button>
-            <button
-              type="button"
-              className="ghost"
-              onClick={() => {
-                void api.logout().finally(onSignedOut);
-              }}
-            >
-              Sign out
-            </button>
+          <button
+            ref={menuButton}
+            type="button"
+            className="menu-toggle ghost"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+          <div id="site-menu" className="site-menu" data-open={menuOpen ? '' : undefined}>
+            <nav aria-label="Main">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div className="header-tools">
+              <button type="button" className="ghost" aria-pressed={dark} onClick={() => choose(dark ? 'light' : 'dark')} title="Switch between light and dark">
+                Dark mode
+              </button>
+              <button
+                type="button"
+                className="ghost"
+                onClick={() => {
+                  void api.logout().finally(onSignedOut);
+                }}
+              >
+                Sign out
+              </button>
+            </div>
           </div>
         </div>
       </header>

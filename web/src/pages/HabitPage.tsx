@@ -11,7 +11,7 @@ import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh
 import { ConfirmDelete } from '../components/ConfirmDelete.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkField, errorText, type FieldErrors } from '../forms.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { StackedTable } from '../components/StackedTable.js';
 import { anchorText } from '../../../src/core/schedule.js';
 
 // The chart library is most of the bundle: load it with the first habit page, not with Today.
@@ -214,40 +214,38 @@ function History({ habit, onUndo, busy }: { habit: HabitDetail; onUndo: (date: s
         <p className="muted">No days yet.</p>
       ) : (
         <>
-          <ScrollRegion label="History table">
-            <table className="history">
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">Status</th>
-                  {habit.target !== null ? <th scope="col">Amount</th> : null}
-                  <th scope="col">Note</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
+          <StackedTable label="History table" className="history">
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Status</th>
+                {habit.target !== null ? <th scope="col">Amount</th> : null}
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((day) => (
+                <tr key={day.date} data-date={day.date}>
+                  <th scope="row">{day.date}</th>
+                  <td data-label="Status">
+                    <span className={`pill pill-${day.status}`}>{statusLabel(day.status, habit.kind)}</span>
+                  </td>
+                  {habit.target !== null ? <td data-label="Amount">{formatAmount(day.amount, habit.unit)}</td> : null}
+                  <td className="wide">{day.note}</td>
+                  <td>
+                    {hasEntry(day, habit.kind) ? (
+                      <button type="button" className="small" disabled={busy} onClick={() => onUndo(day.date)}>
+                        Undo<span className="sr-only"> {day.date}</span>
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {shown.map((day) => (
-                  <tr key={day.date} data-date={day.date}>
-                    <th scope="row">{day.date}</th>
-                    <td>
-                      <span className={`pill pill-${day.status}`}>{statusLabel(day.status, habit.kind)}</span>
-                    </td>
-                    {habit.target !== null ? <td>{formatAmount(day.amount, habit.unit)}</td> : null}
-                    <td>{day.note}</td>
-                    <td>
-                      {hasEntry(day, habit.kind) ? (
-                        <button type="button" className="small" disabled={busy} onClick={() => onUndo(day.date)}>
-                          Undo<span className="sr-only"> {day.date}</span>
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+              ))}
+            </tbody>
+          </StackedTable>
           {daysShown.length > 30 ? (
             <button type="button" className="link" onClick={() => setAll(!all)} aria-expanded={all}>
               {all ? 'Show the last 30 days' : `Show all ${daysShown.length} days`}

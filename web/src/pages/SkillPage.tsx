@@ -7,7 +7,7 @@ import { Alert, SelectField, Status, TextAreaField, TextField } from '../compone
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
-import { ScrollRegion } from '../components/ScrollRegion.js';
+import { StackedTable } from '../components/StackedTable.js';
 
 const AssessmentChart = lazy(() => import('../components/SkillCharts.js').then((m) => ({ default: m.AssessmentChart })));
 
@@ -130,31 +130,33 @@ export function SkillPage() {
             <AssessmentChart history={s.history} />
           </Suspense>
           {history.length ? (
-            <ScrollRegion label="Assessment history">
-              <table className="compact history">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col" className="num">
-                      Level
-                    </th>
-                    <th scope="col">Evidence</th>
-                    <th scope="col">Note</th>
+            <StackedTable label="Assessment history" className="compact history">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col" className="num">
+                    Level
+                  </th>
+                  <th scope="col">Evidence</th>
+                  <th scope="col">Note</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((h, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
+                  <tr key={`${h.date}-${i}`}>
+                    <th scope="row">{h.date}</th>
+                    <td className="num" data-label="Level">
+                      {h.level}
+                    </td>
+                    <td className="wide" data-label={h.evidence ? 'Evidence' : undefined}>
+                      {h.evidence}
+                    </td>
+                    <td className="wide">{h.note}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {history.map((h, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered or edited in place, whose items have no identity but their place
-                    <tr key={`${h.date}-${i}`}>
-                      <th scope="row">{h.date}</th>
-                      <td className="num">{h.level}</td>
-                      <td>{h.evidence}</td>
-                      <td>{h.note}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
+                ))}
+              </tbody>
+            </StackedTable>
           ) : null}
         </section>
         <AssessForm key={s.history.length} skill={s} today={today} onDone={setMessage} />

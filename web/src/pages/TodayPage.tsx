@@ -7,6 +7,7 @@ import { StrengthBar, percent } from '../components/StrengthBar.js';
 import { LoadError, Loading, NeverMissTwiceBadge, days, formatAmount, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
+import { useMediaQuery } from '../components/useMediaQuery.js';
 import { PracticeToday } from '../components/PracticeToday.js';
 import { checkField, errorText } from '../forms.js';
 
@@ -279,6 +280,8 @@ export function TodayPage() {
   const [error, setError] = useState<string | null>(null);
   const refocus = useRef<number | null>(null);
   useShortcuts();
+  // The keys are no use on a phone or a tablet, where the panel would only push the page down.
+  const keyboard = useMediaQuery('(hover: hover) and (pointer: fine)');
 
   const mutation = useMutation({
     mutationFn: ({ habit, action, body }: { habit: HabitSummary; action: CheckInAction | 'undo'; body?: CheckInBody }) =>
@@ -340,41 +343,6 @@ export function TodayPage() {
         </p>
       ) : null}
 
-      {atRiskHabits.length > 0 ? (
-        <section className="card warning" aria-labelledby="nmt-title">
-          <h2 id="nmt-title">Never miss twice</h2>
-          <ul>
-            {atRiskHabits.map((h) => (
-              <li key={h.slug}>
-                <Link to={`/habits/${h.slug}`}>{h.name}</Link>:{' '}
-                {h.kind === 'break'
-                  ? h.neverMissTwice === 'missed-twice'
-                    ? 'slipped twice in a row. Today is a fresh start: keep it.'
-                    : 'slipped last time. Keep today.'
-                  : h.neverMissTwice === 'missed-twice'
-                    ? 'missed twice in a row. Start again today, even with the two-minute version.'
-                    : 'missed last time. Do not miss it today.'}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <NeglectWarnings neglected={neglected} skills={skills.data} />
-      <div className="habit-grid">
-        <section className="card" aria-labelledby="planned-title">
-          <h2 id="planned-title">Practice today</h2>
-          <PracticeToday planned={planned} skills={skills.data} />
-          <p>
-            <Link to="/log">Log practice</Link>
-          </p>
-        </section>
-        <section className="card" aria-labelledby="today-balance-title">
-          <h2 id="today-balance-title">Balance</h2>
-          {balance.isPending ? <Loading what="the balance" /> : balance.isError ? <LoadError error={balance.error} /> : <BalanceMeter balance={balance.data} />}
-        </section>
-      </div>
-
       {nothing ? (
         <section className="card empty">
           <h2>No habits yet</h2>
@@ -429,7 +397,42 @@ export function TodayPage() {
           </section>
         </div>
       )}
-      <Shortcuts />
+      {atRiskHabits.length > 0 ? (
+        <section className="card warning" aria-labelledby="nmt-title">
+          <h2 id="nmt-title">Never miss twice</h2>
+          <ul>
+            {atRiskHabits.map((h) => (
+              <li key={h.slug}>
+                <Link to={`/habits/${h.slug}`}>{h.name}</Link>:{' '}
+                {h.kind === 'break'
+                  ? h.neverMissTwice === 'missed-twice'
+                    ? 'slipped twice in a row. Today is a fresh start: keep it.'
+                    : 'slipped last time. Keep today.'
+                  : h.neverMissTwice === 'missed-twice'
+                    ? 'missed twice in a row. Start again today, even with the two-minute version.'
+                    : 'missed last time. Do not miss it today.'}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <NeglectWarnings neglected={neglected} skills={skills.data} limit={3} />
+      <div className="habit-grid">
+        <section className="card" aria-labelledby="planned-title">
+          <h2 id="planned-title">Practice today</h2>
+          <PracticeToday planned={planned} skills={skills.data} />
+          <p>
+            <Link to="/log">Log practice</Link>
+          </p>
+        </section>
+        <section className="card" aria-labelledby="today-balance-title">
+          <h2 id="today-balance-title">Balance</h2>
+          {balance.isPending ? <Loading what="the balance" /> : balance.isError ? <LoadError error={balance.error} /> : <BalanceMeter balance={balance.data} />}
+        </section>
+      </div>
+
+      {keyboard ? <Shortcuts /> : null}
     </div>
   );
 }
