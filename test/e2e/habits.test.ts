@@ -220,6 +220,17 @@ describe('habits in the browser', () => {
     expect(dates).toEqual(['2026-11-22', '2026-11-21', '2026-11-20', '2026-11-19', '2026-11-18', '2026-11-17', '2026-11-16', '2026-11-15']);
   });
 
+  it('says what the strength chart will show while a habit is less than a week old, instead of a dot', async () => {
+    await app.home.cli('habit', 'add', 'Plank');
+    await app.home.cli('habit', 'done', 'plank', '--date', '2026-11-21');
+    const page = await new HabitPage(app.page).open(app.base, 'plank', 'Plank');
+    const cli = await app.home.cli<{ strength: number }>('habit', 'show', 'plank');
+    await expect
+      .poll(() => page.chart().innerText())
+      .toMatch(new RegExp(`Once the habit is a week old, this chart shows its strength day by day.*Strength now: ${Math.round(cli.strength * 100)}%\\.`, 's'));
+    expect(await page.chart().locator('svg.recharts-surface').count()).toBe(0);
+  });
+
   it('says what an every-N-days or N/M-days schedule counts from, as grow habit show does', async () => {
     await app.home.cli('habit', 'add', 'Walk', '--schedule', 'every 3 days');
     await app.home.cli('habit', 'done', 'walk', '--date', '2026-11-21');

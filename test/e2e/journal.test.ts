@@ -85,8 +85,17 @@ describe('the journal', () => {
     expect(await journal.hits().count()).toBe(1);
     expect(await journal.hits().getByRole('link').innerText()).toBe('On asking for feedback');
     expect(await journal.hits().locator('mark').allInnerTexts()).toEqual(['feedback', 'reviews']);
+    // The snippet is rendered: bold reads bold, the heading's # and the list's - are gone.
+    const snippet = journal.hits().locator('.journal-snippet[data-rendered]');
+    expect(await snippet.locator('strong').allInnerTexts()).toEqual(['What happened', 'three']);
+    expect(await snippet.innerText()).not.toMatch(/\*\*|#|^- /m);
+    // The list below follows the search: only what matched, until the search is cleared.
+    expect(await journal.entries().count()).toBe(0);
+    await app.page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => journal.entries().count()).toBe(2);
     await journal.search('quokka');
     await journal.results().getByText('No entries match “quokka”.').waitFor();
+    expect(await journal.entries().count()).toBe(0);
     await journal.search('  ');
     expect(await app.page.locator('#journal-search-error').innerText()).toBe('give the words to look for');
     expect(cspOrScriptErrors(app.session.consoleErrors)).toEqual([]);
@@ -119,13 +128,16 @@ describe('the journal', () => {
     const linkedPage = await new JournalEntryPage(app.page).open(app.base, linked.id);
     expect(await linkedPage.body().getByRole('link', { name: 'the docs' }).getAttribute('rel')).toBe('noopener noreferrer');
 
-    // A search snippet is text too: the <b> in it shows as characters.
+    // A search snippet is sanitized as the entry is: of its HTML only the words are left.
     const journal = await new JournalPage(app.page).open(app.base);
     await journal.search('kiwi');
     await journal.hits().first().waitFor();
-    expect(await journal.results().locator('b, script, iframe').count()).toBe(0);
+    const snippet = journal.hits().locator('.journal-snippet[data-rendered]');
+    await snippet.waitFor();
+    expect(await journal.results().locator('.journal-snippet *:not(mark, strong, em, code, del, s)').count()).toBe(0);
     expect(await journal.hits().locator('mark').allInnerTexts()).toEqual(['kiwi']);
-    expect(await journal.hits().locator('.journal-snippet').innerText()).toContain('<b>');
+    expect(await snippet.innerText()).toMatch(/Safe text after: kiwi/);
+    expect(await snippet.innerText()).not.toMatch(/[<>]|display:none/);
     // Chrome reports the page's CSP refusing inline handlers and styles as soon as HTML holding them
     // is parsed, even in DOMPurify's inert document, before DOMPurify drops them: reports, not runs.
     const parseTimeReports = /^(Executing inline event handler|Applying inline style) violates the following Content Security Policy/;
@@ -153,6 +165,13 @@ describe('the journal', () => {
     // An entry's top headings sit just below the page title.
     expect(await entry.body().getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['What grew', 'What drained you', 'What you will try next week']);
     expect(await entry.meta().innerText()).toMatch(/covers 2026-11-23 to 2026-11-29/);
+    // Found by search, the review keeps its questions as headings: bold, before their answers.
+    const found = await new JournalPage(app.page).open(app.base);
+    await found.search('design review');
+    const snippet = found.hits().filter({ hasText: 'Weekly review 2026-W48' }).locator('.journal-snippet[data-rendered]');
+    await snippet.waitFor();
+    expect(await snippet.locator('strong').allInnerTexts()).toEqual(expect.arrayContaining(['What grew']));
+    expect(await snippet.innerText()).toMatch(/^What grew Ran my first/);
   });
 
   it('edits an entry, refusing an empty body next to the field, and deletes it after confirming', async () => {

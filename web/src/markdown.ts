@@ -59,3 +59,26 @@ export function renderMarkdown(source: string): string {
     // DOMPurify's own list of safe URL schemes drops javascript: (and vbscript:, data: outside images).
   });
 }
+
+/** What a search snippet keeps of an entry's Markdown: emphasis and code, and the marks around matched words. */
+const SNIPPET_TAGS = ['strong', 'em', 'code', 'del', 's', 'mark'];
+
+/**
+ * A search snippet (a cut-out of an entry's Markdown, matched words between ⟦ and ⟧, as the store
+ * gives it) as sanitized inline HTML: `**word**` and a heading read bold, a list item is its text,
+ * and nothing else of HTML survives. The marks are put in after rendering, so Markdown cannot forge one.
+ */
+export function renderSnippet(snippet: string): string {
+  // A snippet is cut at words, not at tags: the tail of a tag it starts inside (`src="…">`) and a tag
+  // it ends inside would read as characters.
+  const whole = snippet.replace(/^(…?)[^<>]*?(["']\s*\/?|\/)>/, '$1').replace(/<[^<>]*$/, '…');
+  const html = markdown
+    .render(whole)
+    .replace(/<\/?mark\b[^>]*>/gi, '')
+    // A heading (a weekly review's question) stays one, in a line of text: its words in bold.
+    .replace(/<h[1-6]>/g, '<strong>')
+    .replace(/<\/h[1-6]>/g, '</strong> ')
+    .replaceAll('⟦', '<mark>')
+    .replaceAll('⟧', '</mark>');
+  return purifier.sanitize(html, { ALLOWED_TAGS: SNIPPET_TAGS, ALLOWED_ATTR: [] });
+}

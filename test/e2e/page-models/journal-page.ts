@@ -35,8 +35,9 @@ export class JournalPage extends AppPage {
     return this.page.getByRole('region', { name: 'Search results' });
   }
 
+  /** The entries the search found, as the list below the search shows them. */
   hits(): Locator {
-    return this.results().locator('li');
+    return this.results().locator('[data-hit]');
   }
 
   async weeklyReview(answers: { week?: string; grew?: string; drained?: string; next?: string }): Promise<void> {

@@ -1,14 +1,19 @@
 import type { ReactNode } from 'react';
+import { useRendered } from './MarkdownView.js';
 
 /**
- * A search snippet with its matched words as <mark>: the text between ⟦ and ⟧ is marked, and
- * everything is text (a snippet of "<b>" shows the characters, never an element).
+ * A search snippet, its Markdown rendered and sanitized (markdown.ts renderSnippet), its matched
+ * words as <mark>. Until the renderer has loaded it is plain text with the same marks, never HTML.
  */
 export function JournalSnippet({ snippet }: { snippet: string }) {
+  const html = useRendered(snippet, 'renderSnippet');
+  if (html !== null) {
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: renderSnippet's output has been through DOMPurify, which keeps only emphasis, code and marks
+    return <p className="journal-snippet" data-rendered="true" dangerouslySetInnerHTML={{ __html: html }} />;
+  }
   const parts: ReactNode[] = [];
-  const pattern = /⟦([^⟧]*)⟧/g;
   let last = 0;
-  for (const match of snippet.matchAll(pattern)) {
+  for (const match of snippet.matchAll(/⟦([^⟧]*)⟧/g)) {
     if (match.index > last) parts.push(snippet.slice(last, match.index));
     parts.push(<mark key={match.index}>{match[1]}</mark>);
     last = match.index + match[0].length;

@@ -6,20 +6,29 @@ let renderer: Promise<Renderer> | undefined;
 const loadRenderer = () => (renderer ??= import('../markdown.js'));
 
 /**
- * Markdown rendered to sanitized HTML (web/src/markdown.ts). Until the renderer has loaded, the
- * text is shown as it is, never as HTML.
+ * `source` rendered by one of the renderers of web/src/markdown.ts, once it has loaded; null until then.
+ * The result is safe to put in the page: it has been through DOMPurify.
  */
-export function MarkdownView({ source, id }: { source: string; id?: string }) {
+export function useRendered(source: string, how: 'renderMarkdown' | 'renderSnippet'): string | null {
   const [html, setHtml] = useState<{ source: string; html: string } | null>(null);
   useEffect(() => {
     let current = true;
-    void loadRenderer().then(({ renderMarkdown }) => {
-      if (current) setHtml({ source, html: renderMarkdown(source) });
+    void loadRenderer().then((renderer) => {
+      if (current) setHtml({ source, html: renderer[how](source) });
     });
     return () => {
       current = false;
     };
-  }, [source]);
+  }, [source, how]);
+  return html?.source === source ? html.html : null;
+}
+
+/**
+ * Markdown rendered to sanitized HTML (web/src/markdown.ts). Until the renderer has loaded, the
+ * text is shown as it is, never as HTML.
+ */
+export function MarkdownView({ source, id }: { source: string; id?: string }) {
+  const html = useRendered(source, 'renderMarkdown');
   if (html === null) {
     return (
       <div className="markdown markdown-pending" id={id} aria-busy="true">
@@ -28,5 +37,5 @@ export function MarkdownView({ source, id }: { source: string; id?: string }) {
     );
   }
   // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown's output has been through DOMPurify (no script, handlers or javascript: URLs)
-  return <div className="markdown" id={id} data-rendered="true" dangerouslySetInnerHTML={{ __html: html.html }} />;
+  return <div className="markdown" id={id} data-rendered="true" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -2,12 +2,22 @@ import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YA
 import type { HabitChart } from '../api.js';
 import { percent } from './StrengthBar.js';
 
+const WEEK = 7;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const dayOf = (date: string) => `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]}`;
 
 /** Strength per day over the last year, with the month-end values as a table for those who cannot see the chart. */
 export function StrengthChart({ data }: { data: HabitChart['strength'] }) {
-  if (data.length === 0) return <p className="muted">No strength yet: it grows from the first check-in.</p>;
+  // Fewer days than a week draw a dot or a stub: say what the chart will show instead.
+  if (data.length < WEEK) {
+    const last = data.at(-1);
+    return (
+      <p className="muted chart-pending">
+        Once the habit is a week old, this chart shows its strength day by day: each check-in makes it stronger, and a missed day takes a little away.
+        {last ? ` Strength now: ${percent(last.value)}.` : ''}
+      </p>
+    );
+  }
   const points = data.map((d) => ({ date: d.date, value: Math.round(d.value * 1000) / 10 }));
   const monthEnds = data.filter((d, i) => i === data.length - 1 || data[i + 1]!.date.slice(0, 7) !== d.date.slice(0, 7));
   const first = data[0]!;
