@@ -3,11 +3,11 @@ import { AppError } from '../core/errors.js';
 import { jekyllImportQuerySchema, reflectionCreateSchema } from '../schemas/reflection.schema.js';
 import { type PostFile, decodePost, exportJekyll, importJekyll } from '../services/jekyll.service.js';
 import { IMPORT_REGISTRY } from '../services/import.registry.js';
-import { createReflection, listReflections } from '../services/reflection.service.js';
+import { createReflection, listReflections, suggestReflectionPeriod } from '../services/reflection.service.js';
 import { isFormUpload, upload, uploadedBytes, uploadedFiles } from './upload.helpers.js';
 import type { ApiEnv } from './context.middleware.js';
 import { errors, jsonBody, jsonResponse } from './route.helpers.js';
-import { jekyllImportResultSchema, reflectionSchema } from '../schemas/reflection.response.js';
+import { jekyllImportResultSchema, reflectionSchema, suggestedPeriodSchema } from '../schemas/reflection.response.js';
 
 /**
  * The posts of an upload: each `file` field of a form (named by its file name), or the body
@@ -75,6 +75,17 @@ export function reflectionRoutes(app: OpenAPIHono<ApiEnv>): void {
       responses: { 201: jsonResponse(reflectionSchema, 'the draft entry (kind reflection)'), ...errors },
     }),
     async (c) => c.json(await createReflection(c.get('ctx'), await c.req.json()), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/reflections/period',
+      tags: ['journal'],
+      summary: 'The period a reflection starts from: the latest week with anything recorded',
+      responses: { 200: jsonResponse(suggestedPeriodSchema, 'the suggested period, or null'), ...errors },
+    }),
+    async (c) => c.json({ period: await suggestReflectionPeriod(c.get('ctx')) }, 200),
   );
 
   app.openapi(

@@ -97,20 +97,28 @@ export function registerReflectionCommands(program: Command, commands: { importe
 
   program
     .command('reflect')
-    .requiredOption('--from <date>', 'the first day of the period (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'the last day of the period (YYYY-MM-DD)')
+    .option('--from <date>', 'the first day of the period (YYYY-MM-DD; with --to, default the latest week with anything recorded)')
+    .option('--to <date>', 'the last day of the period (YYYY-MM-DD)')
     .option('--title <title>', 'the title (default "Reflection FROM – TO")')
     .option('--jekyll', 'also write the draft as a Jekyll post')
     .option('--out <dir>', 'with --jekyll: the folder to write the post into (default: the current folder)')
     .description('write a draft journal entry of facts about a period, with room for your own words')
-    .action(async (flags: { from: string; to: string; title?: string; jekyll?: boolean; out?: string }, command: Command) => {
-      const { createReflection } = await import('../services/reflection.service.js');
+    .action(async (flags: { from?: string; to?: string; title?: string; jekyll?: boolean; out?: string }, command: Command) => {
+      const { createReflection, suggestReflectionPeriod } = await import('../services/reflection.service.js');
       const { exportJekyll } = await import('../services/jekyll.service.js');
       if (flags.out !== undefined && !flags.jekyll) throw usage('--out: only with --jekyll (the folder the post is written to)');
       // Made before the entry is written, so a folder that cannot be made stops everything.
       const folder = flags.jekyll ? outFolder(flags.out) : null;
-      const input = Object.fromEntries(Object.entries({ from: flags.from, to: flags.to, title: flags.title }).filter(([, v]) => v !== undefined));
+      if ((flags.from === undefined) !== (flags.to === undefined))
+        throw usage(`${flags.from === undefined ? '--from' : '--to'}: required with ${flags.from === undefined ? '--to' : '--from'}`);
       const { entry, post } = await withContext(command, async (ctx) => {
+        const period = flags.from !== undefined ? { from: flags.from, to: flags.to } : await suggestReflectionPeriod(ctx);
+        if (period === null)
+          throw new AppError(
+            'validation_failed',
+            'nothing recorded yet to reflect on (no check-in, rating, practice, finished item or experiment): give --from and --to for a period',
+          );
+        const input = Object.fromEntries(Object.entries({ from: period.from, to: period.to, title: flags.title }).filter(([, v]) => v !== undefined));
         const entry = await createReflection(ctx, input);
         return { entry, post: flags.jekyll ? await exportJekyll(ctx, entry.id) : null };
       });

@@ -5,7 +5,7 @@
  * It never writes prose in the person's voice: every line is a fact ("done on 18 of 20 due days")
  * or says plainly that there is none ("No practice logged in this period.").
  */
-import { type IsoDate, fromDayNumber, toDayNumber } from './calendar.js';
+import { type IsoDate, addDays, fromDayNumber, toDayNumber, weekdayOfDay } from './calendar.js';
 import type { HabitKind, Outcome } from './vocabulary.js';
 import { type CheckIn, type HabitRules, habitHistory, strengthSeries } from './habit-stats.js';
 import type { SkillKind } from './framework.js';
@@ -13,6 +13,37 @@ import { type Assessment, currentLevels } from './skills.js';
 import { fitText } from './path-fit.js';
 
 export const YOUR_WORDS = '**Your words:**';
+
+/** A period to reflect on, and why it was chosen. */
+export interface SuggestedPeriod {
+  from: IsoDate;
+  to: IsoDate;
+  /** last-week: the week before this one had data; this-week: only this week so far has; latest-week: the last week that had any. */
+  basis: 'last-week' | 'this-week' | 'latest-week';
+}
+
+/** Monday to Sunday of the week that holds a day. */
+export function weekAround(day: IsoDate): { from: IsoDate; to: IsoDate } {
+  const monday = addDays(day, -weekdayOfDay(toDayNumber(day)));
+  return { from: monday, to: addDays(monday, 6) };
+}
+
+/** Monday to Sunday of the week before today's. */
+export const lastWeekOf = (today: IsoDate): { from: IsoDate; to: IsoDate } => weekAround(addDays(weekAround(today).from, -7));
+
+/**
+ * The period a reflection starts from: the week just past when it holds anything, else this week
+ * so far when it does, else the last week that held anything; null when nothing was ever recorded.
+ * `latestByLastWeek` and `latestByToday` are the last days with a fact on or before the end of last
+ * week and on or before today.
+ */
+export function suggestPeriod(today: IsoDate, latestByLastWeek: IsoDate | null, latestByToday: IsoDate | null): SuggestedPeriod | null {
+  const last = lastWeekOf(today);
+  if (latestByLastWeek !== null && latestByLastWeek >= last.from) return { ...last, basis: 'last-week' };
+  if (latestByToday !== null && latestByToday > last.to) return { from: weekAround(today).from, to: today, basis: 'this-week' };
+  if (latestByLastWeek !== null) return { ...weekAround(latestByLastWeek), basis: 'latest-week' };
+  return null;
+}
 
 export const defaultReflectionTitle = (from: IsoDate, to: IsoDate): string => `Reflection ${from} – ${to}`;
 

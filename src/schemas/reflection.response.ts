@@ -14,3 +14,18 @@ export const jekyllImportResultSchema = z
   .openapi('JekyllImportResult');
 
 export const reflectionSchema = journalEntrySchema;
+
+export const suggestedPeriodSchema = z
+  .object({
+    period: z
+      .object({
+        from: z.string().openapi({ example: '2026-11-16' }),
+        to: z.string().openapi({ example: '2026-11-22' }),
+        basis: z.enum(['last-week', 'this-week', 'latest-week']).openapi({
+          description: 'last-week: the week just past holds data; this-week: only this week so far does; latest-week: the last week that held any',
+        }),
+      })
+      .nullable()
+      .openapi({ description: 'null when nothing was ever recorded: no check-in, assessment, practice, finished item or experiment' }),
+  })
+  .openapi('SuggestedReflectionPeriod');

@@ -15,7 +15,10 @@ import {
   type LearningFact,
   type ReflectionFacts,
   type SkillMove,
+  type SuggestedPeriod,
   defaultReflectionTitle,
+  lastWeekOf,
+  suggestPeriod,
   habitOverPeriod,
   reflectionMarkdown,
   skillMoves,
@@ -26,7 +29,7 @@ import { listCheckIns, listHabitRows } from '../store/habit.repository.js';
 import { newId } from '../store/ids.js';
 import { insertJournalEntry } from '../store/journal.repository.js';
 import { listAssessmentLevels } from '../store/path.repository.js';
-import { listItemsFinishedBetween, listReflectionRows, listTakeawaysOf } from '../store/reflection.repository.js';
+import { latestFactDay, listItemsFinishedBetween, listReflectionRows, listTakeawaysOf } from '../store/reflection.repository.js';
 import { reflectionCreateSchema } from '../schemas/reflection.schema.js';
 import { parseInput } from '../schemas/validate.js';
 import { technicalRatioOf } from './activity.service.js';
@@ -169,4 +172,14 @@ export async function createReflection(ctx: Context, raw: unknown): Promise<Jour
 /** The person's reflections, the most recent period first. */
 export async function listReflections(ctx: Context): Promise<JournalEntry[]> {
   return (await listReflectionRows(ctx.store.db, ctx.personId)).map(toJournalEntry);
+}
+
+/** The period a reflection starts from (core suggestPeriod), or null when nothing was ever recorded. */
+export async function suggestReflectionPeriod(ctx: Context): Promise<SuggestedPeriod | null> {
+  const lastWeekEnd = lastWeekOf(ctx.today).to;
+  const [byLastWeek, byToday] = await Promise.all([
+    latestFactDay(ctx.store.db, ctx.personId, lastWeekEnd),
+    latestFactDay(ctx.store.db, ctx.personId, ctx.today),
+  ]);
+  return suggestPeriod(ctx.today, byLastWeek, byToday);
 }

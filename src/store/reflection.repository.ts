@@ -1,3 +1,4 @@
+import { addDays } from '../core/calendar.js';
 import type { Db } from './habit.repository.js';
 import type { CardRow, JournalEntryRow, LearningItemRow } from './schema.js';
 
@@ -66,4 +67,47 @@ export async function listReflectionRows(db: Db, personId: string): Promise<Jour
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+/**
+ * The last day on or before `day` with anything a reflection counts: a check-in, an assessment,
+ * practice, a finished item, an experiment begun or closed. One indexed max per kind of fact.
+ */
+export async function latestFactDay(db: Db, personId: string, day: string): Promise<string | null> {
+  const found = await Promise.all([
+    db
+      .selectFrom('habit_check_in')
+      .innerJoin('habit', 'habit.id', 'habit_check_in.habit_id')
+      .where('habit.person_id', '=', personId)
+      .where('habit_check_in.date', '<=', day)
+      .select((eb) => eb.fn.max('habit_check_in.date').as('day'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('skill_assessment')
+      .where('person_id', '=', personId)
+      .where('date', '<=', day)
+      .select((eb) => eb.fn.max('date').as('day'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('activity')
+      .where('person_id', '=', personId)
+      .where('date', '<=', day)
+      .select((eb) => eb.fn.max('date').as('day'))
+      .executeTakeFirst(),
+    // finished_at is a date or an instant: both sort before the day after.
+    db
+      .selectFrom('learning_item')
+      .where('person_id', '=', personId)
+      .where('finished_at', '<', addDays(day, 1))
+      .select((eb) => eb.fn.max('finished_at').as('day'))
+      .executeTakeFirst(),
+    db
+      .selectFrom('experiment')
+      .where('person_id', '=', personId)
+      .where('started_on', '<=', day)
+      .select((eb) => [eb.fn.max('started_on').as('day'), eb.fn.max(eb.case().when('closed_on', '<=', day).then(eb.ref('closed_on')).end()).as('closed')])
+      .executeTakeFirst(),
+  ]);
+  const days = found.flatMap((row) => [row?.day, row && 'closed' in row ? row.closed : null]).filter((d): d is string => typeof d === 'string');
+  return days.length === 0 ? null : days.map((d) => d.slice(0, 10)).reduce((a, b) => (a > b ? a : b));
 }

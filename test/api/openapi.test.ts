@@ -90,6 +90,7 @@ const EXPECTED_ROUTES = [
   'GET /api/v1/journal/{id}/jekyll',
   'POST /api/v1/reflections',
   'GET /api/v1/reflections',
+  'GET /api/v1/reflections/period',
 ];
 
 /** Resolves a local reference such as #/components/schemas/Error. */

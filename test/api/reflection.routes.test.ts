@@ -122,6 +122,15 @@ describeEachDialect('HTTP Jekyll posts and reflections', (db) => {
   });
 
   describe('reflections', () => {
+    it('GET /reflections/period suggests the latest week with anything recorded, or null', async () => {
+      expect(await (await api.call('GET', '/api/v1/reflections/period')).json()).toEqual({ period: null });
+      // Today is 2026-11-23, a Monday: last week is 2026-11-16 … 2026-11-22, and holds nothing.
+      expect((await api.call('POST', '/api/v1/activities', { text: 'Pairing', minutes: 30, skills: ['testing'], date: '2026-11-04' })).status).toBe(201);
+      const response = await api.call('GET', '/api/v1/reflections/period');
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ period: { from: '2026-11-02', to: '2026-11-08', basis: 'latest-week' } });
+    });
+
     it('POST /reflections writes a draft (201) with the facts; GET /reflections lists them; its post is a draft', async () => {
       await api.json('POST', '/api/v1/activities', { text: 'Wrote tests', minutes: 40, skills: ['testing'], date: '2026-11-10' });
       await api.json('POST', '/api/v1/activities', { text: 'Coached', minutes: 20, skills: ['communication'], date: '2026-11-11' });

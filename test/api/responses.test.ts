@@ -185,6 +185,7 @@ describeEachDialect('HTTP responses match their OpenAPI schemas', (db) => {
     );
     await check('POST', '/reflections', {}, { from: '2026-11-01', to: '2026-11-23', title: 'November' });
     await check('GET', '/reflections');
+    await check('GET', '/reflections/period');
     await check('GET', '/journal');
     await check('GET', '/journal/search', { '?': 'text=feedback' });
     await check('GET', '/journal/{id}', { id: entry.id });

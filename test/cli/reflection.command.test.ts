@@ -111,6 +111,15 @@ describe('grow reflect', { timeout: 120_000 }, () => {
     expect(lines[2]).toBe(`Jekyll post: ${join(dir, '2026-11-23-reflection-2026-11-01-2026-11-30.md')}`);
   });
 
+  it('reflects on the latest week with anything recorded when no period is given', async () => {
+    const grow = fresh();
+    // Today is Monday 2026-11-23: last week (2026-11-16 … 22) holds nothing, the week before does.
+    await grow.json('log', 'Wrote tests', '--minutes', '60', '--skills', 'testing', '--date', '2026-11-10');
+    expect(await grow.json('reflect')).toMatchObject({ periodFrom: '2026-11-09', periodTo: '2026-11-15' });
+    await grow.json('log', 'Paired', '--minutes', '30', '--skills', 'testing', '--date', '2026-11-21');
+    expect(await grow.json('reflect')).toMatchObject({ periodFrom: '2026-11-16', periodTo: '2026-11-22' });
+  });
+
   it('refuses a bad period (exit 1) or bad usage (exit 2), writing nothing', async () => {
     const grow = fresh();
     const dir = out('never');
@@ -126,7 +135,9 @@ describe('grow reflect', { timeout: 120_000 }, () => {
       '--to',
       '2026-11-30',
     );
-    await grow.fails(2, 'usage', "required option '--to <date>' not specified", 'reflect', '--from', '2026-11-01');
+    await grow.fails(2, 'usage', '--to: required with --from', 'reflect', '--from', '2026-11-01');
+    await grow.fails(2, 'usage', '--from: required with --to', 'reflect', '--to', '2026-11-01');
+    await grow.fails(1, 'validation_failed', /^nothing recorded yet to reflect on .*: give --from and --to for a period$/, 'reflect');
     await grow.fails(
       2,
       'usage',

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { HabitRules, CheckIn } from '../../src/core/habit-stats.js';
 import { parseSchedule } from '../../src/core/schedule.js';
-import { type ReflectionFacts, daysIn, defaultReflectionTitle, habitOverPeriod, reflectionMarkdown, skillMoves } from '../../src/core/reflection.js';
+import {
+  type ReflectionFacts,
+  daysIn,
+  defaultReflectionTitle,
+  habitOverPeriod,
+  lastWeekOf,
+  reflectionMarkdown,
+  skillMoves,
+  suggestPeriod,
+} from '../../src/core/reflection.js';
 
 /** Loop's daily multiplier m = 0.5^(1/13): strength after k done days in a row is 1 − m^k. */
 const m = 0.5 ** (1 / 13);
@@ -274,5 +283,37 @@ describe('the reflection draft', () => {
     expect(reflectionMarkdown({ ...EMPTY, practice: { technicalMinutes: 30, softMinutes: 30, activities: 2, targetRatio: 0.5 } })).toContain(
       '- Technical share: 50% against your target of 50% (on target)',
     );
+  });
+});
+
+describe('the period a reflection starts from', () => {
+  // 2026-11-25 is a Wednesday: last week is 2026-11-16 … 2026-11-22.
+  const today = '2026-11-25';
+
+  it('is last week, Monday to Sunday, when anything was recorded in it', () => {
+    expect(lastWeekOf(today)).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(suggestPeriod(today, '2026-11-16', '2026-11-25')).toEqual({ from: '2026-11-16', to: '2026-11-22', basis: 'last-week' });
+    expect(suggestPeriod(today, '2026-11-22', '2026-11-22')).toEqual({ from: '2026-11-16', to: '2026-11-22', basis: 'last-week' });
+  });
+
+  it('is this week so far when only this week holds anything', () => {
+    expect(suggestPeriod(today, null, '2026-11-24')).toEqual({ from: '2026-11-23', to: '2026-11-25', basis: 'this-week' });
+    expect(suggestPeriod(today, '2026-10-01', '2026-11-23')).toEqual({ from: '2026-11-23', to: '2026-11-25', basis: 'this-week' });
+  });
+
+  it('is the latest week that held anything when neither last week nor this week does', () => {
+    // 2026-10-01 is a Thursday.
+    expect(suggestPeriod(today, '2026-10-01', '2026-10-01')).toEqual({ from: '2026-09-28', to: '2026-10-04', basis: 'latest-week' });
+    // Across a year's end: 2026-12-31 is a Thursday of the week 2026-12-28 … 2027-01-03.
+    expect(suggestPeriod('2027-02-10', '2026-12-31', '2026-12-31')).toEqual({ from: '2026-12-28', to: '2027-01-03', basis: 'latest-week' });
+  });
+
+  it('is none when nothing was ever recorded', () => {
+    expect(suggestPeriod(today, null, null)).toBeNull();
+  });
+
+  it('counts from Monday on a Monday and on a Sunday', () => {
+    expect(lastWeekOf('2026-11-23')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(lastWeekOf('2026-11-29')).toEqual({ from: '2026-11-16', to: '2026-11-22' });
   });
 });

@@ -16,7 +16,27 @@ const app = startAppForFile(async (home) => {
   await home.cli('log', 'Outside the week', '--minutes', '45', '--skills', 'testing', '--date', '2026-11-23');
 });
 
+// A home with nothing recorded yet.
+const empty = startAppForFile();
+
 describe('reflections', () => {
+  it('starts from the latest week with anything recorded, or says nothing was recorded and where to start', async () => {
+    const page = await new ReflectionsPage(empty.page).open(empty.base);
+    const note = empty.page.getByTestId('period-note');
+    expect(await note.innerText()).toMatch(/^Nothing recorded yet: no check-in, rating, practice, finished reading or experiment\./);
+    expect(await note.getByRole('link', { name: 'Check off a habit' }).getAttribute('href')).toBe('/');
+    expect(await note.getByRole('link', { name: 'log some practice' }).getAttribute('href')).toBe('/log');
+
+    // Wednesday 2026-10-07: its week is 2026-10-05 … 2026-10-11, long before last week.
+    await empty.home.cli('log', 'Wrote tests', '--minutes', '30', '--skills', 'testing', '--date', '2026-10-07');
+    await page.open(empty.base);
+    expect(await page.from().inputValue()).toBe('2026-10-05');
+    expect(await page.to().inputValue()).toBe('2026-10-11');
+    expect(await note.innerText()).toBe('Last week holds nothing recorded: the period is the latest week that does, 2026-10-05 – 2026-10-11.');
+    await page.quick('Last week');
+    expect(await page.from().inputValue()).toBe('2026-11-16');
+  });
+
   it('writes a reflection for last week and shows its headings and numbers', async () => {
     const page = await new ReflectionsPage(app.page).open(app.base);
     expect(await page.from().inputValue()).toBe('2026-11-16');

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../support/stores.js';
-import { createReflection, gatherReflectionFacts, listReflections } from '../../src/services/reflection.service.js';
+import { createReflection, gatherReflectionFacts, listReflections, suggestReflectionPeriod } from '../../src/services/reflection.service.js';
 import { exportJekyll } from '../../src/services/jekyll.service.js';
 import { addHabit, archiveHabit, checkIn } from '../../src/services/habit.service.js';
 import { assessSkill } from '../../src/services/skill.service.js';
 import { logActivity } from '../../src/services/activity.service.js';
-import { pathFit } from '../../src/services/path.service.js';
+import { addExperiment, closeExperiment, pathFit } from '../../src/services/path.service.js';
 import { addTakeaway } from '../../src/services/review.service.js';
 import type { Context } from '../../src/services/context.js';
 import type { Framework } from '../../src/core/framework.js';
@@ -254,6 +254,56 @@ describeEachDialect('period reflections', (db) => {
     expect(on('habit_check_in')).toBe(1);
     expect(on('card')).toBe(1);
     expect(on('learning_item')).toBe(1);
+  });
+
+  it('suggests the latest week with anything recorded, each kind of fact counting, nothing after today', async () => {
+    // Wednesday 2026-11-25: last week is 2026-11-16 … 2026-11-22.
+    const ctx = await db.ctx('2026-11-25');
+    expect(await suggestReflectionPeriod(ctx)).toBeNull();
+    const week = (from: string, to: string, basis: string) => ({ from, to, basis });
+
+    const experiment = await addExperiment(await db.ctx('2026-10-01'), {
+      title: 'Run planning',
+      track: 'manager',
+      hypothesis: 'I enjoy it',
+      until: '2026-10-15',
+    });
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-09-28', '2026-10-04', 'latest-week'));
+    await closeExperiment(await db.ctx('2026-10-20'), experiment.id, { outcome: 'positive' });
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-10-19', '2026-10-25', 'latest-week'));
+
+    // Finished at an instant, as some importers give it.
+    await insertLearningItem(db.store.db, {
+      id: newId(),
+      person_id: ctx.personId,
+      kind: 'book',
+      title: 'Radical Candor',
+      authors: '[]',
+      status: 'read',
+      match_key: 'radical candor',
+      shelves: '[]',
+      skills: '[]',
+      rating: null,
+      finished_at: '2026-11-03T22:00:00.000Z',
+      added_at: '2026-10-01T00:00:00.000Z',
+      created_at: '2026-10-01T00:00:00.000Z',
+      updated_at: '2026-10-01T00:00:00.000Z',
+    } as never);
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-11-02', '2026-11-08', 'latest-week'));
+
+    await assessSkill(ctx, 'testing', { level: 2, date: '2026-11-10' });
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-11-09', '2026-11-15', 'latest-week'));
+
+    await logActivity(ctx, { text: 'Wrote tests', minutes: 30, skills: ['testing'], date: '2026-11-24' });
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-11-23', '2026-11-25', 'this-week'));
+    // Seen from an earlier day, what came later does not count.
+    expect(await suggestReflectionPeriod(await db.ctx('2026-11-12'))).toEqual(week('2026-11-02', '2026-11-08', 'last-week'));
+    expect(await suggestReflectionPeriod(await db.ctx('2026-10-27'))).toEqual(week('2026-10-19', '2026-10-25', 'last-week'));
+    expect(await suggestReflectionPeriod(await db.ctx('2026-11-04'))).toEqual(week('2026-11-02', '2026-11-04', 'this-week'));
+
+    await addHabit(await db.ctx('2026-11-01'), { name: 'Read' });
+    await checkIn(ctx, 'read', 'done', { date: '2026-11-18' });
+    expect(await suggestReflectionPeriod(ctx)).toEqual(week('2026-11-16', '2026-11-22', 'last-week'));
   });
 
   it('lists reflections the most recent period first', async () => {

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { addDays, toDayNumber, weekdayOfDay } from '../../../src/core/calendar.js';
+import { addDays } from '../../../src/core/calendar.js';
+import { lastWeekOf } from '../../../src/core/reflection.js';
 import { reflectionCreateSchema } from '../../../src/schemas/reflection.schema.js';
 import { api } from '../api.js';
 import { Alert, TextField } from '../components/Field.js';
@@ -10,15 +11,9 @@ import { ReflectionBody } from '../components/ReflectionBody.js';
 import { ReflectionImport } from '../components/ReflectionImport.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
-import { reflectionApi, type Reflection } from '../reflection.api.js';
+import { reflectionApi, type Reflection, type SuggestedPeriod } from '../reflection.api.js';
 
 const FIELDS = ['from', 'to', 'title'];
-
-/** Monday to Sunday of the week before today's. */
-export function lastWeek(today: string): { from: string; to: string } {
-  const monday = addDays(today, -weekdayOfDay(toDayNumber(today)));
-  return { from: addDays(monday, -7), to: addDays(monday, -1) };
-}
 
 /** The first to the last day of the month before today's. */
 export function lastMonth(today: string): { from: string; to: string } {
@@ -27,8 +22,27 @@ export function lastMonth(today: string): { from: string; to: string } {
   return { from: `${to.slice(0, 8)}01`, to };
 }
 
-function ReflectionForm({ today, onCreated }: { today: string; onCreated: (entry: Reflection) => void }) {
-  const [period, setPeriod] = useState(() => lastWeek(today));
+/** What the suggested period is, when it is not simply last week; or that there is nothing to reflect on yet. */
+function PeriodNote({ suggested }: { suggested: SuggestedPeriod }) {
+  if (suggested === null)
+    return (
+      <p className="muted" data-testid="period-note">
+        Nothing recorded yet: no check-in, rating, practice, finished reading or experiment. <Link to="/">Check off a habit</Link> or{' '}
+        <Link to="/log">log some practice</Link>, and a reflection has something to count.
+      </p>
+    );
+  if (suggested.basis === 'last-week') return null;
+  return (
+    <p className="muted" data-testid="period-note">
+      {suggested.basis === 'this-week'
+        ? 'Last week holds nothing recorded: the period is this week so far.'
+        : `Last week holds nothing recorded: the period is the latest week that does, ${suggested.from} – ${suggested.to}.`}
+    </p>
+  );
+}
+
+function ReflectionForm({ today, suggested, onCreated }: { today: string; suggested: SuggestedPeriod; onCreated: (entry: Reflection) => void }) {
+  const [period, setPeriod] = useState(() => (suggested ? { from: suggested.from, to: suggested.to } : lastWeekOf(today)));
   const [title, setTitle] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const refresh = useRefresh();
@@ -58,10 +72,11 @@ function ReflectionForm({ today, onCreated }: { today: string; onCreated: (entry
     <section className="card" aria-labelledby="reflect-title">
       <h2 id="reflect-title">Reflect on a period</h2>
       <p className="muted">grow gathers the facts of the period, with numbers; the words are yours to add.</p>
+      <PeriodNote suggested={suggested} />
       <form onSubmit={submit} noValidate>
         <Alert message={errors.form ?? null} />
         <fieldset className="reflection-quick button-group" aria-label="Quick periods">
-          <button type="button" onClick={() => setPeriod(lastWeek(today))}>
+          <button type="button" onClick={() => setPeriod(lastWeekOf(today))}>
             Last week
           </button>
           <button type="button" onClick={() => setPeriod(lastMonth(today))}>
@@ -160,16 +175,18 @@ function PastReflections() {
 export function ReflectionsPage() {
   usePageTitle('Reflections');
   const today = useQuery({ queryKey: ['today'], queryFn: api.today });
+  const suggested = useQuery({ queryKey: ['reflections', 'period'], queryFn: reflectionApi.period });
   const [created, setCreated] = useState<Reflection | null>(null);
-  if (today.isPending) return <Loading what="reflections" />;
+  if (today.isPending || suggested.isPending) return <Loading what="reflections" />;
   if (today.isError) return <LoadError error={today.error} />;
+  if (suggested.isError) return <LoadError error={suggested.error} />;
   return (
     <div className="reflections-page">
       <div className="page-head">
         <h1>Reflections</h1>
       </div>
       <p className="lede">Look back on a week or a month: what your habits, skills, practice, reading and experiments say, in numbers.</p>
-      <ReflectionForm today={today.data.date} onCreated={setCreated} />
+      <ReflectionForm today={today.data.date} suggested={suggested.data} onCreated={setCreated} />
       {created ? <CreatedReflection entry={created} /> : null}
       <PastReflections />
       <ReflectionImport />
