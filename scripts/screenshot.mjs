@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Seeds a demo GROW_HOME through the real CLI (a few habits, a couple of months of check-ins),
-// serves it with `grow serve`, and saves docs/screenshot.png of the Today dashboard (1280x800).
+// serves it with `grow serve`, and saves docs/screenshot.png of the Today dashboard (1280x800), and
+// beside it screenshot-phone.png (Today at 390x844) and screenshot-skills.png (the skills' radars).
 // Run it after `npm run build`:  node scripts/screenshot.mjs [out.png]
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const GROW = join(ROOT, 'bin', 'grow.js');
 const OUT = resolve(process.argv[2] ?? join(ROOT, 'docs', 'screenshot.png'));
 const TODAY = '2026-11-23';
-const CHROMIUM = process.env.GROW_CHROMIUM ?? '/usr/bin/chromium';
+// The one way grow's tests and scripts start Chromium.
+const CHROMIUM_CONFIG = JSON.parse(readFileSync(join(ROOT, 'test', 'e2e', 'support', 'chromium.json'), 'utf8'));
+const CHROMIUM = process.env.GROW_CHROMIUM ?? CHROMIUM_CONFIG.path;
 
 for (const file of [join(ROOT, 'dist', 'cli', 'main.js'), join(ROOT, 'web', 'dist', 'index.html')]) {
   if (!existsSync(file)) {
@@ -172,7 +175,39 @@ try {
     1,
   );
 
-  console.error('Serving and taking the screenshot…');
+  // Skills and practice, so Today's practice and balance and the Skills page's radars have something to show.
+  await all(
+    [
+      ['target', 'set', 'ic', 'senior', '--by', '2027-06-30'],
+      ['skill', 'assess', 'testing', '3', '--date', addDays(TODAY, -40)],
+      ['skill', 'assess', 'testing', '4', '--date', addDays(TODAY, -5)],
+      ['skill', 'assess', 'debugging', '3', '--date', addDays(TODAY, -20)],
+      ['skill', 'assess', 'code-craft', '3', '--date', addDays(TODAY, -20)],
+      ['skill', 'assess', 'system-design', '2', '--date', addDays(TODAY, -20)],
+      ['skill', 'assess', 'communication', '3', '--date', addDays(TODAY, -20)],
+      ['skill', 'assess', 'feedback', '2', '--date', addDays(TODAY, -20)],
+      ['skill', 'assess', 'empathy', '3', '--date', addDays(TODAY, -20)],
+      ['log', 'Paired on a flaky test', '--minutes', '45', '--skills', 'testing,debugging', '--energy=1', '--ease', '4', '--date', addDays(TODAY, -6)],
+      ['log', 'Reviewed the cache design', '--minutes', '60', '--skills', 'system-design', '--energy=2', '--ease', '3', '--date', addDays(TODAY, -3)],
+      [
+        'log',
+        'Gave feedback on a design doc',
+        '--minutes',
+        '30',
+        '--skills',
+        'feedback,communication',
+        '--energy=1',
+        '--ease',
+        '2',
+        '--date',
+        addDays(TODAY, -2),
+      ],
+    ],
+    1,
+  );
+  await grow('plan', 'week', '--hours', '3', '--days', 'mon,wed,fri');
+
+  console.error('Serving and taking the screenshots…');
   const server = spawn(process.execPath, [GROW, 'serve', '--port', '0', '--json'], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const { loginUrl } = await new Promise((resolvePromise, reject) => {
@@ -187,19 +222,7 @@ try {
       });
       server.once('exit', (code) => reject(new Error(`grow serve exited with ${code}`)));
     });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_CONFIG.args });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', reducedMotion: 'reduce' });
       await page.goto(loginUrl);
@@ -208,6 +231,25 @@ try {
       mkdirSync(dirname(OUT), { recursive: true });
       await page.screenshot({ path: OUT });
       console.error(`Saved ${OUT}`);
+
+      const beside = (name) => join(dirname(OUT), name);
+      await page.goto(loginUrl.replace(/\/login\?.*$/, '/skills'));
+      await page.locator('.radar-chart .recharts-wrapper > svg.recharts-surface').nth(1).waitFor();
+      await page.locator('.radar-grid-2').screenshot({ path: beside('screenshot-skills.png') });
+      console.error(`Saved ${beside('screenshot-skills.png')}`);
+
+      const phone = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        colorScheme: 'light',
+        reducedMotion: 'reduce',
+        hasTouch: true,
+        isMobile: true,
+      });
+      await phone.context().addCookies(await page.context().cookies());
+      await phone.goto(loginUrl.replace(/\/login\?.*$/, '/'));
+      await phone.locator('[data-habit-row]').first().waitFor();
+      await phone.screenshot({ path: beside('screenshot-phone.png') });
+      console.error(`Saved ${beside('screenshot-phone.png')}`);
     } finally {
       await browser.close();
     }

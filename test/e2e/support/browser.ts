@@ -1,24 +1,13 @@
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
+import chromiumConfig from './chromium.json' with { type: 'json' };
 
-export const CHROMIUM = process.env.GROW_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM = process.env.GROW_CHROMIUM ?? chromiumConfig.path;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install Debian's chromium package (apt-get install chromium)`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: chromiumConfig.args });
 }
 
 export interface SignedIn {

@@ -74,7 +74,8 @@ function Radar5({ title, points, series }: { title: string; points: RadarPoint[]
       <RadarChart data={data} outerRadius="62%" title={title} desc={`${title}: ratings 0 to 5 per skill`}>
         <PolarGrid className="radar-grid" />
         <PolarAngleAxis dataKey="skill" className="chart-axis" tick={WrappedTick} />
-        <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90} className="chart-axis" />
+        {/* Between the first two spokes, so that its numbers never sit on a skill's name. */}
+        <PolarRadiusAxis domain={[0, 5]} tickCount={6} angle={90 - 180 / points.length} className="chart-axis" />
         {series.map((s) => (
           <Radar key={s.key} name={s.name} dataKey={s.key} className={s.className} isAnimationActive={false} />
         ))}
