@@ -118,6 +118,14 @@ export async function seedEverything(home: GrowHome): Promise<void> {
 export const PAGES: [string, (page: Page, base: string) => Promise<void>][] = [
   ['Today', async (page, base) => void (await new TodayPage(page).open(base))],
   [
+    'Today, the menu open (on a phone)',
+    async (page, base) => {
+      const today = await new TodayPage(page).open(base);
+      await today.unfoldMenu();
+      await today.nav.waitFor();
+    },
+  ],
+  [
     'Today, a habit selected',
     async (page, base) => {
       const today = await new TodayPage(page).open(base);

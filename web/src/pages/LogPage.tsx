@@ -4,13 +4,13 @@ import { addDays } from '../../../src/core/calendar.js';
 import { activityCreateSchema } from '../../../src/schemas/activity.schema.js';
 import { api, skillsApi, type SkillKind, type SkillSummary } from '../api.js';
 import { BalanceMeter, NeglectWarnings } from '../components/BalanceMeter.js';
-import { SelectField, Status, TextField, FormAlert } from '../components/Field.js';
+import { Status, TextField, FormAlert } from '../components/Field.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { SkillCheckboxes } from '../components/SkillCheckboxes.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, type FieldErrors } from '../forms.js';
 import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
-import { EASE, ENERGY } from '../components/practice.js';
+import { FeelingFields } from '../components/practice.js';
 
 const FIELDS = ['text', 'minutes', 'skills', 'energy', 'ease', 'date'];
 const FIELD_IDS: Record<string, string> = {
@@ -118,36 +118,7 @@ function LogForm({ skills, today, onLogged }: { skills: SkillSummary[]; today: s
             onChange={(e) => setDate(e.target.value)}
             className="narrow"
           />
-          <SelectField
-            id="log-energy"
-            label="Energy (optional)"
-            hint="Did it drain or energize you?"
-            value={energy}
-            error={errors.energy}
-            onChange={(e) => setEnergy(e.target.value)}
-          >
-            <option value="">not said</option>
-            {ENERGY.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
-            id="log-ease"
-            label="Ease (optional)"
-            hint="How naturally did it come?"
-            value={ease}
-            error={errors.ease}
-            onChange={(e) => setEase(e.target.value)}
-          >
-            <option value="">not said</option>
-            {EASE.map(([v, l]) => (
-              <option key={v} value={v}>
-                {l}
-              </option>
-            ))}
-          </SelectField>
+          <FeelingFields idOf={(field) => `log-${field}`} energy={energy} ease={ease} errors={errors} onEnergy={setEnergy} onEase={setEase} />
         </div>
         <fieldset className={errors.skills ? 'field-invalid' : undefined}>
           <legend>Skills practised</legend>

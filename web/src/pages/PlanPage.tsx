@@ -3,12 +3,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { planWeekSchema, sessionDoneSchema } from '../../../src/schemas/plan.schema.js';
 import { CALENDAR_URL, skillsApi, type FeedToken, type PlannedSession, type SessionDone } from '../api.js';
-import { Alert, FormAlert, SelectField, Status, TextField } from '../components/Field.js';
+import { Alert, FormAlert, Status, TextField } from '../components/Field.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { apiFieldErrors, checkForm, errorText, type FieldErrors } from '../forms.js';
 import { MoreToggle, StackedRow, StackedTable } from '../components/StackedTable.js';
-import { EASE, ENERGY, doneMessage } from '../components/practice.js';
+import { FeelingFields, doneMessage } from '../components/practice.js';
 
 const WEEKDAY = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const weekdayOf = (date: string) => WEEKDAY[(new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7]!;
@@ -67,22 +67,7 @@ function DoneForm({
           onChange={(e) => setMinutes(e.target.value)}
           className="narrow"
         />
-        <SelectField id={id('energy')} label="Energy (optional)" value={energy} error={errors.energy} onChange={(e) => setEnergy(e.target.value)}>
-          <option value="">not said</option>
-          {ENERGY.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField id={id('ease')} label="Ease (optional)" value={ease} error={errors.ease} onChange={(e) => setEase(e.target.value)}>
-          <option value="">not said</option>
-          {EASE.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </SelectField>
+        <FeelingFields idOf={id} energy={energy} ease={ease} errors={errors} onEnergy={setEnergy} onEase={setEase} />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={done.isPending}>
