@@ -14,13 +14,16 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   internal: 500,
 };
 
-/** `{error: {code, message, details?, more?}}`: details name each problem of a refused input, `more` counts those not listed. */
-export function errorBody(code: ErrorCode, message: string, details?: readonly ErrorDetail[], more = 0) {
-  return { error: { code, message, ...(details?.length ? { details: [...details] } : {}), ...(more > 0 ? { more } : {}) } };
+/**
+ * `{error: {code, message, details?, more?, hint?}}`: details name each problem of a refused input,
+ * `more` counts those not listed, `hint` says what holds for them all ("nothing was imported").
+ */
+export function errorBody(code: ErrorCode, message: string, details?: readonly ErrorDetail[], more = 0, hint = '') {
+  return { error: { code, message, ...(details?.length ? { details: [...details] } : {}), ...(more > 0 ? { more } : {}), ...(hint ? { hint } : {}) } };
 }
 
 export function handleError(error: Error, c: HonoContext): Response {
-  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details, error.more), HTTP_STATUS[error.code]);
+  if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details, error.more, error.hint), HTTP_STATUS[error.code]);
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
     const code: ErrorCode =

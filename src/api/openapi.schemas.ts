@@ -18,6 +18,7 @@ export const errorSchema = z
       message: z.string().openapi({ description: 'the first problem, "field: problem", and how many more there are' }),
       details: z.array(errorDetailSchema).max(50).optional().openapi({ description: 'every problem of a refused input, at most 50' }),
       more: z.number().int().positive().optional().openapi({ description: 'how many problems there are beyond the 50 in details' }),
+      hint: z.string().optional().openapi({ description: 'what holds for all the problems together, e.g. "nothing was imported; 2 bad rows in all"' }),
     }),
   })
   .openapi('Error');

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
-import { AppError, type ErrorCode, detailText, moreProblems } from '../core/errors.js';
+import { AppError, type ErrorCode, moreProblems, problemLine } from '../core/errors.js';
 
 /** The one map from error codes to exit codes: 2 for bad usage, 1 for everything else. */
 export const EXIT_CODE: Record<ErrorCode, number> = {
@@ -50,9 +50,6 @@ export function printLine(text = ''): void {
   process.stdout.write(`${text}\n`);
 }
 
-const placeOf = (d: { line?: number; column?: number }): string =>
-  d.line === undefined ? '' : `line ${d.line}${d.column === undefined ? '' : `, column ${d.column}`}: `;
-
 /** Prints an error on stderr and returns the exit code; only the entry point calls this. */
 export function reportError(error: unknown, options: OutputOptions): number {
   const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
@@ -64,7 +61,7 @@ export function reportError(error: unknown, options: OutputOptions): number {
     // Every problem on its own line, with its place, so a file can be fixed in one pass.
     const count = details.length + more;
     process.stderr.write(`${paint.bad('error')}: ${count} problems${appError.hint ? ` (${appError.hint})` : ''}\n`);
-    for (const detail of details) process.stderr.write(`  ${placeOf(detail)}${detailText(detail)}\n`);
+    for (const detail of details) process.stderr.write(`  ${problemLine(detail)}\n`);
     if (more > 0) process.stderr.write(`  ${moreProblems(more)}\n`);
   } else {
     process.stderr.write(`${paint.bad('error')}: ${appError.message}\n`);

@@ -36,6 +36,10 @@ export class AppError extends Error {
 
 export const detailText = (d: ErrorDetail): string => (d.path ? `${d.path}: ${d.message}` : d.message);
 
+/** A problem on a line of its own, its place first: "line 7, column 1: entry 2: …" (the CLI's and the web's lists). */
+export const problemLine = (d: ErrorDetail): string =>
+  `${d.line === undefined ? '' : `line ${d.line}${d.column === undefined ? '' : `, column ${d.column}`}: `}${detailText(d)}`;
+
 /** "and 12 more problems" for the problems beyond those listed, or ''. */
 export const moreProblems = (n: number): string => (n > 0 ? `and ${n} more problem${n === 1 ? '' : 's'}` : '');
 

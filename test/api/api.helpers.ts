@@ -49,15 +49,17 @@ export async function apiOver(db: TestDb, options: { publicHost?: string } = {})
 export async function expectError(response: Response, status: number, code: string, message?: string | RegExp): Promise<void> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  const body = (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } };
+  const body = (await response.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[]; hint?: string } };
   expect(Object.keys(body)).toEqual(['error']);
-  expect(['code', 'message', 'details', 'more']).toEqual(expect.arrayContaining(Object.keys(body.error)));
+  expect(['code', 'message', 'details', 'more', 'hint']).toEqual(expect.arrayContaining(Object.keys(body.error)));
   // Details, when given, name every problem; the message begins with the first.
   if (body.error.details) {
     expect(body.error.details.length).toBeGreaterThan(0);
     const first = body.error.details[0]!;
     expect(body.error.message).toContain(first.message);
   }
+  // A hint, when given, is what the message ends with: it holds for every problem.
+  if (body.error.hint) expect(body.error.message).toContain(body.error.hint);
   expect(body.error.code).toBe(code);
   if (typeof message === 'string') expect(body.error.message).toBe(message);
   else if (message) expect(body.error.message).toMatch(message);

@@ -196,6 +196,7 @@ describeEachDialect('HTTP import and export', (db) => {
         { path: '001 Meditate/Checkmarks.csv', message: 'value "MAYBE" is not a Loop check-mark value', line: 2, column: 2 },
         { path: '002 Run/Checkmarks.csv', message: 'date 2026-11-02 is also on line 2', line: 3, column: 1 },
       ],
+      hint: 'nothing was imported',
     });
     expect((await api.json('GET', '/api/v1/habits?archived=true')).body).toEqual([]);
   });

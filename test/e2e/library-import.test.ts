@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cspOrScriptErrors, startAppForFile } from './support/app.js';
 import { LibraryImportPage } from './page-models/library-import-page.js';
+import { GROW } from './support/grow.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/library');
 const goodreads = (text: string) => ({ name: 'goodreads_library_export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -44,6 +46,44 @@ describe('importing into the library from the browser', () => {
     ]);
     expect(await library.importAlert().innerText()).toBe('');
     await expect.poll(() => library.rows().count()).toBe(7);
+  });
+
+  it('lists every problem of a refused Kindle file with its line and column, and imports nothing', async () => {
+    const library = await new LibraryImportPage(app.page).open(app.base);
+    const before = await library.rows().count();
+    const clippings = [
+      'Book One (Ann Author)',
+      '- Your Highlight at banana',
+      '',
+      'Some text',
+      '==========',
+      'Book Two (Bob)',
+      'not metadata',
+      '',
+      'x',
+      '==========',
+      '',
+    ].join('\n');
+    await library.importFile('Kindle highlights', { name: 'My Clippings.txt', mimeType: 'text/plain', buffer: Buffer.from(clippings) });
+    const alert = library.importAlert();
+    await alert.getByRole('listitem').first().waitFor();
+    expect(await alert.locator('p').innerText()).toBe('2 problems (nothing was imported; 2 bad entries in all; skip bad entries to import the others):');
+    expect(await alert.getByRole('listitem').allInnerTexts()).toEqual([
+      'line 2, column 1: entry 1: not a Kindle clipping: "- Your Highlight at banana" gives neither a page nor a location',
+      'line 7, column 1: entry 2: not a Kindle clipping: expected a metadata line starting "- Your Highlight", "- Your Note" or "- Your Bookmark"',
+    ]);
+    // The same lines as the CLI prints.
+    const file = join(app.home.home, 'My Clippings.txt');
+    writeFileSync(file, clippings);
+    const cli = spawnSync(process.execPath, [GROW, 'import', 'kindle', file], { env: app.home.env, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(
+      cli.stderr
+        .split('\n')
+        .slice(1, 3)
+        .map((l) => l.trim()),
+    ).toEqual(await alert.getByRole('listitem').allInnerTexts());
+    expect(await library.rows().count()).toBe(before);
   });
 
   it('says when a file is not the chosen format', async () => {

@@ -43,12 +43,18 @@ export class ApiError extends Error {
   readonly field: string | null;
   /** The message without the field. */
   readonly problem: string;
-  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = []) {
+  /** How many problems there are beyond those in details. */
+  readonly more: number;
+  /** What holds for all the problems together ("nothing was imported"), or ''. */
+  readonly hint: string;
+  constructor(status: number, code: string, message: string, details: ApiErrorDetail[] = [], extra: { more?: number; hint?: string } = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.more = extra.more ?? 0;
+    this.hint = extra.hint ?? '';
     const m = /^([A-Za-z][\w.[\]]*): (.*)$/s.exec(message);
     this.field = m ? m[1]! : null;
     this.problem = m ? m[2]! : message;
@@ -58,22 +64,25 @@ export class ApiError extends Error {
 /** Fired when the API says the browser is not signed in; the app then explains how to sign in. */
 export const UNAUTHENTICATED_EVENT = 'grow:unauthenticated';
 
-async function toError(response: Response): Promise<ApiError> {
+/** The error a response that is not ok stands for, read from its `{error: …}` body when it has one. */
+export async function toError(response: Response): Promise<ApiError> {
   let code = 'internal';
   let message = `request: the server answered ${response.status} ${response.statusText}`;
   let details: ApiErrorDetail[] = [];
+  let extra: { more?: number; hint?: string } = {};
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } };
+    const body = (await response.json()) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[]; more?: number; hint?: string } };
     if (body.error?.message) {
       code = body.error.code ?? code;
       message = body.error.message;
       if (Array.isArray(body.error.details)) details = body.error.details;
+      extra = { more: body.error.more, hint: body.error.hint };
     }
   } catch {
     // not JSON: keep the generic message
   }
   if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-  return new ApiError(response.status, code, message, details);
+  return new ApiError(response.status, code, message, details, extra);
 }
 
 /** One request to the API; the other web/src/*.api.ts files build on it. */

@@ -49,6 +49,9 @@ export function apiFieldErrors(error: unknown, fields: readonly string[]): Field
 }
 
 /** A message for an alert region. */
+/** What an alert shows of a failure: the API's error itself when it names several problems (Alert lists them), else its text. */
+export const problemOf = (error: unknown): string | ApiError => (error instanceof ApiError && error.details.length > 1 ? error : errorText(error));
+
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

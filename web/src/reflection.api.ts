@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { jekyllImportResultSchema, reflectionSchema, suggestedPeriodSchema } from '../../src/schemas/reflection.response.js';
-import { API, ApiError, type ApiErrorDetail, UNAUTHENTICATED_EVENT, send } from './api.js';
+import { API, ApiError, send, toError } from './api.js';
 
 /** The shapes of reflections and Jekyll imports, from the schemas of the OpenAPI document. */
 export type Reflection = z.infer<typeof reflectionSchema>;
@@ -17,16 +17,8 @@ async function sendFiles<T>(path: string, files: readonly File[]): Promise<T> {
   } catch {
     throw new ApiError(0, 'network', 'network: the grow server did not answer; is `grow serve` still running?');
   }
-  if (response.status === 401) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-  const json = (await response.json().catch(() => null)) as (T & { error?: { code: string; message: string; details?: ApiErrorDetail[] } }) | null;
-  if (!response.ok)
-    throw new ApiError(
-      response.status,
-      json?.error?.code ?? 'internal',
-      json?.error?.message ?? `request: the server answered ${response.status}`,
-      json?.error?.details ?? [],
-    );
-  return json as T;
+  if (!response.ok) throw await toError(response);
+  return (await response.json()) as T;
 }
 
 export const reflectionApi = {

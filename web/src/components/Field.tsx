@@ -1,4 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import { moreProblems, problemLine } from '../../../src/core/errors.js';
+import { ApiError } from '../api.js';
 
 interface FieldShell {
   id: string;
@@ -57,11 +59,30 @@ export function SelectField({ id, label, hint, error, className, children, ...se
   );
 }
 
-/** An alert region for errors that belong to no single field. Empty, it still exists so it is announced. */
-export function Alert({ message, id }: { message: string | null | undefined; id?: string }) {
+/**
+ * An alert region for errors that belong to no single field. Empty, it still exists so it is
+ * announced. An API error naming several problems (a refused file) lists each on its own line,
+ * with its place, as the CLI does.
+ */
+export function Alert({ message, id }: { message: string | ApiError | null | undefined; id?: string }) {
   return (
     <div className="alert-slot" role="alert" id={id}>
-      {message ? <p className="alert">{message}</p> : null}
+      {message instanceof ApiError && message.details.length > 1 ? (
+        <div className="alert">
+          <p>
+            {message.details.length + message.more} problems{message.hint ? ` (${message.hint})` : ''}:
+          </p>
+          <ul className="problems">
+            {message.details.map((d, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the server's list, shown as it came; two problems may read alike
+              <li key={i}>{problemLine(d)}</li>
+            ))}
+            {message.more > 0 ? <li>{moreProblems(message.more)}</li> : null}
+          </ul>
+        </div>
+      ) : message ? (
+        <p className="alert">{message instanceof ApiError ? message.message : message}</p>
+      ) : null}
     </div>
   );
 }

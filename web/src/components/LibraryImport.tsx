@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { errorText } from '../forms.js';
+import { problemOf } from '../forms.js';
+import type { ApiError } from '../api.js';
 import { LIBRARY_SOURCES, libraryImportApi, type LibraryImportResult, type LibrarySource } from '../library-import.api.js';
 import { Alert, SelectField, SkippedList, Status } from './Field.js';
 
@@ -21,7 +22,7 @@ export function LibraryImport() {
   const input = useRef<HTMLInputElement>(null);
   const [source, setSource] = useState<LibrarySource>('goodreads');
   const [skipBad, setSkipBad] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | ApiError | null>(null);
   const [done, setDone] = useState<{ name: string; unit: string; result: LibraryImportResult } | null>(null);
   const client = useQueryClient();
   const chosen = LIBRARY_SOURCES.find((s) => s.source === source)!;
@@ -36,7 +37,7 @@ export function LibraryImport() {
     },
     onError: (e) => {
       setDone(null);
-      setError(errorText(e));
+      setError(problemOf(e));
     },
   });
   const submit = (event: FormEvent) => {

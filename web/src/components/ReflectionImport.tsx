@@ -1,7 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { reflectionApi, type JekyllImportResult } from '../reflection.api.js';
-import { errorText } from '../forms.js';
+import { problemOf } from '../forms.js';
+import type { ApiError } from '../api.js';
 import { Alert, SkippedList, Status } from './Field.js';
 import { useRefresh } from './common.js';
 
@@ -17,7 +18,7 @@ export function describeJekyllImport(result: JekyllImportResult): string {
 export function ReflectionImport() {
   const input = useRef<HTMLInputElement>(null);
   const [skipBad, setSkipBad] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | ApiError | null>(null);
   const [result, setResult] = useState<JekyllImportResult | null>(null);
   const refresh = useRefresh();
   const upload = useMutation({
@@ -30,7 +31,7 @@ export function ReflectionImport() {
     },
     onError: (e) => {
       setResult(null);
-      setError(errorText(e));
+      setError(problemOf(e));
     },
   });
   const submit = (event: FormEvent) => {

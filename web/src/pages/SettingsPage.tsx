@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { settingsSchema } from '../../../src/schemas/habit.schema.js';
-import { EXPORT_JSON_URL, api, type ImportSummary, type Settings } from '../api.js';
+import { type ApiError, EXPORT_JSON_URL, api, type ImportSummary, type Settings } from '../api.js';
 import { Alert, Status, TextField } from '../components/Field.js';
 import { LoadError, Loading, useRefresh } from '../components/common.js';
 import { useTheme } from '../components/theme-context.js';
 import { usePageTitle } from '../components/usePageTitle.js';
-import { apiFieldErrors, checkField, checkForm, errorText, withFieldError, type FieldErrors } from '../forms.js';
+import { apiFieldErrors, checkField, checkForm, problemOf, withFieldError, type FieldErrors } from '../forms.js';
 import type { ThemeChoice } from '../theme.js';
 
 function timeZones(): string[] {
@@ -145,7 +145,7 @@ function ImportForm({
   run: (file: File) => Promise<ImportSummary>;
 }) {
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | ApiError | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const refresh = useRefresh();
   const upload = useMutation({
@@ -158,7 +158,7 @@ function ImportForm({
     },
     onError: (e) => {
       setMessage(null);
-      setError(errorText(e));
+      setError(problemOf(e));
     },
   });
   const submit = (event: FormEvent) => {
