@@ -62,12 +62,12 @@ export function SkillRadar({
   return (
     <div className="chart radar-chart">
       <ChartLegend series={series} />
-      {narrow || points.length < 3 ? <SkillBars title={title} points={points} series={series} /> : <Radar5 title={title} points={points} series={series} />}
+      {narrow || points.length < 3 ? <SkillBars title={title} points={points} series={series} /> : <SkillsRadar title={title} points={points} series={series} />}
     </div>
   );
 }
 
-function Radar5({ title, points, series }: { title: string; points: RadarPoint[]; series: Series[] }) {
+function SkillsRadar({ title, points, series }: { title: string; points: RadarPoint[]; series: Series[] }) {
   const data = points.map((p) => ({ skill: p.skill, current: p.current, target: p.target ?? 0, tryOn: p.tryOn ?? 0 }));
   return (
     <ResponsiveContainer width="100%" height={340}>
