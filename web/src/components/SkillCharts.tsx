@@ -62,7 +62,11 @@ export function SkillRadar({
   return (
     <div className="chart radar-chart">
       <ChartLegend series={series} />
-      {narrow || points.length < 3 ? <SkillBars title={title} points={points} series={series} /> : <SkillsRadar title={title} points={points} series={series} />}
+      {narrow || points.length < 3 ? (
+        <SkillBars title={title} points={points} series={series} />
+      ) : (
+        <SkillsRadar title={title} points={points} series={series} />
+      )}
     </div>
   );
 }
