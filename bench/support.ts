@@ -1,4 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import type { Insertable } from 'kysely';
+import { type Store, inTransaction, openStore } from '../src/store/database.js';
+import { insertRows } from '../src/store/import.repository.js';
+import type { Database } from '../src/store/schema.js';
 
 /** The value below which `p` (0..1) of the values fall (nearest rank). */
 export function percentile(values: number[], p: number): number {
@@ -55,4 +59,26 @@ export interface BenchResult {
 
 export function report(result: BenchResult): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/**
+ * The baseline of an import: the time to write, into a fresh database at `path`, exactly the rows the
+ * import wrote into `from` (read back from the tables named, parents first), in one transaction and
+ * multi-row statements. What an import costs beyond it is reading, checking and planning.
+ */
+export async function bareWrite(from: Store, path: string, tables: readonly (keyof Database)[]): Promise<number> {
+  const rows = new Map<keyof Database, unknown[]>();
+  for (const table of tables) rows.set(table, await from.db.selectFrom(table).selectAll().execute());
+  const person = await from.db.selectFrom('person').selectAll().execute();
+  const into = await openStore(path);
+  try {
+    await into.db.insertInto('person').values(person).execute();
+    const t = performance.now();
+    await inTransaction(into, async (trx) => {
+      for (const table of tables) await insertRows(trx, table, rows.get(table) as Insertable<Database[typeof table]>[]);
+    });
+    return performance.now() - t;
+  } finally {
+    await into.close();
+  }
 }
