@@ -84,6 +84,14 @@ export type JournalKind = (typeof JOURNAL_KINDS)[number];
 export const VISIBILITIES = ['private', 'shared'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
+/** Team mode: who supports whom, what a relation is at, and the areas a person may share in one. */
+export const RELATION_ROLES = ['mentor', 'manager'] as const;
+export type RelationRole = (typeof RELATION_ROLES)[number];
+export const RELATION_STATUSES = ['pending', 'accepted', 'declined', 'ended'] as const;
+export type RelationStatus = (typeof RELATION_STATUSES)[number];
+export const SHARE_AREAS = ['skills', 'habits', 'practice', 'learning', 'path', 'journal'] as const;
+export type ShareArea = (typeof SHARE_AREAS)[number];
+
 /** The codes of AppError; each edge maps them once (HTTP statuses, exit codes). */
 export const ERROR_CODES = ['validation_failed', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'usage', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
