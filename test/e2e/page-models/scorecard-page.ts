@@ -9,6 +9,8 @@ export class ScorecardPage extends AppPage {
   async open(base: string): Promise<this> {
     await this.page.goto(`${base}/scorecard`);
     await this.heading().filter({ hasText: 'scorecard' }).waitFor();
+    // The heading comes before the lines: wait until they are loaded, whatever they hold.
+    await this.page.getByRole('region', { name: 'Your day' }).locator('[aria-busy="true"]').waitFor({ state: 'detached' });
     return this;
   }
 
