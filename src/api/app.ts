@@ -4,7 +4,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { setCookie, deleteCookie, getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { AppError } from '../core/errors.js';
-import type { Store } from '../store/database.js';
+import { type Store, isReady } from '../store/database.js';
 import { exchangeLoginToken, revokeToken } from '../services/auth.service.js';
 import { importLoop } from '../services/loop-import.service.js';
 import { zodError } from '../schemas/validate.js';
@@ -50,6 +50,15 @@ export function createApp(options: AppOptions) {
   app.onError(handleError);
   // Headers first, so that refusals carry them too.
   app.use('*', securityHeaders);
+  // For load balancers and orchestrators, which may address the server by its IP: no sign-in, no
+  // host check, and nothing about the data. Up: the process answers. Ready: so does the database,
+  // with every migration this grow knows.
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) =>
+    (await isReady(store))
+      ? c.json({ status: 'ready' })
+      : c.json({ status: 'unavailable', reason: 'database: unreachable, or its migrations are not current' }, 503),
+  );
   app.use('*', hostCheck(options.publicHost));
 
   const index = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? readFileSync(join(options.webRoot, 'index.html'), 'utf8') : null;

@@ -189,6 +189,9 @@ async function isCurrent(db: Kysely<Database>): Promise<boolean> {
   }
 }
 
+/** Whether the database answers and holds every migration this grow knows (`GET /readyz`). */
+export const isReady = (store: Store): Promise<boolean> => isCurrent(store.db);
+
 /** Opens the database at `url` and applies pending migrations. */
 export async function openStore(url: string, options: { migrate?: boolean } = {}): Promise<Store> {
   const store = isPostgresUrl(url) ? await openPostgres(url) : await openSqlite(url);

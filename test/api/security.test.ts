@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { describeEachDialect } from '../support/stores.js';
+import { describeEachDialect, openTestStore } from '../support/stores.js';
 import { createApp } from '../../src/api/app.js';
 import { createApiToken, createLoginToken } from '../../src/services/auth.service.js';
 import { type Api, TODAY, apiOver, expectError } from './api.helpers.js';
@@ -39,6 +39,30 @@ describeEachDialect('HTTP security', (db) => {
   }
 
   describe('authentication', () => {
+    it('answers GET /healthz and GET /readyz without a sign-in, by any host name, telling nothing of the data', async () => {
+      for (const host of ['localhost', '10.0.0.7:4870']) {
+        const health = await bare('/healthz', { headers: { host } });
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({ status: 'ok' });
+        expectSecurityHeaders(health);
+        const ready = await bare('/readyz', { headers: { host } });
+        expect(ready.status).toBe(200);
+        expect(await ready.json()).toEqual({ status: 'ready' });
+      }
+      // Other paths keep the host check.
+      expect((await bare('/api/v1/habits', { headers: { host: '10.0.0.7:4870' } })).status).toBe(403);
+    });
+
+    it('GET /readyz answers 503 when the database does not', async () => {
+      const gone = await openTestStore(db.dialect);
+      const app = createApp({ store: gone, env: { GROW_TODAY: TODAY } });
+      await gone.close();
+      const ready = await app.request('/readyz', { headers: { host: 'localhost' } });
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'unavailable', reason: 'database: unreachable, or its migrations are not current' });
+      expect((await app.request('/healthz', { headers: { host: 'localhost' } })).status).toBe(200);
+    });
+
     it('refuses /api requests without a session or a bearer token: 401', async () => {
       for (const path of ['/api/v1/habits', '/api/v1/today', '/api/v1/export/json', '/api/v1/nothing-here']) {
         await expectError(await bare(path, { headers: { host: 'localhost' } }), 401, 'unauthenticated', NOT_SIGNED_IN);
