@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Store } from '../store/database.js';
 import { createApp } from './app.js';
@@ -19,7 +20,18 @@ export function startServer(options: ServeOptions): Promise<{ url: string; close
       const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Stops taking connections and waits for the requests in flight. A keep-alive connection is
+        // closed as soon as it is idle (now, or once its response is sent), not after its timeout.
+        close: () =>
+          new Promise((done) => {
+            const http = server as Server;
+            const sweep = setInterval(() => http.closeIdleConnections(), 50);
+            http.close(() => {
+              clearInterval(sweep);
+              done();
+            });
+            http.closeIdleConnections();
+          }),
       });
     });
     server.once('error', reject);
