@@ -97,7 +97,7 @@ export function registerReflectionCommands(program: Command, commands: { importe
 
   program
     .command('reflect')
-    .option('--from <date>', 'the first day of the period (YYYY-MM-DD; with --to, default the latest week with anything recorded)')
+    .option('--from <date>', 'the first day of the period (YYYY-MM-DD); without --from and --to: the latest week with anything recorded')
     .option('--to <date>', 'the last day of the period (YYYY-MM-DD)')
     .option('--title <title>', 'the title (default "Reflection FROM – TO")')
     .option('--jekyll', 'also write the draft as a Jekyll post')
