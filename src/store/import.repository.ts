@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Db } from './habit.repository.js';
 import type { Database } from './schema.js';
 
@@ -70,16 +70,33 @@ async function inStatements<T extends object>(rows: readonly T[], write: (chunk:
   }
 }
 
-/** Adds rows to a table in multi-row statements. */
+/**
+ * Adds rows to a table in multi-row statements. Kysely writes the SQL of each statement shape (table,
+ * columns, number of rows) once, in the database's own dialect; every chunk of that shape then runs
+ * it with its values, without building a query tree of its every value (a Loop import's 100,000
+ * check-ins made 700,000 nodes). Rows that leave out a column (or leave it undefined) go through
+ * Kysely whole, which gives the column its default.
+ */
 export async function insertRows<T extends Table>(db: Db, table: T, rows: readonly Insertable<Database[T]>[], onChunk?: (n: number) => void) {
-  // One generic path for every table: Kysely's types cannot follow a table chosen at run time.
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const whole = rows.every((row) => Object.keys(row).length === columns.length && columns.every((c) => (row as Record<string, unknown>)[c] !== undefined));
+  const compiled = new Map<number, string>();
   await inStatements(
-    rows as readonly object[],
-    (chunk) =>
-      db
-        .insertInto(table)
-        .values(chunk as never)
-        .execute(),
+    rows as readonly Record<string, unknown>[],
+    async (chunk) => {
+      // One generic path for every table: Kysely's types cannot follow a table chosen at run time.
+      if (!whole) return db.insertInto(table).values(chunk as never).execute();
+      let text = compiled.get(chunk.length);
+      if (text === undefined) {
+        text = db.insertInto(table).values(chunk as never).compile().sql;
+        compiled.set(chunk.length, text);
+      }
+      const parameters: unknown[] = new Array(chunk.length * columns.length);
+      let i = 0;
+      for (const row of chunk) for (const column of columns) parameters[i++] = row[column];
+      return db.executeQuery(CompiledQuery.raw(text, parameters));
+    },
     onChunk,
   );
 }
