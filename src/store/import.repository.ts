@@ -86,10 +86,17 @@ export async function insertRows<T extends Table>(db: Db, table: T, rows: readon
     rows as readonly Record<string, unknown>[],
     async (chunk) => {
       // One generic path for every table: Kysely's types cannot follow a table chosen at run time.
-      if (!whole) return db.insertInto(table).values(chunk as never).execute();
+      if (!whole)
+        return db
+          .insertInto(table)
+          .values(chunk as never)
+          .execute();
       let text = compiled.get(chunk.length);
       if (text === undefined) {
-        text = db.insertInto(table).values(chunk as never).compile().sql;
+        text = db
+          .insertInto(table)
+          .values(chunk as never)
+          .compile().sql;
         compiled.set(chunk.length, text);
       }
       const parameters: unknown[] = new Array(chunk.length * columns.length);
